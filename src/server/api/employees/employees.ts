@@ -1,0 +1,109 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { idSchema } from '../../../domain/common.js';
+import {
+  employeeCreateSchema,
+  employeeListQuerySchema,
+  employeeListSchema,
+  employeeSchema,
+  employeeUpdateSchema,
+  setManagerSchema,
+} from '../../../domain/employees.js';
+import { createEmployee, updateEmployee } from '../../commands/saveEmployee.js';
+import { NotFoundError } from '../../errors.js';
+import { organisationPolicy } from '../../policies/organisation.js';
+import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { loadEmployee, loadEmployees } from './load.js';
+
+const tags = ['employees'];
+const idParams = z.object({ id: idSchema });
+
+const list = createRoute({
+  method: 'get',
+  path: '/employees',
+  tags,
+  summary: 'List employees (paginated; inactive ones for hr and admin only)',
+  request: { query: employeeListQuerySchema },
+  responses: { 200: json(employeeListSchema, 'A page of employees'), ...errorResponses },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/employees/{id}',
+  tags,
+  summary: 'One employee',
+  request: { params: idParams },
+  responses: { 200: json(employeeSchema, 'The employee'), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/employees',
+  tags,
+  summary: 'Create an employee (admin)',
+  request: { body: jsonBody(employeeCreateSchema) },
+  responses: { 201: json(employeeSchema, 'Created'), ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/employees/{id}',
+  tags,
+  summary: 'Change an employee, deactivate or reactivate them (admin)',
+  request: { params: idParams, body: jsonBody(employeeUpdateSchema) },
+  responses: { 200: json(employeeSchema, 'Updated'), ...errorResponses },
+});
+
+const setManager = createRoute({
+  method: 'put',
+  path: '/employees/{id}/manager',
+  tags,
+  summary: 'Set or clear the primary manager (admin); a reporting cycle is refused',
+  request: { params: idParams, body: jsonBody(setManagerSchema) },
+  responses: { 200: json(employeeSchema, 'Updated'), ...errorResponses },
+});
+
+/** Employees: the directory for everyone, administration for admins. */
+export const employeesApi = router()
+  .openapi(list, async (c) => {
+    const actor = requireActor(c);
+    authorize(organisationPolicy.viewDirectory(actor));
+    const q = c.req.valid('query');
+    const status = organisationPolicy.viewInactive(actor) ? q.status : 'active';
+    const { db } = c.get('services');
+    const { items, total } = await loadEmployees(db, actor, { ...q, status }, q);
+    return c.json(
+      { items, total, page: q.page, pageSize: q.pageSize, abilities: { create: organisationPolicy.manageEmployees(actor) } },
+      200,
+    );
+  })
+  .openapi(get, async (c) => {
+    const actor = requireActor(c);
+    authorize(organisationPolicy.viewDirectory(actor));
+    const found = await loadEmployee(c.get('services').db, actor, c.req.valid('param').id);
+    if (!found) throw new NotFoundError('errors.employeeNotFound');
+    return c.json(found, 200);
+  })
+  .openapi(create, async (c) => {
+    const actor = requireActor(c);
+    authorize(organisationPolicy.manageEmployees(actor));
+    const { db, auth } = c.get('services');
+    const id = await createEmployee({ db, auth, input: c.req.valid('json') });
+    return c.json((await loadEmployee(db, actor, id))!, 201);
+  })
+  .openapi(update, async (c) => {
+    const actor = requireActor(c);
+    authorize(organisationPolicy.manageEmployees(actor));
+    const { db, auth } = c.get('services');
+    const { id } = c.req.valid('param');
+    await updateEmployee({ db, auth, actorId: actor.employeeId, id, input: c.req.valid('json') });
+    return c.json((await loadEmployee(db, actor, id))!, 200);
+  })
+  .openapi(setManager, async (c) => {
+    const actor = requireActor(c);
+    authorize(organisationPolicy.manageEmployees(actor));
+    const { db, auth } = c.get('services');
+    const { id } = c.req.valid('param');
+    await updateEmployee({ db, auth, actorId: actor.employeeId, id, input: c.req.valid('json') });
+    return c.json((await loadEmployee(db, actor, id))!, 200);
+  });

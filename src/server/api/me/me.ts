@@ -1,0 +1,82 @@
+import { createRoute } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { meSchema, meUpdateSchema, type Me } from '../../../domain/me.js';
+import { rolesOf, type Actor } from '../../../domain/roles.js';
+import type { Tx } from '../../db/client.js';
+import { departments, employees, settings } from '../../db/schema.js';
+import { organisationPolicy } from '../../policies/organisation.js';
+import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+
+const tags = ['me'];
+const manager = alias(employees, 'manager');
+const personRef = { id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title };
+
+/** The signed-in person with their reporting lines, roles and what the app lets them do. */
+export async function loadMe(db: Tx, actor: Actor): Promise<Me> {
+  const [row] = await db
+    .select({
+      e: employees,
+      dept: { id: departments.id, name: departments.name },
+      mgr: { id: manager.id, familyName: manager.familyName, givenName: manager.givenName, title: manager.title },
+    })
+    .from(employees)
+    .leftJoin(departments, eq(departments.id, employees.departmentId))
+    .leftJoin(manager, eq(manager.id, employees.managerId))
+    .where(eq(employees.id, actor.employeeId));
+  const reports = await db
+    .select(personRef)
+    .from(employees)
+    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true)))
+    .orderBy(asc(employees.familyNameKana), asc(employees.givenNameKana));
+  const [org] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'organisationName'));
+  const e = row!.e;
+  return {
+    id: e.id,
+    email: e.email,
+    familyName: e.familyName,
+    givenName: e.givenName,
+    title: e.title,
+    department: row!.dept?.id ? row!.dept : null,
+    manager: row!.mgr?.id ? row!.mgr : null,
+    directReports: reports,
+    roles: rolesOf(actor),
+    locale: e.locale,
+    timeZone: e.timeZone,
+    organisationName: org?.value ?? '',
+    abilities: {
+      manageEmployees: organisationPolicy.manageEmployees(actor),
+      manageDepartments: organisationPolicy.manageDepartments(actor),
+      viewDirectory: organisationPolicy.viewDirectory(actor),
+    },
+  };
+}
+
+const get = createRoute({
+  method: 'get',
+  path: '/me',
+  tags,
+  summary: 'The signed-in person, their roles and abilities',
+  responses: { 200: json(meSchema, 'Me'), ...errorResponses },
+});
+const update = createRoute({
+  method: 'patch',
+  path: '/me',
+  tags,
+  summary: 'Change my language or time zone',
+  request: { body: jsonBody(meUpdateSchema) },
+  responses: { 200: json(meSchema, 'Me'), ...errorResponses },
+});
+
+/** The caller's own profile. */
+export const meApi = router()
+  .openapi(get, async (c) => {
+    const actor = requireActor(c);
+    return c.json(await loadMe(c.get('services').db, actor), 200);
+  })
+  .openapi(update, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('services');
+    await db.update(employees).set(c.req.valid('json')).where(eq(employees.id, actor.employeeId));
+    return c.json(await loadMe(db, actor), 200);
+  });

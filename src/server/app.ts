@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { departmentsApi } from './api/departments/departments.js';
+import { employeesApi } from './api/employees/employees.js';
+import { meApi } from './api/me/me.js';
+import { setupApi } from './api/setup/setup.js';
+import { authHandler, registerAuthDocs } from './api/system/auth.js';
+import { docsApp } from './api/system/docs.js';
+import type { AppEnv, Services } from './context.js';
+import { AppError, errorBody, statusOf } from './errors.js';
+import { localeFromHeader } from './i18n/messages.js';
+import { loadActor } from './policies/actor.js';
+
+/** Builds the whole HTTP application from its parts; `main.ts` only adds the socket and start-up. */
+export function createApp(services: Services) {
+  const { log, config } = services;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    c.set('requestId', requestId);
+    c.set('services', services);
+    c.set('locale', localeFromHeader(c.req.header('accept-language')));
+    c.set('actor', null);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (c.req.path !== '/healthz') log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        c.json(errorBody(new AppError('payload_too_large', 'errors.payload_too_large', { limit: config.bodyLimitBytes }), c.get('locale')), 413),
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    const ok = await services.ping();
+    return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
+  });
+
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => authHandler(c));
+
+  // Everything else under /api knows who is calling.
+  app.use('/api/*', async (c, next) => {
+    const session = await services.auth.api.getSession({ headers: c.req.raw.headers });
+    if (session) c.set('actor', await loadActor(services.db, session.user.id));
+    await next();
+  });
+
+  app.route('/api', setupApi);
+  app.route('/api', meApi);
+  app.route('/api', employeesApi);
+  app.route('/api', departmentsApi);
+
+  registerAuthDocs(app);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Taiwa API',
+      version: '0.1.0',
+      description:
+        'REST API of Taiwa (対話), the 1on1 meeting app. Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call. Errors have the shape {error:{code,message,fields?}}; send Accept-Language: en for English messages.',
+    },
+  });
+  app.route('/api/docs', docsApp);
+
+  app.all('/api/*', (c) => c.json(errorBody(new AppError('not_found', 'errors.notFoundRoute'), c.get('locale')), 404));
+
+  // The built web client, with the SPA's index.html for every other path.
+  const webDir = config.webDir;
+  const relRoot = path.relative(process.cwd(), webDir) || '.';
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: relRoot,
+      onFound: (_p, c) => {
+        c.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root: relRoot }));
+  let indexHtml: string | null = null;
+  app.get('*', async (c) => {
+    if (indexHtml === null) {
+      const file = path.join(webDir, 'index.html');
+      if (!existsSync(file)) return c.text('The web client is not built. Run `npm run build`.', 503);
+      indexHtml = await readFile(file, 'utf8');
+    }
+    c.header('cache-control', 'no-cache');
+    return c.html(indexHtml);
+  });
+
+  app.onError((err, c) => {
+    const locale = c.get('locale') ?? 'ja';
+    if (err instanceof AppError) return c.json(errorBody(err, locale), statusOf[err.code]);
+    if (err instanceof HTTPException && err.status === 400) {
+      return c.json(errorBody(new AppError('validation', 'errors.invalidJson'), locale), 400);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json(errorBody(new AppError('validation', 'errors.validation'), locale), err.status);
+    }
+    log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return c.json(errorBody(new AppError('internal', 'errors.internal'), locale), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Settings read once from the environment; every variable is documented in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  secret: string | null;
+  baseUrl: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  signInRateLimit: number;
+  webDir: string;
+  seedDemo: boolean;
+}
+
+function intFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+/** Reads the configuration from `process.env`, failing fast on malformed values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom('PORT', 3000);
+  const host = env.HOST || '127.0.0.1';
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.TAIWA_DATA_DIR || './data'),
+    secret: env.TAIWA_SECRET || null,
+    baseUrl: env.TAIWA_BASE_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: intFrom('TAIWA_BODY_LIMIT', 1024 * 1024),
+    signInRateLimit: intFrom('TAIWA_SIGNIN_RATE_LIMIT', 10),
+    webDir: path.resolve(env.TAIWA_WEB_DIR || './dist/web'),
+    seedDemo: env.TAIWA_SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { Actor } from '../domain/roles.js';
+import type { Locale } from '../domain/limits.js';
+import type { Auth } from './auth.js';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { Logger } from './logger.js';
+
+/** Everything a handler needs, built once in `app.ts`. */
+export interface Services {
+  db: Db;
+  auth: Auth;
+  config: Config;
+  log: Logger;
+  /** Answers whether the database is reachable (for /healthz). */
+  ping(): Promise<boolean>;
+}
+
+/** Per-request values set by middleware. */
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    locale: Locale;
+    /** The signed-in employee, or null when anonymous. */
+    actor: Actor | null;
+    requestId: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

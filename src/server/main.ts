@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { needsSetup } from './commands/setupOrganisation.js';
+import { loadConfig } from './config.js';
+import { connect } from './db/client.js';
+import { DataDirInUseError, startEmbedded, type EmbeddedDatabase } from './db/embedded.js';
+import { runMigrations } from './db/migrate.js';
+import { demoAccounts, seedDemo } from './db/seed.js';
+import { logger } from './logger.js';
+import { buildServices } from './services.js';
+
+/** The secret that signs sessions: TAIWA_SECRET, or one generated once into the embedded data directory. */
+async function secretFor(dataDir: string, fromEnv: string | null, embedded: boolean): Promise<string> {
+  if (fromEnv) return fromEnv;
+  if (!embedded) throw new Error('TAIWA_SECRET must be set when DATABASE_URL is used (32 or more random characters).');
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await fs.writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const config = loadConfig();
+  const log = logger;
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    try {
+      embedded = await startEmbedded({ dataDir: config.dataDir, log });
+    } catch (e) {
+      if (e instanceof DataDirInUseError) {
+        console.error(`\n${e.message}\n`);
+        process.exit(2);
+      }
+      throw e;
+    }
+  }
+  const url = config.databaseUrl ?? embedded!.url;
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the embedded PostgreSQL failed'));
+  };
+  let database: ReturnType<typeof connect> | null = null;
+  try {
+    await runMigrations(url);
+    database = connect(url);
+    const secret = await secretFor(config.dataDir, config.secret, !!embedded);
+    const services = buildServices({ database, config, secret, log });
+    if (embedded && config.seedDemo && (await needsSetup(database.db))) {
+      log.info('seeding the demo organisation');
+      await seedDemo({ db: database.db, auth: services.auth });
+      printDemo(config.baseUrl);
+    }
+    const app = createApp(services);
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external' }, 'Taiwa is listening');
+      console.log(`\n  Taiwa: ${config.baseUrl}\n`);
+    });
+    server.on('error', async (e) => {
+      log.error({ err: e }, 'the HTTP server failed');
+      await database?.close();
+      await stopEmbedded();
+      process.exit(1);
+    });
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database?.close();
+      await stopEmbedded();
+      log.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (e) {
+    log.error({ err: e }, 'start-up failed');
+    await database?.close().catch(() => undefined);
+    await stopEmbedded();
+    process.exit(1);
+  }
+}
+
+function printDemo(baseUrl: string) {
+  console.log(`\n  デモ組織を作成しました / Demo organisation created — ${baseUrl}`);
+  for (const a of demoAccounts) console.log(`    ${a.email.padEnd(24)} ${a.password}   (${a.role})`);
+  console.log('');
+}
+
+void main();

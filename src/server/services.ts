@@ -1,0 +1,25 @@
+import { createAuth } from './auth.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { Services } from './context.js';
+import type { Logger } from './logger.js';
+
+/** Wires the services every request handler uses. */
+export function buildServices(props: { database: Database; config: Config; secret: string; log: Logger }): Services {
+  const { database, config, secret, log } = props;
+  const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit });
+  return {
+    db: database.db,
+    auth,
+    config,
+    log,
+    async ping() {
+      try {
+        await database.pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
