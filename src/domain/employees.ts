@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localeSchema, optionalText, pageOf, pageQuerySchema, requiredText, timeZoneSchema } from './common.js';
+import { idSchema, optionalText, pageOf, pageQuerySchema, requiredText } from './common.js';
 import { limits } from './limits.js';
 
 /** Katakana or hiragana (with spaces and the long-vowel mark): how names are read. */

@@ -36,7 +36,9 @@ async function main() {
         console.error(`\n${e.message}\n`);
         process.exit(2);
       }
-      throw e;
+      log.error({ err: e }, 'the embedded PostgreSQL could not be started');
+      console.error(`\nThe embedded PostgreSQL could not be started in ${config.dataDir}: ${(e as Error)?.message ?? e}\n`);
+      process.exit(1);
     }
   }
   const url = config.databaseUrl ?? embedded!.url;

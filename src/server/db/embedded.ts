@@ -130,6 +130,8 @@ async function importEmbedded() {
 export async function startEmbedded(opts: { dataDir: string; log: Logger; fsync?: boolean }): Promise<EmbeddedDatabase> {
   const { dataDir, log } = opts;
   await fs.mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o711);
   const lockFile = path.join(dataDir, 'taiwa.pid');
   await takeLock(lockFile);
   const pgData = path.join(dataDir, 'pg');
@@ -170,7 +172,7 @@ export async function startEmbedded(opts: { dataDir: string; log: Logger; fsync?
     try {
       await pg.start();
     } catch (e) {
-      throw new Error(`The embedded PostgreSQL did not start: ${e ? String(e) : ''}\n${pgLog.join('\n')}`);
+      throw new Error(`The embedded PostgreSQL did not start: ${e ? String(e) : ''}\n${pgLog.join('\n')}`, { cause: e });
     }
     await ensureDatabase(`postgres://taiwa:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, 'taiwa');
     log.info({ port }, 'embedded PostgreSQL started');

@@ -1,0 +1,34 @@
+/**
+ * Makes sure the end-to-end tests have a browser and Japanese fonts. With neither CHROME_PATH,
+ * /usr/bin/chromium nor Playwright's own Chromium, it installs Debian's `chromium` and
+ * `fonts-noto-cjk` with apt when running as root on Debian/Ubuntu, and otherwise runs
+ * `npx playwright install chromium` (which needs an open internet).
+ */
+import { execSync } from 'node:child_process';
+import { canApt, findBrowser, hasJapaneseFont } from '../e2e/browser.js';
+
+function run(cmd: string) {
+  console.log(`ensure-browser: ${cmd}`);
+  execSync(cmd, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+const missing: string[] = [];
+if (!findBrowser()) missing.push('chromium');
+if (!hasJapaneseFont()) missing.push('fonts-noto-cjk');
+
+if (missing.length === 0) {
+  console.log(`ensure-browser: using ${findBrowser()}`);
+} else if (canApt()) {
+  run('apt-get update -qq');
+  run(`apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`);
+} else if (missing.includes('chromium')) {
+  run('npx playwright install chromium');
+} else {
+  console.log('ensure-browser: no Japanese font found and apt is not available; Japanese text may render as boxes in screenshots');
+}
+const found = findBrowser();
+if (!found) {
+  console.error('ensure-browser: no browser could be found or installed; set CHROME_PATH to a Chromium binary');
+  process.exit(1);
+}
+console.log(`ensure-browser: browser ${found}`);
