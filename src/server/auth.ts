@@ -56,6 +56,9 @@ export function createAuth(opts: AuthOptions) {
       cookiePrefix: 'taiwa',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth skips its Origin (CSRF) check when NODE_ENV=test; keep it on everywhere so
+      // tests exercise the protection production has.
+      disableOriginCheck: false,
     },
     databaseHooks: {
       session: {

@@ -70,17 +70,27 @@ export function errorBody(err: AppError, locale: Locale) {
 }
 
 /** Turns zod's issues into field messages: one message per field, the first problem found. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ValidationError {
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): ValidationError {
   const fields: Record<string, { key: MessageKey; params?: Params }> = {};
   for (const issue of issues) {
     const name = issue.path.length ? issue.path.map(String).join('.') : '_';
     if (name in fields) continue;
-    fields[name] = describe(issue);
+    fields[name] = describe(issue, valueAt(input, issue.path));
   }
   return new ValidationError(fields);
 }
 
-function describe(issue: z.core.$ZodIssue): { key: MessageKey; params?: Params } {
+/** The value the caller sent at `path` (zod 4 leaves `issue.input` out unless asked to report it). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function describe(issue: z.core.$ZodIssue, sent: unknown): { key: MessageKey; params?: Params } {
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
@@ -93,10 +103,11 @@ function describe(issue: z.core.$ZodIssue): { key: MessageKey; params?: Params }
       return { key: 'validation.tooBig', params: { max } };
     }
     case 'invalid_type':
-      return issue.input === undefined ? { key: 'validation.required' } : { key: 'validation.invalidType' };
+      return issue.input === undefined && sent === undefined ? { key: 'validation.required' } : { key: 'validation.invalidType' };
     case 'invalid_format':
       if (issue.format === 'email') return { key: 'validation.email' };
       if (issue.format === 'uuid') return { key: 'validation.uuid' };
+      if (issue.format === 'date' || issue.format === 'datetime') return { key: 'validation.date' };
       if (issue.format === 'regex' && isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
       return { key: 'validation.invalid' };
     case 'invalid_value':

@@ -9,7 +9,9 @@ import { ForbiddenError, fromZodIssues, UnauthenticatedError } from '../errors.j
 export function router(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw fromZodIssues(result.error.issues);
+      // The validator also hands the raw input over (not in the hook's type): it tells a missing
+      // field from a wrongly typed one.
+      if (!result.success) throw fromZodIssues(result.error.issues, 'data' in result ? result.data : undefined);
     },
   });
 }

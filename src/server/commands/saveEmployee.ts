@@ -134,13 +134,12 @@ export async function updateEmployee(props: { db: Db; auth: Auth; actorId: strin
     }
     const { password: _password, ...fields } = input;
     const deactivating = input.active === false && current.active;
-    await tx
-      .update(employees)
-      .set({
-        ...fields,
-        ...(input.active !== undefined && input.active !== current.active ? { deactivatedAt: input.active ? null : new Date() } : {}),
-      })
-      .where(eq(employees.id, id));
+    const changes = {
+      ...fields,
+      ...(input.active !== undefined && input.active !== current.active ? { deactivatedAt: input.active ? null : new Date() } : {}),
+    };
+    // A password-only change has nothing to write here (Drizzle throws on an empty SET).
+    if (Object.keys(changes).length > 0) await tx.update(employees).set(changes).where(eq(employees.id, id));
     if (input.email || input.familyName || input.givenName) {
       await tx
         .update(user)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -130,3 +130,138 @@ export const settings = pgTable('settings', {
   value: text('value').notNull(),
   ...timestamps,
 });
+
+// ---- 1on1 series and preparation (SPEC §3.1–3.2) ----
+
+/** A manager and a report's ongoing 1on1 relationship, with its purpose and cadence. */
+export const series = pgTable(
+  'series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    managerId: uuid('manager_id')
+      .notNull()
+      .references(() => employees.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => employees.id),
+    purpose: text('purpose').notNull(),
+    cadence: text('cadence', { enum: ['weekly', 'biweekly', 'monthlyDay', 'monthlyWeekday', 'everyNDays'] }).notNull(),
+    weekday: integer('weekday'),
+    dayOfMonth: integer('day_of_month'),
+    weekOfMonth: integer('week_of_month'),
+    intervalDays: integer('interval_days'),
+    startDate: date('start_date').notNull(),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(30),
+    timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
+    status: text('status', { enum: ['active', 'paused', 'ended'] }).notNull().default('active'),
+    /** Occurrences exist up to this date (the rolling window is extended from here). */
+    generatedUntil: date('generated_until'),
+    createdById: uuid('created_by_id').references(() => employees.id),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('series_manager_idx').on(t.managerId), index('series_report_idx').on(t.reportId)],
+);
+
+/** One 1on1 meeting of a series: generated from the cadence, or an extra one somebody asked for. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => series.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** The date the cadence gave (null for an extra meeting); unique per series. */
+    originalDate: date('original_date'),
+    status: text('status', { enum: ['scheduled', 'inProgress', 'minutesDraft', 'shared', 'acknowledged', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    holidayName: text('holiday_name'),
+    holidayNameEn: text('holiday_name_en'),
+    movedForHoliday: boolean('moved_for_holiday').notNull().default(false),
+    keptOnHoliday: boolean('kept_on_holiday').notNull().default(false),
+    extra: boolean('extra').notNull().default(false),
+    requestedById: uuid('requested_by_id').references(() => employees.id),
+    rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
+    rescheduleReason: text('reschedule_reason'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    cancelledById: uuid('cancelled_by_id').references(() => employees.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('meetings_series_original_idx').on(t.seriesId, t.originalDate),
+    index('meetings_series_starts_idx').on(t.seriesId, t.startsAt),
+  ],
+);
+
+/** An agenda topic (アジェンダ). Private to its author until shared with the pair. */
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => employees.id),
+    title: text('title').notNull(),
+    note: text('note'),
+    category: text('category', {
+      enum: ['career', 'skills', 'workChallenges', 'relationships', 'condition', 'goals', 'feedback', 'other'],
+    }).notNull(),
+    wantedResponse: text('wanted_response', { enum: ['listen', 'advice', 'thinkTogether', 'decide', 'feedback'] }).notNull(),
+    visibility: text('visibility', { enum: ['private', 'pair'] }).notNull(),
+    position: integer('position').notNull().default(0),
+    discussed: boolean('discussed').notNull().default(false),
+    carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => topics.id),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('topics_meeting_idx').on(t.meetingId), uniqueIndex('topics_carried_idx').on(t.meetingId, t.carriedFromId)],
+);
+
+/** A question the manager sends before the meeting (事前質問), and the report's answer. */
+export const preQuestions = pgTable(
+  'pre_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => employees.id),
+    text: text('text').notNull(),
+    bankQuestionId: text('bank_question_id'),
+    closed: boolean('closed').notNull().default(false),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [index('pre_questions_meeting_idx').on(t.meetingId)],
+);
+
+/** The report's condition before a meeting (コンディション), 1–5; one per meeting. */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => employees.id),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('check_ins_meeting_idx').on(t.meetingId), index('check_ins_report_idx').on(t.reportId, t.createdAt)],
+);

@@ -24,7 +24,9 @@ async function loadDepartments(db: Tx, actor: Actor): Promise<Department[]> {
   const rows = await db
     .select({
       d: departments,
-      employeeCount: sql<number>`(select count(*)::int from ${employees} e where e.department_id = ${departments.id} and e.active)`,
+      // Qualified by hand: in a single-table select Drizzle renders ${departments.id} as a bare "id",
+      // which inside the subquery would mean e.id (and count nobody).
+      employeeCount: sql<number>`(select count(*)::int from ${employees} e where e.department_id = "departments"."id" and e.active)`,
     })
     .from(departments);
   const byId = new Map(rows.map((r) => [r.d.id, r.d]));

@@ -1,0 +1,140 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CheckIn, PreQuestion, Topic } from '../../../domain/agenda.js';
+import { closedQuestionCheck } from '../../../domain/questionBank.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { Meeting, Series } from '../../../domain/series.js';
+import type { Tx } from '../../db/client.js';
+import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { roleIn, seriesPolicy, visibleTopicsWhere } from '../../policies/series.js';
+
+export type SeriesRow = typeof series.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+
+const mgr = alias(employees, 'mgr');
+const rep = alias(employees, 'rep');
+const author = alias(employees, 'author');
+const ref = <T extends typeof mgr | typeof rep | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
+
+/** Series rows with both people, in one query. */
+export async function loadSeriesRows(db: Tx, where: ReturnType<typeof and>) {
+  return db
+    .select({ s: series, manager: ref(mgr), report: ref(rep) })
+    .from(series)
+    .innerJoin(mgr, eq(mgr.id, series.managerId))
+    .innerJoin(rep, eq(rep.id, series.reportId))
+    .where(where)
+    .orderBy(asc(rep.familyNameKana), asc(rep.givenNameKana));
+}
+
+/** A series as the caller may see it: the purpose only for the pair. */
+export function presentSeries(actor: Actor, row: Awaited<ReturnType<typeof loadSeriesRows>>[number]): Series {
+  const { s } = row;
+  return {
+    id: s.id,
+    manager: row.manager,
+    report: row.report,
+    purpose: seriesPolicy.readContent(actor, s) ? s.purpose : null,
+    schedule: {
+      cadence: s.cadence,
+      weekday: s.weekday,
+      dayOfMonth: s.dayOfMonth,
+      weekOfMonth: s.weekOfMonth,
+      intervalDays: s.intervalDays,
+      startDate: s.startDate,
+      startTime: s.startTime,
+      durationMinutes: s.durationMinutes,
+      timeZone: s.timeZone,
+    },
+    status: s.status,
+    myRole: roleIn(actor, s),
+    abilities: seriesPolicy.abilities(actor, s),
+  };
+}
+
+/** A meeting with the caller's abilities; reasons are pair content. */
+export function presentMeeting(actor: Actor, s: SeriesRow, m: MeetingRow, now = new Date()): Meeting {
+  return {
+    id: m.id,
+    seriesId: m.seriesId,
+    startsAt: m.startsAt.toISOString(),
+    durationMinutes: m.durationMinutes,
+    originalDate: m.originalDate,
+    status: m.status,
+    holiday: m.holidayName ? { name: m.holidayName, nameEn: m.holidayNameEn ?? m.holidayName } : null,
+    movedForHoliday: m.movedForHoliday,
+    keptOnHoliday: m.keptOnHoliday,
+    extra: m.extra,
+    rescheduled: m.rescheduledAt !== null,
+    reason: seriesPolicy.readContent(actor, s) ? (m.status === 'cancelled' ? m.cancelReason : m.rescheduleReason) : null,
+    abilities: seriesPolicy.meetingAbilities(actor, s, m, now),
+  };
+}
+
+
+/** The topics of some meetings that the caller may see (SPEC §2 applied in the query), in agenda order. */
+export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: SeriesRow, m: MeetingRow): Promise<Topic[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await db
+    .select({ t: topics, author: ref(author) })
+    .from(topics)
+    .innerJoin(meetings, eq(meetings.id, topics.meetingId))
+    .innerJoin(series, eq(series.id, meetings.seriesId))
+    .innerJoin(author, eq(author.id, topics.authorId))
+    .where(and(inArray(topics.meetingId, meetingIds), visibleTopicsWhere(actor)))
+    .orderBy(asc(topics.position), asc(topics.createdAt));
+  const open = seriesPolicy.meetingAbilities(actor, s, m).addTopic;
+  return rows.map(({ t, author: a }) => {
+    const mine = t.authorId === actor.employeeId;
+    return {
+      id: t.id,
+      meetingId: t.meetingId,
+      author: a,
+      authorRole: t.authorId === s.managerId ? 'manager' : 'report',
+      title: t.title,
+      note: t.note,
+      category: t.category,
+      wantedResponse: t.wantedResponse,
+      visibility: t.visibility,
+      position: t.position,
+      discussed: t.discussed,
+      carried: t.carriedFromId !== null,
+      abilities: { update: mine && open, remove: mine && open, share: mine && open && t.visibility === 'private' },
+    };
+  });
+}
+
+/** The pre-questions of a meeting (pair content), with the yes/no flag and its open alternative. */
+export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: MeetingRow): Promise<PreQuestion[]> {
+  if (!seriesPolicy.readContent(actor, s)) return [];
+  const rows = await db.select().from(preQuestions).where(eq(preQuestions.meetingId, m.id)).orderBy(asc(preQuestions.position));
+  const abilities = seriesPolicy.meetingAbilities(actor, s, m);
+  return rows.map((q) => {
+    const check = closedQuestionCheck(q.text);
+    return {
+      id: q.id,
+      meetingId: q.meetingId,
+      text: q.text,
+      closed: q.closed,
+      openAlternative: q.closed ? check.openAlternative : null,
+      answer: q.answer,
+      answeredAt: q.answeredAt?.toISOString() ?? null,
+      abilities: { answer: abilities.answerPreQuestion, remove: actor.employeeId === s.managerId && !q.answer },
+    };
+  });
+}
+
+/** The report's check-in for a meeting (pair content), or null. */
+export async function loadCheckIn(db: Tx, actor: Actor, s: SeriesRow, meetingId: string): Promise<CheckIn | null> {
+  if (!seriesPolicy.readContent(actor, s)) return null;
+  const [c] = await db.select().from(checkIns).where(eq(checkIns.meetingId, meetingId));
+  return c ? { meetingId: c.meetingId, score: c.score, comment: c.comment, createdAt: c.createdAt.toISOString() } : null;
+}
+
+/** Loads one meeting with its series when the caller is one of the pair; else null. */
+export async function loadMeetingForPair(db: Tx, actor: Actor, id: string) {
+  const [row] = await db.select({ m: meetings, s: series }).from(meetings).innerJoin(series, eq(series.id, meetings.seriesId)).where(eq(meetings.id, id));
+  if (!row || !seriesPolicy.readContent(actor, row.s)) return null;
+  return row;
+}
+

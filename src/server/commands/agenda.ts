@@ -1,0 +1,200 @@
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { checkInSchema, preQuestionAnswerSchema, preQuestionCreateSchema, topicCreateSchema, topicUpdateSchema } from '../../domain/agenda.js';
+import { closedQuestionCheck } from '../../domain/questionBank.js';
+import type { Actor } from '../../domain/roles.js';
+import type { Db, Tx } from '../db/client.js';
+import { checkIns, meetings, preQuestions, topics } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { seriesPolicy } from '../policies/series.js';
+import { meetingForChange } from './changeMeeting.js';
+
+/**
+ * Copies the shared topics that were not discussed in the pair's previous meeting onto this one,
+ * marked as carried. Idempotent (a topic is carried into a meeting at most once).
+ */
+export async function carryOverTopics(tx: Tx, meeting: { id: string; seriesId: string; startsAt: Date }): Promise<void> {
+  const [previous] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled'), ne(meetings.id, meeting.id)))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1);
+  if (!previous) return;
+  const open = await tx
+    .select()
+    .from(topics)
+    .where(and(eq(topics.meetingId, previous.id), eq(topics.visibility, 'pair'), eq(topics.discussed, false)));
+  if (open.length === 0) return;
+  await tx
+    .insert(topics)
+    .values(
+      open.map((t, i) => ({
+        meetingId: meeting.id,
+        authorId: t.authorId,
+        title: t.title,
+        note: t.note,
+        category: t.category,
+        wantedResponse: t.wantedResponse,
+        visibility: 'pair' as const,
+        position: -1000 + i,
+        carriedFromId: t.carriedFromId ?? t.id,
+        sharedAt: t.sharedAt,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** The next meeting of the series that is still ahead (the one carried topics go to). */
+export async function isNextMeeting(tx: Tx, meeting: { id: string; seriesId: string }, now = new Date()): Promise<boolean> {
+  const [next] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, meeting.seriesId), eq(meetings.status, 'scheduled'), sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes}) > ${now}`))
+    .orderBy(meetings.startsAt)
+    .limit(1);
+  return next?.id === meeting.id;
+}
+
+async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
+  const row = await meetingForChange(tx, actor, meetingId);
+  if (!seriesPolicy.meetingAbilities(actor, row.s, row.m)[ability]) {
+    const role = row.s.managerId === actor.employeeId ? 'manager' : 'report';
+    if ((ability === 'askPreQuestion' && role !== 'manager') || ((ability === 'answerPreQuestion' || ability === 'checkIn') && role !== 'report')) {
+      throw new ForbiddenError();
+    }
+    throw new ConflictError('errors.meetingNotOpen');
+  }
+  return row;
+}
+
+/** Adds a topic to a meeting's agenda (either side of the pair), at the end of the list. */
+export async function addTopic(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof topicCreateSchema> }) {
+  const { db, actor, meetingId, input } = props;
+  return db.transaction(async (tx) => {
+    await assertMeetingAbility(tx, actor, meetingId, 'addTopic');
+    const [max] = await tx.select({ n: sql<number>`coalesce(max(${topics.position}), 0)::int` }).from(topics).where(eq(topics.meetingId, meetingId));
+    const [row] = await tx
+      .insert(topics)
+      .values({ meetingId, authorId: actor.employeeId, ...input, position: (max?.n ?? 0) + 1, sharedAt: input.visibility === 'pair' ? new Date() : null })
+      .returning({ id: topics.id });
+    return row!.id;
+  });
+}
+
+async function ownTopic(tx: Tx, actor: Actor, id: string) {
+  const [t] = await tx.select().from(topics).where(eq(topics.id, id)).for('update');
+  // A private draft of someone else is indistinguishable from a missing topic.
+  if (!t || (t.visibility === 'private' && t.authorId !== actor.employeeId)) throw new NotFoundError('errors.topicNotFound');
+  const row = await meetingForChange(tx, actor, t.meetingId);
+  return { t, ...row };
+}
+
+/** Edits a topic: its author only; sharing a private draft makes it visible to the partner. */
+export async function updateTopic(props: { db: Db; actor: Actor; id: string; input: z.output<typeof topicUpdateSchema> }) {
+  const { db, actor, id, input } = props;
+  await db.transaction(async (tx) => {
+    const { t, m, s } = await ownTopic(tx, actor, id);
+    if (t.authorId !== actor.employeeId) throw new ForbiddenError();
+    if (!seriesPolicy.meetingAbilities(actor, s, m).addTopic) throw new ConflictError('errors.meetingNotOpen');
+    if (input.visibility === 'private' && t.visibility === 'pair') throw new ConflictError('errors.topicAlreadyShared', {}, 'visibility');
+    await tx
+      .update(topics)
+      .set({ ...input, ...(input.visibility === 'pair' && t.visibility === 'private' ? { sharedAt: new Date() } : {}) })
+      .where(eq(topics.id, id));
+  });
+}
+
+/** Removes a topic: its author only, before the meeting is over. */
+export async function removeTopic(props: { db: Db; actor: Actor; id: string }) {
+  await props.db.transaction(async (tx) => {
+    const { t, m, s } = await ownTopic(tx, props.actor, props.id);
+    if (t.authorId !== props.actor.employeeId) throw new ForbiddenError();
+    if (!seriesPolicy.meetingAbilities(props.actor, s, m).addTopic) throw new ConflictError('errors.meetingNotOpen');
+    await tx.update(topics).set({ carriedFromId: null }).where(eq(topics.carriedFromId, t.id));
+    await tx.delete(topics).where(eq(topics.id, t.id));
+  });
+}
+
+/**
+ * Reorders the agenda: `topicIds` must be exactly the topics the actor can see in this meeting.
+ * Private drafts of the partner keep their place unseen.
+ */
+export async function reorderTopics(props: { db: Db; actor: Actor; meetingId: string; topicIds: string[] }) {
+  const { db, actor, meetingId, topicIds } = props;
+  await db.transaction(async (tx) => {
+    await assertMeetingAbility(tx, actor, meetingId, 'addTopic');
+    const visible = await tx
+      .select({ id: topics.id, position: topics.position })
+      .from(topics)
+      .where(and(eq(topics.meetingId, meetingId), sql`(${topics.visibility} = 'pair' or ${topics.authorId} = ${actor.employeeId})`));
+    const want = new Set(topicIds);
+    if (want.size !== topicIds.length || want.size !== visible.length || visible.some((v) => !want.has(v.id))) {
+      throw new ValidationError({ topicIds: { key: 'validation.topicOrder' } });
+    }
+    const slots = visible.map((v) => v.position).sort((a, b) => a - b);
+    for (let i = 0; i < topicIds.length; i++) {
+      await tx.update(topics).set({ position: slots[i]! }).where(eq(topics.id, topicIds[i]!));
+    }
+  });
+}
+
+/** The manager sends a pre-question (事前質問); a yes/no question is stored as flagged. */
+export async function askPreQuestion(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof preQuestionCreateSchema> }) {
+  const { db, actor, meetingId, input } = props;
+  return db.transaction(async (tx) => {
+    await assertMeetingAbility(tx, actor, meetingId, 'askPreQuestion');
+    const [max] = await tx.select({ n: sql<number>`coalesce(max(${preQuestions.position}), 0)::int` }).from(preQuestions).where(eq(preQuestions.meetingId, meetingId));
+    const [row] = await tx
+      .insert(preQuestions)
+      .values({
+        meetingId,
+        authorId: actor.employeeId,
+        text: input.text,
+        bankQuestionId: input.bankQuestionId ?? null,
+        closed: closedQuestionCheck(input.text).closed,
+        position: (max?.n ?? 0) + 1,
+      })
+      .returning({ id: preQuestions.id });
+    return row!.id;
+  });
+}
+
+async function preQuestionFor(tx: Tx, actor: Actor, id: string) {
+  const [q] = await tx.select().from(preQuestions).where(eq(preQuestions.id, id)).for('update');
+  if (!q) throw new NotFoundError('errors.preQuestionNotFound');
+  return { q, ...(await meetingForChange(tx, actor, q.meetingId)) };
+}
+
+/** The report answers a pre-question (and may revise the answer until the meeting is over). */
+export async function answerPreQuestion(props: { db: Db; actor: Actor; id: string; input: z.output<typeof preQuestionAnswerSchema> }) {
+  await props.db.transaction(async (tx) => {
+    const { q, m, s } = await preQuestionFor(tx, props.actor, props.id);
+    if (s.reportId !== props.actor.employeeId) throw new ForbiddenError();
+    if (!seriesPolicy.meetingAbilities(props.actor, s, m).answerPreQuestion) throw new ConflictError('errors.meetingNotOpen');
+    await tx.update(preQuestions).set({ answer: props.input.answer, answeredAt: new Date() }).where(eq(preQuestions.id, q.id));
+  });
+}
+
+/** The manager withdraws an unanswered pre-question. */
+export async function removePreQuestion(props: { db: Db; actor: Actor; id: string }) {
+  await props.db.transaction(async (tx) => {
+    const { q, s } = await preQuestionFor(tx, props.actor, props.id);
+    if (s.managerId !== props.actor.employeeId) throw new ForbiddenError();
+    if (q.answer) throw new ConflictError('errors.preQuestionAnswered');
+    await tx.delete(preQuestions).where(eq(preQuestions.id, q.id));
+  });
+}
+
+/** The report's condition check-in for a meeting: one per meeting, revisable until it is held. */
+export async function checkIn(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof checkInSchema> }) {
+  const { db, actor, meetingId, input } = props;
+  await db.transaction(async (tx) => {
+    const { s } = await assertMeetingAbility(tx, actor, meetingId, 'checkIn');
+    await tx
+      .insert(checkIns)
+      .values({ meetingId, reportId: s.reportId, score: input.score, comment: input.comment })
+      .onConflictDoUpdate({ target: checkIns.meetingId, set: { score: input.score, comment: input.comment, updatedAt: new Date() } });
+  });
+}
+
