@@ -9,7 +9,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { departmentsApi } from './api/departments/departments.js';
 import { employeesApi } from './api/employees/employees.js';
+import { homeApi } from './api/home/home.js';
 import { meApi } from './api/me/me.js';
+import { meetingsApi } from './api/meetings/meetings.js';
+import { prepBriefApi } from './api/prepBrief/prepBrief.js';
+import { questionsApi } from './api/questions/questions.js';
+import { seriesApi } from './api/series/series.js';
+import { agendaApi } from './api/topics/topics.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
@@ -83,6 +89,12 @@ export function createApp(services: Services) {
   app.route('/api', meApi);
   app.route('/api', employeesApi);
   app.route('/api', departmentsApi);
+  app.route('/api', homeApi);
+  app.route('/api', seriesApi);
+  app.route('/api', meetingsApi);
+  app.route('/api', agendaApi);
+  app.route('/api', prepBriefApi);
+  app.route('/api', questionsApi);
 
   registerAuthDocs(app);
   app.doc31('/api/openapi.json', {

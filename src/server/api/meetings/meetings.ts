@@ -1,0 +1,131 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkInViewSchema, preQuestionSchema, topicSchema } from '../../../domain/agenda.js';
+import { idSchema } from '../../../domain/common.js';
+import { personRefSchema } from '../../../domain/employees.js';
+import { cancelSchema, meetingSchema, rescheduleSchema } from '../../../domain/series.js';
+import { carryOverTopics, isNextMeeting } from '../../commands/agenda.js';
+import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../commands/changeMeeting.js';
+import type { AppContext } from '../../context.js';
+import { employees } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { roleIn } from '../../policies/series.js';
+import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { loadCheckIn, loadMeetingForPair, loadPreQuestions, loadTopics, presentMeeting } from '../series/load.js';
+
+const tags = ['meetings'];
+const idParams = z.object({ id: idSchema });
+
+export const meetingDetailSchema = z.object({
+  meeting: meetingSchema,
+  series: z.object({ id: z.string(), purpose: z.string(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
+  topics: z.array(topicSchema),
+  preQuestions: z.array(preQuestionSchema),
+  checkIn: checkInViewSchema.nullable(),
+});
+
+/** One meeting with its agenda as the caller may see it; carries last time's open topics into the next meeting. */
+export async function meetingDetail(c: AppContext, id: string) {
+  const actor = requireActor(c);
+  const { db } = c.get('services');
+  let row = await loadMeetingForPair(db, actor, id);
+  if (!row) throw new NotFoundError('errors.meetingNotFound');
+  if (row.m.status === 'scheduled' && (await isNextMeeting(db, row.m))) {
+    await db.transaction((tx) => carryOverTopics(tx, row!.m));
+    row = (await loadMeetingForPair(db, actor, id))!;
+  }
+  const { m, s } = row;
+  const people = await db
+    .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
+    .from(employees)
+    .where(eq(employees.id, s.managerId))
+    .union(
+      db
+        .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
+        .from(employees)
+        .where(eq(employees.id, s.reportId)),
+    );
+  const [topicList, questions, checkIn] = await Promise.all([
+    loadTopics(db, actor, [m.id], s, m),
+    loadPreQuestions(db, actor, s, m),
+    loadCheckIn(db, actor, s, m.id),
+  ]);
+  return {
+    actor,
+    db,
+    row,
+    body: {
+      meeting: presentMeeting(actor, s, m),
+      series: {
+        id: s.id,
+        purpose: s.purpose,
+        manager: people.find((p) => p.id === s.managerId)!,
+        report: people.find((p) => p.id === s.reportId)!,
+        myRole: roleIn(actor, s)!,
+      },
+      topics: topicList,
+      preQuestions: questions,
+      checkIn,
+    },
+  };
+}
+
+const get = createRoute({
+  method: 'get',
+  path: '/meetings/{id}',
+  tags,
+  summary: 'A meeting with its agenda, pre-questions and check-in (the pair only; private drafts for their author only)',
+  request: { params: idParams },
+  responses: { 200: json(meetingDetailSchema, 'Meeting'), ...errorResponses },
+});
+const reschedule = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/reschedule',
+  tags,
+  summary: 'Move one meeting, with a reason',
+  request: { params: idParams, body: jsonBody(rescheduleSchema) },
+  responses: { 200: json(meetingSchema, 'Moved'), ...errorResponses },
+});
+const cancel = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/cancel',
+  tags,
+  summary: 'Cancel one meeting, with a reason',
+  request: { params: idParams, body: jsonBody(cancelSchema) },
+  responses: { 200: json(meetingSchema, 'Cancelled'), ...errorResponses },
+});
+const keep = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/keep-original-date',
+  tags,
+  summary: 'Hold a meeting moved off a national holiday on its original date',
+  request: { params: idParams },
+  responses: { 200: json(meetingSchema, 'Kept'), ...errorResponses },
+});
+
+async function presentOne(c: AppContext, id: string) {
+  const actor = requireActor(c);
+  const row = await loadMeetingForPair(c.get('services').db, actor, id);
+  if (!row) throw new NotFoundError('errors.meetingNotFound');
+  return presentMeeting(actor, row.s, row.m);
+}
+
+/** 1on1 meetings: reading one, and moving, cancelling or keeping it. */
+export const meetingsApi = router()
+  .openapi(get, async (c) => c.json((await meetingDetail(c, c.req.valid('param').id)).body, 200))
+  .openapi(reschedule, async (c) => {
+    const { id } = c.req.valid('param');
+    await rescheduleMeeting({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    return c.json(await presentOne(c, id), 200);
+  })
+  .openapi(cancel, async (c) => {
+    const { id } = c.req.valid('param');
+    await cancelMeeting({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    return c.json(await presentOne(c, id), 200);
+  })
+  .openapi(keep, async (c) => {
+    const { id } = c.req.valid('param');
+    await keepOriginalDate({ db: c.get('services').db, actor: requireActor(c), id });
+    return c.json(await presentOne(c, id), 200);
+  });

@@ -1,0 +1,116 @@
+import { createRoute } from '@hono/zod-openapi';
+import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { baselineOf, checkInViewSchema, preQuestionSchema, topicCategories, topicSchema, type TopicCategory } from '../../../domain/agenda.js';
+import { idSchema } from '../../../domain/common.js';
+import { personRefSchema } from '../../../domain/employees.js';
+import { questionBank } from '../../../domain/questionBank.js';
+import { meetingSchema } from '../../../domain/series.js';
+import { checkIns, meetings } from '../../db/schema.js';
+import { ForbiddenError } from '../../errors.js';
+import { errorResponses, json, requireActor, router } from '../http.js';
+import { meetingDetail } from '../meetings/meetings.js';
+import { loadTopics, presentMeeting } from '../series/load.js';
+
+const bankQuestionSchema = z.object({ id: z.string(), category: z.enum(topicCategories), depth: z.string(), ja: z.string(), en: z.string() });
+
+export const prepBriefSchema = z.object({
+  meeting: meetingSchema,
+  purpose: z.string(),
+  report: personRefSchema,
+  reportTopics: z.array(topicSchema),
+  managerTopics: z.array(topicSchema),
+  preQuestions: z.array(preQuestionSchema),
+  condition: z.object({
+    current: checkInViewSchema.nullable(),
+    /** Median of the report's last 8 check-ins before this meeting. */
+    baseline: z.number().nullable(),
+    /** Oldest first, ending with the current one when there is one. */
+    trend: z.array(z.object({ date: z.string(), score: z.number() })),
+  }),
+  lastMeeting: z
+    .object({
+      meeting: meetingSchema,
+      topics: z.array(topicSchema),
+      checkInScore: z.number().nullable(),
+    })
+    .nullable(),
+  suggestedQuestions: z.array(bankQuestionSchema),
+  /** Filled when action items land; empty until then. */
+  actionItems: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Filled when goals land; empty until then. */
+  goals: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/meetings/{id}/prep-brief',
+  tags: ['prep-brief'],
+  summary: "The manager's one-page prep brief for a meeting (the series' manager only)",
+  request: { params: z.object({ id: idSchema }) },
+  responses: { 200: json(prepBriefSchema, 'Prep brief'), ...errorResponses },
+});
+
+/** Bank questions that fit the categories of the report's topics, skipping ones already sent. */
+function suggest(categories: TopicCategory[], sent: Set<string>) {
+  const wanted = categories.length ? [...new Set(categories)] : (['condition', 'workChallenges', 'career'] as TopicCategory[]);
+  const out = [];
+  for (const cat of wanted) {
+    out.push(...questionBank.filter((q) => q.category === cat && q.depth !== 'icebreaker' && !sent.has(q.ja) && !sent.has(q.en)).slice(0, 2));
+  }
+  return out.slice(0, 6);
+}
+
+/** The manager's prep brief: everything needed to prepare in two minutes, on one page. */
+export const prepBriefApi = router().openapi(get, async (c) => {
+  const { id } = c.req.valid('param');
+  const { actor, db, row, body } = await meetingDetail(c, id);
+  if (!body.meeting.abilities.viewPrepBrief) throw new ForbiddenError();
+  const { s, m } = row;
+  const history = await db
+    .select({ score: checkIns.score, at: meetings.startsAt, meetingId: meetings.id })
+    .from(checkIns)
+    .innerJoin(meetings, eq(meetings.id, checkIns.meetingId))
+    .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt)))
+    .orderBy(desc(meetings.startsAt))
+    .limit(11);
+  history.reverse();
+  const [previous] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt), ne(meetings.status, 'cancelled')))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1);
+  const lastTopics = previous ? await loadTopics(db, actor, [previous.id], s, previous) : [];
+  const current = body.checkIn;
+  const trend = history.map((h) => ({ date: h.at.toISOString(), score: h.score }));
+  if (current) trend.push({ date: m.startsAt.toISOString(), score: current.score });
+  const reportTopics = body.topics.filter((t) => t.authorRole === 'report');
+  const sent = new Set(body.preQuestions.map((q) => q.text));
+  return c.json(
+    {
+      meeting: body.meeting,
+      purpose: s.purpose,
+      report: body.series.report,
+      reportTopics,
+      managerTopics: body.topics.filter((t) => t.authorRole === 'manager'),
+      preQuestions: body.preQuestions,
+      condition: { current, baseline: baselineOf(history.map((h) => h.score)), trend },
+      lastMeeting: previous
+        ? {
+            meeting: presentMeeting(actor, s, previous),
+            topics: lastTopics,
+            checkInScore: history.find((h) => h.meetingId === previous.id)?.score ?? null,
+          }
+        : null,
+      suggestedQuestions: suggest(
+        reportTopics.map((t) => t.category),
+        sent,
+      ),
+      actionItems: [],
+      goals: [],
+    },
+    200,
+  );
+});
+
