@@ -8,7 +8,7 @@ import { questionBank } from '../../../domain/questionBank.js';
 import { meetingSchema } from '../../../domain/series.js';
 import { checkIns, meetings } from '../../db/schema.js';
 import { ForbiddenError } from '../../errors.js';
-import { errorResponses, json, requireActor, router } from '../http.js';
+import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadTopics, presentMeeting } from '../series/load.js';
 
