@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db } from './client.js';
 import { account, departments, employees, settings, user } from './schema.js';
+import { seedDemoSeries } from './seedSeries.js';
 
 /** The fixed demo sign-ins, printed at first start and used by the end-to-end tests. */
 export const demoAccounts = [
@@ -111,7 +112,7 @@ const romaji: Record<string, string> = {
  * departments, 36 employees over 4 levels of reporting lines, and the fixed demo sign-ins.
  * Everyone's password is `taiwa-demo`. Runs only on an empty organisation.
  */
-export async function seedDemo(props: { db: Db; auth: Auth }): Promise<void> {
+export async function seedDemo(props: { db: Db; auth: Auth; now?: Date }): Promise<void> {
   const { db, auth } = props;
   const hash = await hashPassword(auth, DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -157,5 +158,6 @@ export async function seedDemo(props: { db: Db; auth: Auth }): Promise<void> {
       ids.set(key, row!.id);
       n++;
     }
+    await seedDemoSeries(tx, { now: props.now ?? new Date(), skipEmails: ['newcomer@demo.example'] });
   });
 }

@@ -1,0 +1,195 @@
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import type { TopicCategory, WantedResponse } from '../../domain/agenda.js';
+import { addDays, localDateOf } from '../../domain/calendar.js';
+import { questionBank } from '../../domain/questionBank.js';
+import { defaultPurpose, type Schedule } from '../../domain/series.js';
+import { insertSeries } from '../commands/scheduleSeries.js';
+import type { Tx } from './client.js';
+import { checkIns, employees, meetings, preQuestions, topics } from './schema.js';
+
+/** A small deterministic random generator, so every demo database tells the same story. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type TopicSeed = [string, TopicCategory, WantedResponse];
+
+const reportTopics: TopicSeed[] = [
+  ['担当している機能のリリースが遅れそうで不安です', 'workChallenges', 'thinkTogether'],
+  ['レビュー待ちが多く、作業が止まりがちです', 'workChallenges', 'advice'],
+  ['来期はもう少し設計から関わりたい', 'career', 'listen'],
+  ['英語での会議にまだ慣れません', 'skills', 'advice'],
+  ['最近、残業が続いて少し疲れています', 'condition', 'listen'],
+  ['チーム内の役割分担について相談したい', 'relationships', 'thinkTogether'],
+  ['資格取得の勉強時間をどう確保するか', 'skills', 'thinkTogether'],
+  ['今期の目標の進み具合を確認したい', 'goals', 'feedback'],
+  ['新しい技術の社内勉強会を開きたい', 'skills', 'decide'],
+  ['リモートと出社のバランスについて', 'condition', 'decide'],
+  ['先月のプレゼンの出来についてフィードバックがほしい', 'feedback', 'feedback'],
+  ['将来マネージャーを目指すべきか迷っています', 'career', 'listen'],
+  ['他部署との調整がうまくいかない', 'relationships', 'advice'],
+  ['オンボーディング資料を改善したい', 'other', 'decide'],
+];
+
+const managerTopics: TopicSeed[] = [
+  ['先週の障害対応、とても助かりました', 'feedback', 'listen'],
+  ['次の四半期に任せたい仕事について', 'goals', 'thinkTogether'],
+  ['評価面談の前に、今期を一緒に振り返りたい', 'goals', 'thinkTogether'],
+  ['新メンバーのメンター役をお願いできるか', 'career', 'decide'],
+  ['最近の働き方で気になっていること', 'condition', 'listen'],
+];
+
+const answers = [
+  '特に大きな問題はありませんが、レビューの待ち時間が気になっています。',
+  '新しい機能の設計に関われたのが楽しかったです。',
+  '少し業務量が多く、優先順位を一緒に考えたいです。',
+  '最近は家族との時間が取れていて、調子は良いです。',
+  'キャリアについて、来期は設計やリードにも挑戦したいと考えています。',
+  '他チームとのやり取りで、期待値がずれることがありました。',
+];
+
+const cancelReasons = ['顧客対応が急に入ったため', '体調不良のため', '全社イベントと重なったため'];
+const rescheduleReasons = ['午前に障害対応が入ったため午後に変更', '出張のため翌日に変更'];
+
+/**
+ * Six months of lived-in 1on1 history for the demo organisation: a series for every manager and
+ * direct report (except the newcomer), past meetings held, moved or cancelled with reasons,
+ * topics with wanted responses, answered pre-questions and condition check-ins, and the next
+ * meeting partly prepared.
+ */
+export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: string[] }): Promise<void> {
+  const { now } = opts;
+  const rand = prng(20261124);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const people = await tx.select().from(employees).orderBy(asc(employees.employeeNumber));
+  const today = localDateOf(now, 'Asia/Tokyo');
+  const start = addDays(today, -182);
+  const bank = questionBank.filter((q) => q.depth !== 'icebreaker');
+  let pairIndex = 0;
+  for (const report of people) {
+    if (!report.managerId || opts.skipEmails.includes(report.email)) continue;
+    const focus = report.email === 'member@demo.example';
+    const weekday = 1 + (pairIndex % 5);
+    const schedule: Schedule = {
+      cadence: focus || pairIndex % 3 === 0 ? 'weekly' : 'biweekly',
+      weekday,
+      startDate: start,
+      startTime: ['10:00', '13:30', '15:00', '16:30'][pairIndex % 4]!,
+      durationMinutes: 30,
+      timeZone: 'Asia/Tokyo',
+    };
+    pairIndex++;
+    const s = await insertSeries(tx, {
+      managerId: report.managerId,
+      reportId: report.id,
+      purpose: defaultPurpose.ja,
+      schedule,
+      createdById: report.managerId,
+      now,
+      generateFrom: start,
+    });
+    const past = await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, now)))
+      .orderBy(asc(meetings.startsAt));
+    // A personal baseline: most people steady around 3–4; the focus report dips lately.
+    const base = focus ? 4 : 3 + Math.round(rand());
+    for (let i = 0; i < past.length; i++) {
+      const m = past[i]!;
+      const last = i === past.length - 1;
+      const roll = rand();
+      if (!last && roll < 0.07) {
+        await tx
+          .update(meetings)
+          .set({ status: 'cancelled', cancelReason: pick(cancelReasons), cancelledAt: m.startsAt, cancelledById: report.managerId })
+          .where(eq(meetings.id, m.id));
+        continue;
+      }
+      const moved = roll > 0.93 && !last;
+      await tx
+        .update(meetings)
+        .set({
+          status: last ? 'shared' : 'acknowledged',
+          ...(moved ? { startsAt: new Date(m.startsAt.getTime() + 4 * 3600_000), rescheduledAt: m.startsAt, rescheduleReason: pick(rescheduleReasons) } : {}),
+        })
+        .where(eq(meetings.id, m.id));
+      const fromEnd = past.length - i;
+      const dip = focus ? (fromEnd === 1 ? -2 : fromEnd === 2 ? -1 : 0) : 0;
+      const noise = focus && fromEnd <= 2 ? 0 : rand() < 0.2 ? -1 : rand() > 0.85 ? 1 : 0;
+      const score = Math.min(5, Math.max(1, base + dip + noise));
+      await tx.insert(checkIns).values({
+        meetingId: m.id,
+        reportId: report.id,
+        score,
+        comment: score <= 2 ? '少し疲れがたまっています' : null,
+        createdAt: new Date(m.startsAt.getTime() - 24 * 3600_000),
+      });
+      const rt = pick(reportTopics);
+      const rows = [
+        { authorId: report.id, t: rt, position: 1 },
+        ...(rand() < 0.5 ? [{ authorId: report.managerId, t: pick(managerTopics), position: 2 }] : []),
+      ];
+      for (const r of rows) {
+        await tx.insert(topics).values({
+          meetingId: m.id,
+          authorId: r.authorId,
+          title: r.t[0],
+          category: r.t[1],
+          wantedResponse: r.t[2],
+          visibility: 'pair',
+          position: r.position,
+          discussed: !(last && r.position === 1 && focus),
+          sharedAt: new Date(m.startsAt.getTime() - 2 * 24 * 3600_000),
+        });
+      }
+      if (rand() < 0.6) {
+        const q = pick(bank);
+        await tx.insert(preQuestions).values({
+          meetingId: m.id,
+          authorId: report.managerId,
+          text: q.ja,
+          bankQuestionId: q.id,
+          answer: pick(answers),
+          answeredAt: new Date(m.startsAt.getTime() - 12 * 3600_000),
+          position: 1,
+        });
+      }
+    }
+    if (focus) {
+      // The next meeting: the report has shared a topic; a pre-question waits for an answer.
+      const [next] = await tx
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.seriesId, s.id), gte(meetings.startsAt, now)))
+        .orderBy(asc(meetings.startsAt))
+        .limit(1);
+      if (next) {
+        await tx.insert(topics).values({
+          meetingId: next.id,
+          authorId: report.id,
+          title: '来期に挑戦したいことを相談したい',
+          category: 'career',
+          wantedResponse: 'thinkTogether',
+          visibility: 'pair',
+          position: 1,
+          sharedAt: now,
+        });
+        await tx.insert(preQuestions).values({
+          meetingId: next.id,
+          authorId: report.managerId,
+          text: '最近困っていることは?',
+          bankQuestionId: 'work-1',
+          position: 1,
+        });
+      }
+    }
+  }
+}
