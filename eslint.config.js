@@ -7,7 +7,7 @@ const serverOnly = { group: ['**/server/**', '**/server'], message: 'The web cli
 const webOnly = { group: ['**/web/**', '**/web'], message: 'Server and domain code must not import the web client (server → domain only).' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/server/db/migrations/**'] },
+  { ignores: ['postcss.config.cjs', 'dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/server/db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

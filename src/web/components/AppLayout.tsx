@@ -1,0 +1,130 @@
+import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingCommunity, IconHome, IconLogout, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLinkLink } from './links.js';
+import { ApiError } from '../lib/api.js';
+import { fullName } from '../lib/format.js';
+import { signOut, useMe } from '../lib/session.js';
+import { Brand } from './Brand.js';
+
+interface NavItem {
+  to: '/' | '/team' | '/employees' | '/departments' | '/profile';
+  label: string;
+  icon: ReactNode;
+}
+
+/** The signed-in frame: header with organisation and person, navigation by role, one main landmark. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  // On small screens the navigation closes once a page is chosen.
+  useEffect(() => close(), [pathname, close]);
+
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> }];
+  if (me.directReports.length > 0) items.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
+  if (me.abilities.viewDirectory) items.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
+  items.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
+  items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> });
+
+  const isActive = (to: NavItem['to']) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await signOut(queryClient);
+      await navigate({ to: '/sign-in' });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('nav.signOutFailed'),
+        message: error instanceof ApiError ? error.message : t('errors.unexpectedShort'),
+      });
+    } finally {
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="app-navigation"
+            />
+            <Link to="/" aria-label={t('nav.homeLink')} style={{ textDecoration: 'none' }}>
+              <Brand />
+            </Link>
+            <Text visibleFrom="md" size="sm" c="gray.7" truncate>
+              {me.organisationName}
+            </Text>
+          </Group>
+          <Box style={{ minWidth: 0 }} ta="right">
+            <Text size="sm" fw={600} truncate>
+              {t('nav.signedInAs', { name: fullName(me) })}
+            </Text>
+            <Text size="xs" c="gray.7" truncate hiddenFrom="md">
+              {me.organisationName}
+            </Text>
+          </Box>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" id="app-navigation" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {items.map((item) => (
+              <NavLinkLink
+                key={item.to}
+               
+                to={item.to}
+                label={item.label}
+                leftSection={item.icon}
+                active={isActive(item.to)}
+                aria-current={isActive(item.to) ? 'page' : undefined}
+                variant="light"
+                fw={500}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Divider my="sm" />
+          <Button
+            variant="default"
+            justify="flex-start"
+            fullWidth
+            leftSection={<IconLogout size={20} aria-hidden />}
+            onClick={() => void onSignOut()}
+            loading={signingOut}
+          >
+            {t('nav.signOut')}
+          </Button>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main">
+        <Box maw={1100} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,106 @@
+import { Alert, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { limits } from '../../../domain/limits.js';
+import { PublicLayout } from '../../components/PublicLayout.js';
+import { ApiError } from '../../lib/api.js';
+import { meQuery, saveLanguageChosenBeforeSignIn, setupStatusQuery } from '../../lib/session.js';
+import { setup, signIn, type SetupInput } from './api.js';
+
+/** First run: the organisation's name and its first admin, who is signed in right after. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.documentTitle', { page: t('setup.title') }));
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const required = (v: string) => (v.trim() ? null : t('validation.required'));
+  const form = useForm<SetupInput>({
+    initialValues: {
+      organisationName: '',
+      familyName: '',
+      givenName: '',
+      familyNameKana: '',
+      givenNameKana: '',
+      email: '',
+      password: '',
+    },
+    validate: {
+      organisationName: required,
+      familyName: required,
+      givenName: required,
+      familyNameKana: required,
+      givenNameKana: required,
+      email: required,
+      password: (v) => (v.length >= limits.passwordMin ? null : t('validation.passwordMin', { min: limits.passwordMin })),
+    },
+  });
+
+  const onSubmit = form.onSubmit(async (values) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await setup(values);
+      await signIn({ email: values.email.trim(), password: values.password });
+      await saveLanguageChosenBeforeSignIn().catch(() => undefined);
+      queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
+      await queryClient.resetQueries({ queryKey: meQuery.queryKey });
+      await queryClient.fetchQuery(meQuery);
+      await navigate({ to: '/' });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setErrors(e.fields);
+      } else {
+        setError(t('errors.unexpectedShort'));
+      }
+      setSubmitting(false);
+    }
+  });
+
+  return (
+    <PublicLayout width={640}>
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t('setup.title')}
+          </Title>
+          <Text c="gray.7">{t('setup.description')}</Text>
+        </Stack>
+        {error ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('setup.failed')}>
+            {error}
+          </Alert>
+        ) : null}
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="md">
+            <TextInput label={t('fields.organisationName')} required autoComplete="organization" {...form.getInputProps('organisationName')} />
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <TextInput label={t('fields.familyName')} required autoComplete="family-name" {...form.getInputProps('familyName')} />
+              <TextInput label={t('fields.givenName')} required autoComplete="given-name" {...form.getInputProps('givenName')} />
+              <TextInput label={t('fields.familyNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('familyNameKana')} />
+              <TextInput label={t('fields.givenNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('givenNameKana')} />
+            </SimpleGrid>
+            <TextInput label={t('fields.email')} type="email" required autoComplete="email" {...form.getInputProps('email')} />
+            <PasswordInput
+              label={t('fields.password')}
+              description={t('fields.passwordHint', { min: limits.passwordMin })}
+              required
+              autoComplete="new-password"
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={submitting} mt="xs">
+              {t('setup.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </PublicLayout>
+  );
+}

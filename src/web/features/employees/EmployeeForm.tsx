@@ -1,0 +1,164 @@
+import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Employee, EmployeeCreate, EmployeeUpdate } from '../../../domain/employees.js';
+import { limits } from '../../../domain/limits.js';
+import { ApiError } from '../../lib/api.js';
+import { departmentOptionsQuery } from './api.js';
+import { ManagerSelect } from './ManagerSelect.js';
+
+interface Values {
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  email: string;
+  employeeNumber: string;
+  title: string;
+  departmentId: string | null;
+  managerId: string | null;
+  isHr: boolean;
+  isAdmin: boolean;
+  password: string;
+}
+
+type Props =
+  | { mode: 'create'; employee?: undefined; onSubmit: (body: EmployeeCreate) => Promise<unknown>; onCancel: () => void }
+  | { mode: 'edit'; employee: Employee; onSubmit: (body: EmployeeUpdate) => Promise<unknown>; onCancel: () => void };
+
+/**
+ * Every field of an employee, for an admin. Creating also sets the manager; editing leaves the
+ * manager to its own control, which explains reporting-cycle errors on the spot.
+ */
+export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const departments = useQuery(departmentOptionsQuery);
+  const required = (v: string) => (v.trim() ? null : t('validation.required'));
+  const form = useForm<Values>({
+    initialValues: {
+      familyName: employee?.familyName ?? '',
+      givenName: employee?.givenName ?? '',
+      familyNameKana: employee?.familyNameKana ?? '',
+      givenNameKana: employee?.givenNameKana ?? '',
+      email: employee?.email ?? '',
+      employeeNumber: employee?.employeeNumber ?? '',
+      title: employee?.title ?? '',
+      departmentId: employee?.department?.id ?? null,
+      managerId: employee?.manager?.id ?? null,
+      isHr: employee?.isHr ?? false,
+      isAdmin: employee?.isAdmin ?? false,
+      password: '',
+    },
+    validate: {
+      familyName: required,
+      givenName: required,
+      familyNameKana: required,
+      givenNameKana: required,
+      email: required,
+      employeeNumber: required,
+      password: (v) => (v && v.length < limits.passwordMin ? t('validation.passwordMin', { min: limits.passwordMin }) : null),
+    },
+  });
+
+  const departmentData = (departments.data?.items ?? [])
+    .filter((d) => d.active || d.id === employee?.department?.id)
+    .map((d) => ({ value: d.id, label: d.path.join(' / ') }));
+
+  const submit = form.onSubmit(async (values) => {
+    setSubmitting(true);
+    setError(null);
+    const common = {
+      familyName: values.familyName,
+      givenName: values.givenName,
+      familyNameKana: values.familyNameKana,
+      givenNameKana: values.givenNameKana,
+      email: values.email,
+      employeeNumber: values.employeeNumber,
+      title: values.title,
+      departmentId: values.departmentId,
+      isHr: values.isHr,
+      isAdmin: values.isAdmin,
+      ...(values.password ? { password: values.password } : {}),
+    };
+    try {
+      if (mode === 'create') await onSubmit({ ...common, managerId: values.managerId });
+      else await onSubmit(common);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setErrors(e.fields);
+      } else {
+        setError(t('errors.unexpectedShort'));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {error ? (
+          <Alert color="red" variant="light" role="alert" title={t('employees.saveFailed')}>
+            {error}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput label={t('fields.familyName')} required {...form.getInputProps('familyName')} />
+          <TextInput label={t('fields.givenName')} required {...form.getInputProps('givenName')} />
+          <TextInput label={t('fields.familyNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('familyNameKana')} />
+          <TextInput label={t('fields.givenNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('givenNameKana')} />
+          <TextInput label={t('fields.email')} type="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('fields.employeeNumber')} description={t('fields.employeeNumberHint')} required {...form.getInputProps('employeeNumber')} />
+          <TextInput label={t('fields.title')} {...form.getInputProps('title')} />
+          <Select
+            label={t('fields.department')}
+            placeholder={departments.isPending ? t('status.loading') : t('employees.departmentPlaceholder')}
+            data={departmentData}
+            searchable
+            clearable
+            nothingFoundMessage={t('employees.noMatches')}
+            clearButtonProps={{ 'aria-label': t('actions.clear') }}
+            error={departments.isError ? t('errors.loadFailed') : form.errors.departmentId}
+            value={form.values.departmentId}
+            onChange={(v) => form.setFieldValue('departmentId', v)}
+          />
+        </SimpleGrid>
+        {mode === 'create' ? (
+          <ManagerSelect
+            label={t('fields.manager')}
+            value={form.values.managerId}
+            onChange={(v) => form.setFieldValue('managerId', v)}
+            error={form.errors.managerId}
+          />
+        ) : null}
+        <Stack gap="xs">
+          <Switch label={t('fields.isHr')} description={t('fields.isHrHint')} {...form.getInputProps('isHr', { type: 'checkbox' })} />
+          <Switch label={t('fields.isAdmin')} description={t('fields.isAdminHint')} {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
+        </Stack>
+        <PasswordInput
+          label={mode === 'create' ? t('fields.initialPassword') : t('fields.resetPassword')}
+          description={
+            mode === 'create'
+              ? t('fields.initialPasswordHint', { min: limits.passwordMin })
+              : t('fields.resetPasswordHint', { min: limits.passwordMin })
+          }
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {mode === 'create' ? t('employees.create') : t('actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Me } from '../../../domain/me.js';
+import { api } from '../../lib/api.js';
+
+/** Saves the time zone dates and times are shown in. */
+export function saveTimeZone(timeZone: string) {
+  return api<Me>('/api/me', { method: 'PATCH', body: { timeZone } });
+}
+
+/** Changes the password and signs out every other session. */
+export function changePassword(body: { currentPassword: string; newPassword: string }) {
+  return api<unknown>('/api/auth/change-password', { method: 'POST', body: { ...body, revokeOtherSessions: true } });
+}
+
+/** Common zones for a Japanese organisation and its offices abroad. */
+export const timeZones = [
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Asia/Shanghai',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Bangkok',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'UTC',
+] as const;

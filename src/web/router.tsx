@@ -1,0 +1,53 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { PageLoader } from './components/PageLoader.js';
+import { isUnauthenticated } from './lib/api.js';
+import { appRoute } from './routes/app.js';
+import { departmentsRoute } from './routes/departments.js';
+import { employeeRoute } from './routes/employee.js';
+import { employeesRoute } from './routes/employees.js';
+import { homeRoute } from './routes/index.js';
+import { profileRoute } from './routes/profile.js';
+import { rootRoute } from './routes/root.js';
+import { setupRoute } from './routes/setup.js';
+import { signInRoute } from './routes/sign-in.js';
+import { teamRoute } from './routes/team.js';
+
+/** One cache for the whole app; a 401 means the session ended, so it is never retried. */
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      // The session ended while the app was open: back to sign-in.
+      if (isUnauthenticated(error) && query.queryKey[0] !== 'me') {
+        queryClient.clear();
+        void router.navigate({ to: '/sign-in' });
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !isUnauthenticated(error) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  setupRoute,
+  appRoute.addChildren([homeRoute, teamRoute, employeesRoute, employeeRoute, departmentsRoute, profileRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoader,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

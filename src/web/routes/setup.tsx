@@ -1,0 +1,15 @@
+import { createRoute, redirect } from '@tanstack/react-router';
+import { SetupPage } from '../features/auth/SetupPage.js';
+import { setupStatusQuery } from '../lib/session.js';
+import { rootRoute } from './root.js';
+
+/** /setup — the first admin of a new installation; only while nobody exists yet. */
+export const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const { needsSetup } = await context.queryClient.fetchQuery({ ...setupStatusQuery, staleTime: 0 });
+    if (!needsSetup) throw redirect({ to: '/sign-in' });
+  },
+  component: SetupPage,
+});
