@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { loginAs, test } from './fixtures.js';
+
+// `npm run screenshots`: the pictures in docs/screenshots, taken from the running app with the demo
+// organisation, at 1280 and 375 px, in Japanese and English. Not part of `npm test`.
+
+const dir = 'docs/screenshots';
+const widths = [1280, 375] as const;
+
+async function setLanguage(page: Page, lang: 'ja' | 'en') {
+  await page.evaluate(async (l) => {
+    await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
+    localStorage.setItem('taiwa.lang', l);
+  }, lang);
+}
+
+async function shoot(page: Page, name: string, path: string, lang: 'ja' | 'en') {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${dir}/${name}-${lang}-${width}.png`, fullPage: true });
+  }
+}
+
+/** The next meeting of manager@demo.example with member@demo.example (the prepared one). */
+async function preparedMeeting(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const home = (await (await fetch('/api/home')).json()) as { upcoming: { meeting: { id: string }; partner: { familyName: string } }[] };
+    return home.upcoming.find((u) => u.partner.familyName === '鈴木')!.meeting.id;
+  });
+}
+
+test.beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`screenshots in ${lang}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/sign-in');
+    await page.evaluate((l) => localStorage.setItem('taiwa.lang', l), lang);
+    await shoot(page, 'sign-in', '/sign-in', lang);
+    await loginAs(page, 'manager');
+    await setLanguage(page, lang);
+    await shoot(page, 'home', '/', lang);
+    await shoot(page, 'employees', '/employees', lang);
+    const meetingId = await preparedMeeting(page);
+    await shoot(page, 'agenda', `/meetings/${meetingId}`, lang);
+    await shoot(page, 'prep-brief', `/meetings/${meetingId}/prep`, lang);
+    await setLanguage(page, 'ja');
+  });
+}
