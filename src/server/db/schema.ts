@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -264,4 +264,149 @@ export const checkIns = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('check_ins_meeting_idx').on(t.meetingId), index('check_ins_report_idx').on(t.reportId, t.createdAt)],
+);
+
+// ---- The meeting and its follow-up (SPEC §3.3–3.4) ----
+
+/** PostgreSQL `bytea` as a Node Buffer (Drizzle has no built-in one). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});
+
+/** The pair's shared notes of a meeting: the Yjs document state, and its plain text for minutes and search. */
+export const sharedNotes = pgTable('shared_notes', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  state: bytea('state').notNull(),
+  text: text('text').notNull().default(''),
+  ...timestamps,
+});
+
+/** One side's private note of a meeting (自分用メモ): encrypted at rest, readable by its author only. */
+export const privateNotes = pgTable(
+  'private_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => employees.id),
+    /** AES-256-GCM: 12-byte IV, then ciphertext, then the 16-byte tag. */
+    ciphertext: bytea('ciphertext').notNull(),
+    keyVersion: integer('key_version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('private_notes_meeting_author_idx').on(t.meetingId, t.authorId)],
+);
+
+/** Fact-based feedback (situation, behaviour, impact), given in a meeting or between meetings. */
+export const feedbackRecords = pgTable(
+  'feedback_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => series.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    giverId: uuid('giver_id')
+      .notNull()
+      .references(() => employees.id),
+    receiverId: uuid('receiver_id')
+      .notNull()
+      .references(() => employees.id),
+    kind: text('kind', { enum: ['positive', 'constructive'] }).notNull(),
+    situation: text('situation').notNull(),
+    behaviour: text('behaviour').notNull(),
+    impact: text('impact').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('feedback_series_idx').on(t.seriesId), index('feedback_meeting_idx').on(t.meetingId)],
+);
+
+/** A next step (ネクストステップ): who does what by when; the manager's support commitments are marked. */
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => series.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => employees.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => employees.id),
+    title: text('title').notNull(),
+    dueDate: date('due_date'),
+    support: boolean('support').notNull().default(false),
+    status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('action_items_series_idx').on(t.seriesId, t.status), index('action_items_owner_idx').on(t.ownerId, t.status)],
+);
+
+/** The minutes (議事録) of a meeting: a draft either side edits, then shared (read-only) and acknowledged. */
+export const minutes = pgTable('minutes', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  body: text('body').notNull(),
+  status: text('status', { enum: ['draft', 'shared', 'acknowledged'] }).notNull().default('draft'),
+  version: integer('version').notNull().default(1),
+  sharedAt: timestamp('shared_at', { withTimezone: true }),
+  sharedById: uuid('shared_by_id').references(() => employees.id),
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  reportComment: text('report_comment'),
+  ...timestamps,
+});
+
+/** Every version of shared minutes: corrections after sharing stay visible as history. */
+export const minutesRevisions = pgTable(
+  'minutes_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => employees.id),
+    reason: text('reason'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('minutes_revisions_version_idx').on(t.meetingId, t.version)],
+);
+
+/**
+ * A reflection (振り返り) after the minutes are shared. The report rates feeling heard and
+ * usefulness (pair-aggregate: the manager sees them only averaged over 3+ reports); the manager
+ * rates their own listening.
+ */
+export const reflections = pgTable(
+  'reflections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => employees.id),
+    role: text('role', { enum: ['manager', 'report'] }).notNull(),
+    feltHeard: integer('felt_heard'),
+    useful: integer('useful'),
+    ownListening: integer('own_listening'),
+    gained: text('gained'),
+    improve: text('improve'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('reflections_meeting_author_idx').on(t.meetingId, t.authorId)],
 );
