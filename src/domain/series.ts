@@ -121,13 +121,23 @@ export function cadenceDates(schedule: Schedule, from: IsoDate, to: IsoDate): Is
 
 /**
  * The occurrences of a schedule within [from, to]. One that falls on a Japanese national holiday
- * moves to the next working day and is flagged (SPEC §3.1).
+ * moves to the next working day and is flagged (SPEC §3.1); when the cadence's next date comes
+ * on or before that day, the holiday one is dropped (short everyNDays cadences over Golden Week).
  */
 export function occurrences(schedule: Schedule, from: IsoDate, to: IsoDate): Occurrence[] {
-  return cadenceDates(schedule, from, to).map((originalDate) => {
+  // Look a little past the window: a moved occurrence that would land on or after the next cadence
+  // date is held together with that one instead (no two meetings on one day, the same in any window).
+  const dates = cadenceDates(schedule, from, addDays(to, 14));
+  const out: Occurrence[] = [];
+  dates.forEach((originalDate, i) => {
+    if (originalDate > to) return;
     const holiday = holidayOn(originalDate);
-    return { originalDate, date: holiday ? nextWorkingDay(originalDate) : originalDate, holiday, moved: !!holiday };
+    const date = holiday ? nextWorkingDay(originalDate) : originalDate;
+    const next = dates[i + 1];
+    if (holiday && next !== undefined && next <= date) return;
+    out.push({ originalDate, date, holiday, moved: !!holiday });
   });
+  return out;
 }
 
 // ---- API contracts ----

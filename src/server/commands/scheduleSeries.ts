@@ -187,6 +187,8 @@ export async function changeSeriesStatus(props: { db: Db; actor: Actor; id: stri
   const now = props.now ?? new Date();
   await db.transaction(async (tx) => {
     const s = await loadForChange(tx, actor, id);
+    // Only the manager runs the cadence; for them a refusal is about the series' state.
+    if (actor.employeeId !== s.managerId) throw new ForbiddenError();
     if (!seriesPolicy.abilities(actor, s)[action]) throw new ConflictError('errors.seriesStatus');
     if (action === 'resume') {
       const [row] = await tx.update(series).set({ status: 'active', pausedAt: null, generatedUntil: null }).where(eq(series.id, id)).returning();

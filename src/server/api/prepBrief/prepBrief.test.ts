@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PreQuestion, Topic } from '../../../domain/agenda.js';
+import { bankQuestion } from '../../../domain/questionBank.js';
+import { defaultPurpose, type Series } from '../../../domain/series.js';
+import { call, testApp } from '../../test/app.js';
+import { testDatabase } from '../../test/database.js';
+import { expectError } from '../../test/expect.js';
+import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { noDatabase } from '../../test/provided.js';
+import { insertPastMeeting, meetingsOf, weeklySchedule } from '../../test/series.js';
+
+type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
+const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
+type Brief = {
+  meeting: { id: string };
+  purpose: string;
+  report: { id: string };
+  reportTopics: Topic[];
+  managerTopics: Topic[];
+  preQuestions: PreQuestion[];
+  condition: { current: { score: number; comment: string | null } | null; baseline: number | null; trend: { date: string; score: number }[] };
+  lastMeeting: { meeting: { id: string }; topics: Topic[]; checkInScore: number | null } | null;
+  suggestedQuestions: { id: string }[];
+  actionItems: unknown[];
+  goals: unknown[];
+};
+const DRAFT = 'まだ言えない悩み(下書き)';
+
+describe.skipIf(noDatabase)('prep brief API', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let org: Organisation;
+  let cookies: Record<Viewer, string | null>;
+  let meetingId: string;
+  let lastHeld: string;
+  let seriesId: string;
+
+  beforeAll(async () => {
+    const built = testApp(database);
+    app = built.app;
+    org = await buildOrganisation(database.db, built.services.auth);
+    cookies = await signInAll(app, org);
+
+    // The manager starts a weekly series with the report.
+    const created = await call<Series>(app, 'POST', '/api/series', { cookie: cookies.partner, body: { reportId: org.self.id, schedule: weeklySchedule(1) } });
+    expect(created.status).toBe(201);
+    seriesId = created.body.id;
+    const generated = await meetingsOf(database.db, seriesId);
+    expect(generated.length).toBeGreaterThanOrEqual(13);
+    meetingId = generated[0]!.id;
+
+    // Ten earlier meetings with check-ins, oldest first; then a cancelled one without.
+    const scores = [1, 1, 3, 3, 4, 4, 4, 5, 5, 5];
+    for (const [i, score] of scores.entries()) {
+      const id = await insertPastMeeting(database.db, { seriesId: created.body.id, reportId: org.self.id, daysAgo: 7 * (scores.length - i), score });
+      if (i === scores.length - 1) lastHeld = id;
+    }
+    await insertPastMeeting(database.db, { seriesId: created.body.id, reportId: org.self.id, daysAgo: 2, status: 'cancelled' });
+
+    // The report prepares: a shared topic, a private draft, an answer and a check-in.
+    const shared = await call<Topic>(app, 'POST', `/api/meetings/${meetingId}/topics`, {
+      cookie: cookies.self,
+      body: { title: '来期の役割について', category: 'career', wantedResponse: 'listen' },
+    });
+    expect(shared.status).toBe(201);
+    await call(app, 'POST', `/api/meetings/${meetingId}/topics`, { cookie: cookies.self, body: { title: DRAFT, category: 'condition', wantedResponse: 'advice', visibility: 'private' } });
+    await call(app, 'POST', `/api/meetings/${meetingId}/topics`, { cookie: cookies.partner, body: { title: '新しいプロジェクトの件', category: 'goals', wantedResponse: 'decide' } });
+    const q = await call<PreQuestion>(app, 'POST', `/api/meetings/${meetingId}/pre-questions`, {
+      cookie: cookies.partner,
+      body: { text: bankQuestion('cond-2')!.ja, bankQuestionId: 'cond-2' },
+    });
+    expect(q.status).toBe(201);
+    expect((await call(app, 'PUT', `/api/pre-questions/${q.body.id}/answer`, { cookie: cookies.self, body: { answer: '忙しいが充実している' } })).status).toBe(200);
+    expect((await call(app, 'PUT', `/api/meetings/${meetingId}/check-in`, { cookie: cookies.self, body: { score: 2, comment: '寝不足' } })).status).toBe(200);
+  });
+
+  it.each(viewers)('%s', async (viewer) => {
+    const res = await call<Brief>(app, 'GET', `/api/meetings/${meetingId}/prep-brief`, { cookie: cookies[viewer] });
+    if (viewer === 'anonymous') return void expectError(res, 401, 'unauthenticated');
+    if (viewer === 'self') return void expectError(res, 403, 'forbidden');
+    if (viewer !== 'partner') {
+      expectError(res, 404, 'not_found');
+      expect(res.text).not.toContain('来期の役割');
+      expect(res.text).not.toContain(defaultPurpose.ja);
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain(DRAFT);
+  });
+
+  it('acceptance: the report’s shared topic with its wanted response, the answer, the check-in and the baseline of earlier check-ins', async () => {
+    const res = await call<Brief>(app, 'GET', `/api/meetings/${meetingId}/prep-brief`, { cookie: cookies.partner });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.meeting.id).toBe(meetingId);
+    expect(b.purpose).toBe(defaultPurpose.ja);
+    expect(b.report.id).toBe(org.self.id);
+    expect(b.reportTopics.map((t) => [t.title, t.category, t.wantedResponse, t.authorRole])).toEqual([['来期の役割について', 'career', 'listen', 'report']]);
+    expect(b.managerTopics.map((t) => [t.title, t.wantedResponse])).toEqual([['新しいプロジェクトの件', 'decide']]);
+    expect(b.preQuestions.map((q) => [q.text, q.answer, q.closed])).toEqual([[bankQuestion('cond-2')!.ja, '忙しいが充実している', false]]);
+    expect(b.condition.current).toMatchObject({ score: 2, comment: '寝不足' });
+    // The last 8 earlier check-ins are 3,3,4,4,4,5,5,5: the median is 4 (the two oldest 1s do not count).
+    expect(b.condition.baseline).toBe(4);
+    expect(b.condition.trend.map((t) => t.score)).toEqual([1, 1, 3, 3, 4, 4, 4, 5, 5, 5, 2]);
+    const dates = b.condition.trend.map((t) => t.date);
+    expect([...dates].sort()).toEqual(dates);
+    // The last meeting held (the cancelled one after it is skipped).
+    expect(b.lastMeeting).toMatchObject({ meeting: { id: lastHeld }, topics: [], checkInScore: 5 });
+    // Suggestions fit the report's topic categories, open questions only.
+    expect(b.suggestedQuestions.map((q) => q.id)).toEqual(['career-1', 'career-2']);
+    expect(b.actionItems).toEqual([]);
+    expect(b.goals).toEqual([]);
+    expect(res.text).not.toContain(DRAFT);
+  });
+
+  it('a cancelled meeting has no brief; an unknown one is 404', async () => {
+    const later = (await meetingsOf(database.db, seriesId)).at(-1)!;
+    expect((await call(app, 'POST', `/api/meetings/${later.id}/cancel`, { cookie: cookies.partner, body: { reason: '休暇' } })).status).toBe(200);
+    expectError(await call(app, 'GET', `/api/meetings/${later.id}/prep-brief`, { cookie: cookies.partner }), 403, 'forbidden');
+    expectError(await call(app, 'GET', '/api/meetings/00000000-0000-4000-8000-000000000000/prep-brief', { cookie: cookies.partner }), 404, 'not_found');
+  });
+
+  it('without earlier check-ins the baseline is null and the brief suggests condition, work and career questions', async () => {
+    const created = await call<Series>(app, 'POST', '/api/series', { cookie: cookies.partner, body: { reportId: org.otherReport.id, schedule: weeklySchedule(2) } });
+    const [first] = await meetingsOf(database.db, created.body.id);
+    const res = await call<Brief>(app, 'GET', `/api/meetings/${first!.id}/prep-brief`, { cookie: cookies.partner });
+    expect(res.body.condition).toEqual({ current: null, baseline: null, trend: [] });
+    expect(res.body.lastMeeting).toBeNull();
+    expect(res.body.reportTopics).toEqual([]);
+    expect(res.body.suggestedQuestions.map((q) => q.id)).toEqual(['cond-2', 'cond-3', 'work-1', 'work-2', 'career-1', 'career-2']);
+  });
+});

@@ -1,0 +1,114 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { addDays, localDateOf, weekdayOf } from '../../domain/calendar.js';
+import { defaultPurpose, type Schedule } from '../../domain/series.js';
+import { insertSeries } from '../commands/scheduleSeries.js';
+import type { Db } from '../db/client.js';
+import { checkIns, meetings, topics } from '../db/schema.js';
+
+/** Today in Tokyo, as the server sees it. */
+export const tokyoToday = (now = new Date()) => localDateOf(now, 'Asia/Tokyo');
+
+/** A weekly schedule at 10:00 Tokyo time, starting `inDays` days from today on that day's weekday. */
+export function weeklySchedule(inDays = 1, over: Partial<Schedule> = {}): Schedule {
+  const startDate = addDays(tokyoToday(), inDays);
+  return {
+    cadence: 'weekly',
+    weekday: weekdayOf(startDate),
+    dayOfMonth: null,
+    weekOfMonth: null,
+    intervalDays: null,
+    startDate,
+    startTime: '10:00',
+    durationMinutes: 30,
+    timeZone: 'Asia/Tokyo',
+    ...over,
+  };
+}
+
+/** Inserts a series straight through the command layer (no API, no checks) with its generated meetings. */
+export async function createSeries(
+  db: Db,
+  props: { managerId: string; reportId: string; schedule?: Schedule; purpose?: string; now?: Date },
+): Promise<{ id: string; purpose: string }> {
+  const purpose = props.purpose ?? defaultPurpose.ja;
+  const row = await insertSeries(db, {
+    managerId: props.managerId,
+    reportId: props.reportId,
+    purpose,
+    schedule: props.schedule ?? weeklySchedule(),
+    createdById: props.managerId,
+    now: props.now,
+  });
+  return { id: row.id, purpose };
+}
+
+/** The meetings of a series in time order. */
+export function meetingsOf(db: Db, seriesId: string) {
+  return db.select().from(meetings).where(eq(meetings.seriesId, seriesId)).orderBy(asc(meetings.startsAt));
+}
+
+/**
+ * A meeting `daysAgo` days in the past, held (status shared) unless told otherwise, with the
+ * report's check-in when a score is given.
+ */
+export async function insertPastMeeting(
+  db: Db,
+  props: { seriesId: string; reportId: string; daysAgo: number; score?: number; status?: 'shared' | 'scheduled' | 'cancelled' },
+): Promise<string> {
+  const [m] = await db
+    .insert(meetings)
+    .values({
+      seriesId: props.seriesId,
+      startsAt: new Date(Date.now() - props.daysAgo * 86_400_000),
+      durationMinutes: 30,
+      status: props.status ?? 'shared',
+    })
+    .returning({ id: meetings.id });
+  if (props.score !== undefined) await db.insert(checkIns).values({ meetingId: m!.id, reportId: props.reportId, score: props.score });
+  return m!.id;
+}
+
+/** Inserts a topic straight into the table. */
+export async function insertTopic(
+  db: Db,
+  props: { meetingId: string; authorId: string; title: string; visibility?: 'private' | 'pair'; discussed?: boolean; position?: number },
+): Promise<string> {
+  const [t] = await db
+    .insert(topics)
+    .values({
+      meetingId: props.meetingId,
+      authorId: props.authorId,
+      title: props.title,
+      category: 'workChallenges',
+      wantedResponse: 'thinkTogether',
+      visibility: props.visibility ?? 'pair',
+      discussed: props.discussed ?? false,
+      position: props.position ?? 1,
+    })
+    .returning({ id: topics.id });
+  return t!.id;
+}
+
+/** Row counts of the 1on1 tables, to prove that a refused write changed nothing. */
+export async function contentCounts(db: Db): Promise<Record<string, number>> {
+  const { rows } = await db.execute<{ t: string; n: number }>(sql`
+    select 'series' as t, count(*)::int as n from series
+    union all select 'meetings', count(*)::int from meetings
+    union all select 'topics', count(*)::int from topics
+    union all select 'pre_questions', count(*)::int from pre_questions
+    union all select 'check_ins', count(*)::int from check_ins`);
+  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
+}
+
+/** A snapshot of every 1on1 row, to prove that a refused update changed nothing. */
+export async function contentSnapshot(db: Db): Promise<string> {
+  const { rows } = await db.execute(sql`
+    select json_build_object(
+      'series', (select coalesce(json_agg(s order by s.id), '[]') from series s),
+      'meetings', (select coalesce(json_agg(m order by m.id), '[]') from meetings m),
+      'topics', (select coalesce(json_agg(t order by t.id), '[]') from topics t),
+      'preQuestions', (select coalesce(json_agg(q order by q.id), '[]') from pre_questions q),
+      'checkIns', (select coalesce(json_agg(c order by c.id), '[]') from check_ins c)
+    ) as snap`);
+  return JSON.stringify(rows[0]);
+}
