@@ -7,8 +7,12 @@ import { departmentsRoute } from './routes/departments.js';
 import { employeeRoute } from './routes/employee.js';
 import { employeesRoute } from './routes/employees.js';
 import { homeRoute } from './routes/index.js';
+import { meetingRoute } from './routes/meeting.js';
+import { oneOnOnesRoute } from './routes/one-on-ones.js';
+import { prepBriefRoute } from './routes/prep-brief.js';
 import { profileRoute } from './routes/profile.js';
 import { rootRoute } from './routes/root.js';
+import { seriesRoute } from './routes/series.js';
 import { setupRoute } from './routes/setup.js';
 import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
@@ -35,7 +39,18 @@ export const queryClient = new QueryClient({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
-  appRoute.addChildren([homeRoute, teamRoute, employeesRoute, employeeRoute, departmentsRoute, profileRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    oneOnOnesRoute,
+    seriesRoute,
+    meetingRoute,
+    prepBriefRoute,
+    teamRoute,
+    employeesRoute,
+    employeeRoute,
+    departmentsRoute,
+    profileRoute,
+  ]),
 ]);
 
 export const router = createRouter({

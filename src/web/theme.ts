@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
 
 /**
  * A deeper teal than Mantine's own, so white on the primary colour and the primary colour on its
@@ -49,6 +49,27 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Mantine's red 6 (3.6:1 on white) is too light for error text.
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Text on the light variant (badges, alerts) of these colours is shade 6 by default, under 4.5:1
+    // on its own tint; shade 9 passes.
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
+    '--mantine-color-grape-light-color': 'var(--mantine-color-grape-9)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-cyan-light-color': 'var(--mantine-color-cyan-9)',
   },
   dark: {},
 });
+
+/**
+ * The theme with translated names for the controls Mantine renders itself: a toast's close button
+ * has no text, so it needs one (axe: button-name). Rebuilt when the language changes.
+ */
+export function themeWithLabels(labels: { close: string }): MantineThemeOverride {
+  return {
+    ...theme,
+    components: {
+      ...theme.components,
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingCommunity, IconHome, IconLogout, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconHome, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -13,7 +13,7 @@ import { signOut, useMe } from '../lib/session.js';
 import { Brand } from './Brand.js';
 
 interface NavItem {
-  to: '/' | '/team' | '/employees' | '/departments' | '/profile';
+  to: '/' | '/one-on-ones' | '/team' | '/employees' | '/departments' | '/profile';
   label: string;
   icon: ReactNode;
 }
@@ -31,13 +31,20 @@ export function AppLayout() {
   // On small screens the navigation closes once a page is chosen.
   useEffect(() => close(), [pathname, close]);
 
-  const items: NavItem[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
+    { to: '/one-on-ones', label: t('nav.oneOnOnes'), icon: <IconMessages size={20} aria-hidden /> },
+  ];
   if (me.directReports.length > 0) items.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
   if (me.abilities.viewDirectory) items.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
   items.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
   items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> });
 
-  const isActive = (to: NavItem['to']) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  const isActive = (to: NavItem['to']) => {
+    if (to === '/') return pathname === '/';
+    if (to === '/one-on-ones' && pathname.startsWith('/meetings/')) return true;
+    return pathname === to || pathname.startsWith(`${to}/`);
+  };
 
   const onSignOut = async () => {
     setSigningOut(true);

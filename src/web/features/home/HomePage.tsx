@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate, fullName, hourIn } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
+import { UpcomingMeetings } from './UpcomingMeetings.js';
 
 function greetingKey(hour: number): 'home.greetingMorning' | 'home.greetingDay' | 'home.greetingEvening' {
   if (hour >= 4 && hour < 11) return 'home.greetingMorning';
@@ -17,9 +18,9 @@ function greetingKey(hour: number): 'home.greetingMorning' | 'home.greetingDay' 
 
 function PersonCard({ person }: { person: PersonRef }) {
   return (
-    <Card withBorder padding="md" radius="md">
+    <Card withBorder padding="sm" radius="md">
       <Group wrap="nowrap" gap="sm">
-        <Avatar color="teal" radius="xl" aria-hidden>
+        <Avatar color="teal" radius="xl" size="md" aria-hidden>
           {person.familyName.slice(0, 1)}
         </Avatar>
         <Stack gap={0} style={{ minWidth: 0 }}>
@@ -53,7 +54,7 @@ function Pillar({ icon, title, body }: { icon: ReactNode; title: string; body: s
   );
 }
 
-/** Home: a greeting, the people the user works with most closely, and what 1on1s here are for. */
+/** Home: a greeting, the next 1on1s and what to prepare for them, the people the user works with most closely, and what 1on1s here are for. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -66,6 +67,8 @@ export function HomePage() {
         description={t('home.today', { date: formatDate(now, locale, me.timeZone) })}
       />
 
+      <UpcomingMeetings />
+
       {me.directReports.length > 0 ? (
         <Stack gap="sm" component="section" aria-labelledby="home-reports">
           <Title order={2} size="h3" id="home-reports">
@@ -74,7 +77,7 @@ export function HomePage() {
           <Text size="sm" c="gray.7">
             {t('home.reportsLead')}
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
             {me.directReports.map((person) => (
               <PersonCard key={person.id} person={person} />
             ))}

@@ -11,19 +11,10 @@ import { formatDate, fullName } from '../../lib/format.js';
 import { meQuery, useMe } from '../../lib/session.js';
 import type { } from '../../../domain/me.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { zoneLabel } from '../../lib/timeZones.js';
 import { saveTimeZone, timeZones } from './api.js';
 import { PasswordForm } from './PasswordForm.js';
 
-function zoneLabel(zone: string, locale: string): string {
-  try {
-    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date())
-      .find((p) => p.type === 'timeZoneName')?.value;
-    return name ? `${zone} (${name})` : zone;
-  } catch {
-    return zone;
-  }
-}
 
 /** My profile: who I am in the organisation (read-only), language, time zone and password. */
 export function ProfilePage() {

@@ -11,21 +11,4 @@ export function changePassword(body: { currentPassword: string; newPassword: str
   return api<unknown>('/api/auth/change-password', { method: 'POST', body: { ...body, revokeOtherSessions: true } });
 }
 
-/** Common zones for a Japanese organisation and its offices abroad. */
-export const timeZones = [
-  'Asia/Tokyo',
-  'Asia/Seoul',
-  'Asia/Shanghai',
-  'Asia/Taipei',
-  'Asia/Singapore',
-  'Asia/Bangkok',
-  'Asia/Kolkata',
-  'Australia/Sydney',
-  'Europe/London',
-  'Europe/Paris',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'UTC',
-] as const;
+export { timeZones } from '../../lib/timeZones.js';

@@ -1,0 +1,207 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCalendarCheck, IconCalendarTime, IconCalendarX } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reasonMax, type Meeting } from '../../domain/series.js';
+import { currentLocale } from '../i18n/index.js';
+import { ApiError } from '../lib/api.js';
+import { formatDate, formatDateTime, zonedParts, zonedToIso } from '../lib/format.js';
+import { cancelMeeting, keepOriginalDate, oneOnOneKeys, rescheduleMeeting } from '../lib/oneOnOne.js';
+import { useMe } from '../lib/session.js';
+import { AppModal } from './AppModal.js';
+import { holidayName } from './MeetingBadges.js';
+
+type Dialog = 'reschedule' | 'cancel' | 'keep' | null;
+
+/** Refreshes everything that shows meetings after one changed. */
+export function useRefreshOneOnOnes() {
+  const queryClient = useQueryClient();
+  return () => Promise.all(oneOnOneKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey: [...queryKey] })));
+}
+
+/**
+ * 日程変更・中止・元の日付で実施 for one meeting, each as the meeting's abilities allow; moving and
+ * cancelling ask for a reason (it feeds the formality signals).
+ */
+export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meeting; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const refresh = useRefreshOneOnOnes();
+  const locale = currentLocale();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const start = zonedParts(new Date(meeting.startsAt), me.timeZone);
+  const [date, setDate] = useState(start.date);
+  const [time, setTime] = useState(start.time);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const { abilities } = meeting;
+  if (!abilities.reschedule && !abilities.cancel && !abilities.keepOriginalDate) return null;
+
+  const open = (next: Dialog) => {
+    setDate(start.date);
+    setTime(start.time);
+    setReason('');
+    setError(null);
+    setFieldErrors({});
+    setDialog(next);
+  };
+  const close = () => setDialog(null);
+  const when = formatDateTime(new Date(meeting.startsAt), locale, me.timeZone);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await action();
+      await refresh();
+      setDialog(null);
+      notifications.show({ color: 'teal', message: done });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        setFieldErrors(e.fields);
+      } else setError(t('errors.unexpectedShort'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const needReason = () => {
+    if (reason.trim()) return true;
+    setFieldErrors({ reason: t('validation.required') });
+    return false;
+  };
+
+  return (
+    <>
+      <Group gap="xs">
+        {abilities.keepOriginalDate ? (
+          <Button size={size} variant="light" leftSection={<IconCalendarCheck size={16} aria-hidden />} onClick={() => open('keep')}>
+            {t('meeting.keepOriginalDate')}
+          </Button>
+        ) : null}
+        {abilities.reschedule ? (
+          <Button size={size} variant="default" leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => open('reschedule')}>
+            {t('meeting.reschedule')}
+          </Button>
+        ) : null}
+        {abilities.cancel ? (
+          <Button size={size} variant="outline" color="red.9" leftSection={<IconCalendarX size={16} aria-hidden />} onClick={() => open('cancel')}>
+            {t('meeting.cancel')}
+          </Button>
+        ) : null}
+      </Group>
+
+      <AppModal opened={dialog === 'reschedule'} onClose={close} title={t('meeting.rescheduleTitle')}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!needReason()) return;
+            void run(() => rescheduleMeeting(meeting.id, { startsAt: zonedToIso(date, time, me.timeZone), reason }), t('meeting.rescheduledDone'));
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm">{t('meeting.currentlyAt', { when })}</Text>
+            {error ? (
+              <Alert color="red" variant="light" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldErrors.startsAt} />
+              <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
+            </SimpleGrid>
+            <Textarea
+              label={t('meeting.reason')}
+              description={t('meeting.reasonHint')}
+              required
+              autosize
+              minRows={2}
+              maxLength={reasonMax}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={fieldErrors.reason}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('actions.cancel')}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t('meeting.rescheduleSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+
+      <AppModal opened={dialog === 'cancel'} onClose={close} title={t('meeting.cancelTitle', { when })}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!needReason()) return;
+            void run(() => cancelMeeting(meeting.id, reason), t('meeting.cancelledDone'));
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm">{t('meeting.cancelBody')}</Text>
+            {error ? (
+              <Alert color="red" variant="light" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <Textarea
+              label={t('meeting.reason')}
+              description={t('meeting.reasonHint')}
+              required
+              autosize
+              minRows={2}
+              maxLength={reasonMax}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={fieldErrors.reason}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('meeting.keep')}
+              </Button>
+              <Button type="submit" color="red.9" loading={busy}>
+                {t('meeting.cancelSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+
+      <AppModal opened={dialog === 'keep'} onClose={close} title={t('meeting.keepOriginalDateTitle')}>
+        <Stack gap="md">
+          <Text size="sm">
+            {t('meeting.keepOriginalDateBody', {
+              date: meeting.originalDate ? formatDate(new Date(`${meeting.originalDate}T00:00:00Z`), locale, 'UTC') : '',
+              name: meeting.holiday ? holidayName(meeting.holiday) : '',
+            })}
+          </Text>
+          {error ? (
+            <Alert color="red" variant="light" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('actions.cancel')}
+            </Button>
+            <Button loading={busy} onClick={() => void run(() => keepOriginalDate(meeting.id), t('meeting.keptOriginalDate'))}>
+              {t('meeting.keepOriginalDate')}
+            </Button>
+          </Group>
+        </Stack>
+      </AppModal>
+    </>
+  );
+}

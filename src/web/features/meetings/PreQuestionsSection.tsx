@@ -1,0 +1,272 @@
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconBooks, IconBulb, IconSend, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answerMax, questionMax, type PreQuestion } from '../../../domain/agenda.js';
+import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
+import { currentLocale } from '../../i18n/index.js';
+import { ApiError } from '../../lib/api.js';
+import { answerPreQuestion, closedQuestionQuery, removePreQuestion, sendPreQuestion, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { QuestionBankModal } from './QuestionBankModal.js';
+
+/** The manager writes or picks a question; a yes/no question gets an open alternative while typing. */
+function AskForm({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOneOnOnes();
+  const [text, setText] = useState('');
+  const [bankId, setBankId] = useState<{ id: string; text: string } | null>(null);
+  const [bankOpen, setBankOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [debounced] = useDebouncedValue(text.trim(), 400);
+  const check = useQuery(closedQuestionQuery(debounced));
+  const showHint = debounced.length > 0 && debounced === text.trim() && check.data?.closed;
+
+  const send = async () => {
+    if (!text.trim()) {
+      setError(t('validation.required'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const q = await sendPreQuestion(meetingId, {
+        text: text.trim(),
+        ...(bankId && bankId.text === text.trim() ? { bankQuestionId: bankId.id } : {}),
+      });
+      await refresh();
+      setText('');
+      setBankId(null);
+      notifications.show({ color: 'teal', message: q.closed ? t('preQuestions.sentClosed') : t('preQuestions.sent') });
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fields.text ?? e.message) : t('errors.unexpectedShort'));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <Stack gap="sm">
+          <Group justify="space-between" gap="sm">
+            <Title order={3} size="h5">
+              {t('preQuestions.askTitle')}
+            </Title>
+            <Button size="xs" variant="light" leftSection={<IconBooks size={16} aria-hidden />} onClick={() => setBankOpen(true)}>
+              {t('preQuestions.fromBank')}
+            </Button>
+          </Group>
+          <Textarea
+            label={t('preQuestions.question')}
+            description={t('preQuestions.questionHint')}
+            autosize
+            minRows={2}
+            maxLength={questionMax}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={error}
+          />
+          <div aria-live="polite">
+            {showHint && check.data ? (
+              <Alert color="blue" variant="light" icon={<IconBulb aria-hidden />} title={t('preQuestions.closedTitle')}>
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">
+                    {check.data.openAlternative
+                      ? t('preQuestions.closedHint', { alternative: check.data.openAlternative })
+                      : t('preQuestions.closedHintNoAlternative')}
+                  </Text>
+                  {check.data.openAlternative ? (
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="blue.9"
+                      onClick={() => {
+                        setText(check.data.openAlternative ?? '');
+                        setBankId(null);
+                      }}
+                    >
+                      {t('preQuestions.useAlternative')}
+                    </Button>
+                  ) : null}
+                </Stack>
+              </Alert>
+            ) : null}
+          </div>
+          <Group justify="flex-end">
+            <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={sending}>
+              {t('preQuestions.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <QuestionBankModal
+        opened={bankOpen}
+        onClose={() => setBankOpen(false)}
+        onPick={(q) => {
+          const picked = currentLocale() === 'ja' ? q.ja : q.en;
+          setText(picked);
+          setBankId({ id: q.id, text: picked });
+          setBankOpen(false);
+        }}
+      />
+    </Paper>
+  );
+}
+
+/** The report's answer to one question, saved with a button. */
+function AnswerForm({ question }: { question: PreQuestion }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOneOnOnes();
+  const [answer, setAnswer] = useState(question.answer ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const unchanged = answer.trim() === (question.answer ?? '');
+  const save = async () => {
+    if (!answer.trim()) {
+      setError(t('validation.required'));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await answerPreQuestion(question.id, answer.trim());
+      await refresh();
+      notifications.show({ color: 'teal', message: t('preQuestions.answerSaved') });
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fields.answer ?? e.message) : t('errors.unexpectedShort'));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Stack gap="xs">
+        <Textarea
+          label={t('preQuestions.yourAnswer')}
+          autosize
+          minRows={2}
+          maxLength={answerMax}
+          value={answer}
+          onChange={(e) => setAnswer(e.currentTarget.value)}
+          error={error}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" size="sm" loading={saving} disabled={unchanged}>
+            {question.answer ? t('preQuestions.updateAnswer') : t('preQuestions.saveAnswer')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** 事前質問: the manager sends questions before the meeting; the report answers them. */
+export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOneOnOnes();
+  const { meeting, preQuestions, series } = detail;
+  const isManager = series.myRole === 'manager';
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async (id: string) => {
+    setRemoving(id);
+    setError(null);
+    try {
+      await removePreQuestion(id);
+      await refresh();
+      notifications.show({ color: 'teal', message: t('preQuestions.removed') });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="pre-questions-title" id="pre-questions" style={{ scrollMarginTop: 72 }}>
+      <Title order={2} size="h3" id="pre-questions-title">
+        {t('preQuestions.title')}
+      </Title>
+      <Text size="sm" c="gray.7">
+        {isManager ? t('preQuestions.leadManager') : t('preQuestions.leadReport')}
+      </Text>
+      {meeting.abilities.askPreQuestion ? <AskForm meetingId={meeting.id} /> : null}
+      {error ? (
+        <Alert color="red" variant="light" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {preQuestions.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {isManager ? t('preQuestions.emptyManager') : t('preQuestions.emptyReport')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+          {preQuestions.map((q) => (
+            <Card key={q.id} component="li" withBorder radius="md" padding="sm">
+              <Stack gap="xs">
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                  <Text fw={700} style={{ minWidth: 0 }}>
+                    {q.text}
+                  </Text>
+                  <Badge color={q.answer ? 'teal' : 'gray.8'} variant={q.answer ? 'light' : 'outline'} style={{ flexShrink: 0, textTransform: 'none' }}>
+                    {q.answer ? t('preQuestions.answered') : t('preQuestions.unanswered')}
+                  </Badge>
+                </Group>
+                {isManager && q.closed ? (
+                  <Text size="sm" c="blue.9">
+                    {q.openAlternative ? t('preQuestions.closedHint', { alternative: q.openAlternative }) : t('preQuestions.closedHintNoAlternative')}
+                  </Text>
+                ) : null}
+                {q.abilities.answer ? (
+                  <AnswerForm question={q} />
+                ) : q.answer ? (
+                  <Paper bg="gray.0" p="sm" radius="sm">
+                    <Text size="xs" c="gray.7" fw={600}>
+                      {t('preQuestions.answerBy', { name: series.report.familyName })}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {q.answer}
+                    </Text>
+                  </Paper>
+                ) : null}
+                {q.abilities.remove ? (
+                  <Group justify="flex-end">
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      leftSection={<IconTrash size={14} aria-hidden />}
+                      loading={removing === q.id}
+                      onClick={() => void remove(q.id)}
+                      aria-label={t('preQuestions.removeNamed', { text: q.text })}
+                    >
+                      {t('preQuestions.remove')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { topicCategories, topicNoteMax, topicTitleMax, wantedResponses, type Topic, type TopicCategory, type WantedResponse } from '../../../domain/agenda.js';
+import { ApiError } from '../../lib/api.js';
+import type { TopicInput } from '../../lib/oneOnOne.js';
+
+interface Values {
+  title: string;
+  note: string;
+  category: TopicCategory;
+  wantedResponse: WantedResponse;
+  draft: boolean;
+}
+
+interface TopicFormProps {
+  topic?: Topic;
+  submitLabel: string;
+  onSubmit: (body: TopicInput) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** A topic: title, note, category, the wanted response and whether it stays a private draft for now. */
+export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<Values>({
+    initialValues: {
+      title: topic?.title ?? '',
+      note: topic?.note ?? '',
+      category: topic?.category ?? 'workChallenges',
+      wantedResponse: topic?.wantedResponse ?? 'listen',
+      draft: topic ? topic.visibility === 'private' : false,
+    },
+    validate: { title: (v) => (v.trim() ? null : t('validation.required')) },
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await onSubmit({
+        title: v.title.trim(),
+        note: v.note.trim(),
+        category: v.category,
+        wantedResponse: v.wantedResponse,
+        visibility: v.draft ? 'private' : 'pair',
+      });
+      if (!topic) form.reset();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setErrors(e.fields);
+      } else setError(t('errors.unexpectedShort'));
+    } finally {
+      setSubmitting(false);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {error ? (
+          <Alert color="red" variant="light" role="alert" title={t('agenda.saveFailed')}>
+            {error}
+          </Alert>
+        ) : null}
+        <TextInput label={t('agenda.topicTitle')} placeholder={t('agenda.topicTitlePlaceholder')} required maxLength={topicTitleMax} {...form.getInputProps('title')} />
+        <Textarea label={t('agenda.note')} description={t('agenda.noteHint')} autosize minRows={2} maxLength={topicNoteMax} {...form.getInputProps('note')} />
+        <Select
+          label={t('agenda.category')}
+          required
+          allowDeselect={false}
+          data={topicCategories.map((c) => ({ value: c, label: t(`topicCategory.${c}`) }))}
+          {...form.getInputProps('category')}
+        />
+        <Radio.Group label={t('agenda.wantedResponse')} description={t('agenda.wantedResponseHint')} required {...form.getInputProps('wantedResponse')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+            {wantedResponses.map((w) => (
+              <Radio key={w} value={w} label={t(`wantedResponse.${w}`)} />
+            ))}
+          </SimpleGrid>
+        </Radio.Group>
+        <Switch label={t('agenda.keepDraft')} description={t('agenda.keepDraftHint')} {...form.getInputProps('draft', { type: 'checkbox' })} />
+        <Group justify="flex-end" gap="sm">
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('actions.cancel')}
+            </Button>
+          ) : null}
+          <Button type="submit" loading={submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

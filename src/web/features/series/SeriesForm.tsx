@@ -1,0 +1,120 @@
+import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Series } from '../../../domain/series.js';
+import { defaultPurpose, purposeMax } from '../../../domain/series.js';
+import { EmployeeSelect } from '../../components/EmployeeSelect.js';
+import { currentLocale } from '../../i18n/index.js';
+import { ApiError } from '../../lib/api.js';
+import { fullName } from '../../lib/format.js';
+import { createSeries } from '../../lib/oneOnOne.js';
+import { useMe } from '../../lib/session.js';
+import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
+
+interface Values {
+  reportId: string | null;
+  purpose: string;
+  schedule: ScheduleValues;
+}
+
+interface SeriesFormProps {
+  /** The report to preselect (from home's 「1on1を設定」). */
+  reportId?: string;
+  onCreated: (series: Series) => Promise<void> | void;
+  onCancel: () => void;
+}
+
+/**
+ * Starting a 1on1 series: the report (a manager picks among their direct reports; hr and admins search
+ * everyone), the cadence and its fields, start, duration, time zone and purpose (the server fills the
+ * default purpose when it is left empty).
+ */
+export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const privileged = me.roles.includes('hr') || me.roles.includes('admin');
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<Values>({
+    initialValues: { reportId: reportId ?? null, purpose: '', schedule: initialSchedule(me.timeZone) },
+    validate: (v) => ({
+      ...(v.reportId ? {} : { reportId: t('validation.required') }),
+      ...validateSchedule(v.schedule, t('validation.required')),
+    }),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    if (!values.reportId) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const created = await createSeries({
+        reportId: values.reportId,
+        ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
+        schedule: toScheduleInput(values.schedule),
+      });
+      await onCreated(created);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setErrors(e.fields);
+      } else setError(t('errors.unexpectedShort'));
+    } finally {
+      setSubmitting(false);
+    }
+  });
+
+  const initialPerson = me.directReports.find((p) => p.id === reportId) ?? null;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {error ? (
+          <Alert color="red" variant="light" role="alert" title={t('series.createFailed')}>
+            {error}
+          </Alert>
+        ) : null}
+        {privileged ? (
+          <EmployeeSelect
+            label={t('series.report')}
+            description={t('series.reportHintPrivileged')}
+            required
+            initial={initialPerson}
+            value={form.values.reportId}
+            onChange={(v) => form.setFieldValue('reportId', v)}
+            error={form.errors.reportId}
+          />
+        ) : (
+          <Select
+            label={t('series.report')}
+            description={t('series.reportHint')}
+            required
+            data={me.directReports.map((p) => ({ value: p.id, label: fullName(p) }))}
+            nothingFoundMessage={t('employees.noMatches')}
+            searchable
+            {...form.getInputProps('reportId')}
+          />
+        )}
+        <ScheduleFields form={form} />
+        <Textarea
+          label={t('series.purpose')}
+          description={t('series.purposeHint')}
+          placeholder={defaultPurpose[currentLocale()]}
+          autosize
+          minRows={3}
+          maxLength={purposeMax}
+          {...form.getInputProps('purpose')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {t('series.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

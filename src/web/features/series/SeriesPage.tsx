@@ -1,0 +1,479 @@
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  Group,
+  NumberInput,
+  Pagination,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconCalendarOff, IconCalendarPlus, IconEdit, IconPlayerPause, IconPlayerPlay, IconSquareX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { purposeMax, reasonMax, type Meeting, type Series } from '../../../domain/series.js';
+import { AnchorLink } from '../../components/links.js';
+import { AppModal } from '../../components/AppModal.js';
+import { MeetingChangeActions, useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
+import { MeetingFlags, MeetingStatusBadge } from '../../components/MeetingBadges.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { QueryError } from '../../components/QueryError.js';
+import { currentLocale } from '../../i18n/index.js';
+import { ApiError } from '../../lib/api.js';
+import { formatDateTime, fullName, zonedParts, zonedToIso } from '../../lib/format.js';
+import { changeSeriesStatus, requestExtraMeeting, seriesMeetingsQuery, seriesQuery, updateSeries } from '../../lib/oneOnOne.js';
+import { describeCadence } from '../../lib/schedule.js';
+import { useMe } from '../../lib/session.js';
+import { SeriesStatusBadge } from './SeriesStatusBadge.js';
+
+const upcomingPageSize = 5;
+const pastPageSize = 10;
+
+function PurposeSection({ series }: { series: Series }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOneOnOnes();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(series.purpose ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (!value.trim()) {
+      setError(t('validation.required'));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await updateSeries(series.id, { purpose: value.trim() });
+      await refresh();
+      setEditing(false);
+      notifications.show({ color: 'teal', message: t('series.purposeSaved') });
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fields.purpose ?? e.message) : t('errors.unexpectedShort'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" bg="teal.0" component="section" aria-labelledby="series-purpose">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} size="h4" id="series-purpose">
+            {t('series.purpose')}
+          </Title>
+          {series.abilities.update && !editing ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconEdit size={14} aria-hidden />}
+              onClick={() => {
+                setValue(series.purpose ?? '');
+                setError(null);
+                setEditing(true);
+              }}
+            >
+              {t('series.editPurpose')}
+            </Button>
+          ) : null}
+        </Group>
+        {editing ? (
+          <Stack gap="sm">
+            <Textarea
+              label={t('series.purpose')}
+              description={t('series.purposeEditHint')}
+              autosize
+              minRows={3}
+              maxLength={purposeMax}
+              value={value}
+              onChange={(e) => setValue(e.currentTarget.value)}
+              error={error}
+              data-autofocus
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setEditing(false)}>
+                {t('actions.cancel')}
+              </Button>
+              <Button loading={saving} onClick={() => void save()}>
+                {t('actions.save')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose}</Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function MeetingRow({ meeting, past }: { meeting: Meeting; past: boolean }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const when = formatDateTime(new Date(meeting.startsAt), currentLocale(), me.timeZone);
+  const cancelled = meeting.status === 'cancelled';
+  return (
+    <Card withBorder radius="md" padding="sm" component="li">
+      <Stack gap={6}>
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Group gap="sm" wrap="wrap">
+            {cancelled ? (
+              <Text fw={600} td="line-through">
+                {when}
+              </Text>
+            ) : (
+              <AnchorLink to="/meetings/$meetingId" params={{ meetingId: meeting.id }} fw={600}>
+                {when}
+              </AnchorLink>
+            )}
+            <MeetingStatusBadge status={meeting.status} />
+          </Group>
+          {!past ? <MeetingChangeActions meeting={meeting} size="xs" /> : null}
+        </Group>
+        <MeetingFlags meeting={meeting} />
+        {meeting.reason && (cancelled || meeting.rescheduled) ? (
+          <Text size="sm" c="gray.8">
+            {cancelled ? t('meeting.cancelReason', { reason: meeting.reason }) : t('meeting.rescheduleReason', { reason: meeting.reason })}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function MeetingList({
+  seriesId,
+  when,
+  page,
+  onPage,
+  pageSize,
+  title,
+  empty,
+}: {
+  seriesId: string;
+  when: 'upcoming' | 'past';
+  page: number;
+  onPage: (p: number) => void;
+  pageSize: number;
+  title: string;
+  empty: string;
+}) {
+  const { t } = useTranslation();
+  const query = useQuery(seriesMeetingsQuery(seriesId, when, page, pageSize));
+  const id = `series-${when}`;
+  let body: ReactNode;
+  if (query.isPending) {
+    body = (
+      <Stack gap="xs" aria-busy="true">
+        <VisuallyHidden role="status">{t('status.loading')}</VisuallyHidden>
+        <Skeleton height={64} />
+        <Skeleton height={64} />
+      </Stack>
+    );
+  } else if (query.isError) {
+    body = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  } else if (query.data.items.length === 0) {
+    body = (
+      <Text size="sm" c="gray.7">
+        {empty}
+      </Text>
+    );
+  } else {
+    const total = Math.max(1, Math.ceil(query.data.total / pageSize));
+    body = (
+      <Stack gap="sm">
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {query.data.items.map((m) => (
+            <MeetingRow key={m.id} meeting={m} past={when === 'past'} />
+          ))}
+        </Stack>
+        {total > 1 ? (
+          <Group justify="center" component="nav" aria-label={t('series.pagination', { list: title })}>
+            <Pagination
+              total={total}
+              value={page}
+              onChange={onPage}
+              siblings={1}
+              boundaries={1}
+              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+              getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
+            />
+          </Group>
+        ) : null}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      {body}
+    </Stack>
+  );
+}
+
+function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone: () => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const today = zonedParts(new Date(Date.now() + 24 * 3600_000), me.timeZone);
+  const [date, setDate] = useState(today.date);
+  const [time, setTime] = useState(series.schedule.startTime);
+  const [duration, setDuration] = useState<number | string>(series.schedule.durationMinutes);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!date || !time) {
+          setFields({ startsAt: t('validation.required') });
+          return;
+        }
+        setBusy(true);
+        setError(null);
+        setFields({});
+        requestExtraMeeting(series.id, {
+          startsAt: zonedToIso(date, time, me.timeZone),
+          durationMinutes: Number(duration) || 30,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        })
+          .then(onDone)
+          .catch((err: unknown) => {
+            if (err instanceof ApiError) {
+              setError(err.message);
+              setFields(err.fields);
+            } else setError(t('errors.unexpectedShort'));
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <Stack gap="md">
+        <Text size="sm">{t('series.extraLead')}</Text>
+        {error ? (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields.startsAt} />
+          <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
+          <NumberInput
+            label={t('schedule.duration')}
+            min={10}
+            max={240}
+            step={5}
+            allowDecimal={false}
+            suffix={t('schedule.minutesSuffix')}
+            value={duration}
+            onChange={setDuration}
+            error={fields.durationMinutes}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('series.extraReason')}
+          description={t('series.extraReasonHint')}
+          autosize
+          minRows={2}
+          maxLength={reasonMax}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fields.reason}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('series.extraSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type StatusAction = 'pause' | 'resume' | 'end';
+
+/** One series: its purpose, cadence and status, extra requests, and its meetings ahead and behind. */
+export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pastPage: number; onPastPageChange: (page: number) => void }) {
+  const { t } = useTranslation();
+  const query = useQuery(seriesQuery(id));
+  const refresh = useRefreshOneOnOnes();
+  const [upcomingPage, setUpcomingPage] = useState(1);
+  const [confirm, setConfirm] = useState<StatusAction | null>(null);
+  const [extra, setExtra] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const back = (
+    <AnchorLink to="/one-on-ones" size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={16} aria-hidden />
+        {t('series.backToList')}
+      </Group>
+    </AnchorLink>
+  );
+
+  if (query.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <VisuallyHidden role="status">{t('status.loading')}</VisuallyHidden>
+        <Skeleton height={36} width="50%" />
+        <Skeleton height={120} />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Stack gap="md">
+        {back}
+        <PageHeader title={t('series.detailTitle')} />
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      </Stack>
+    );
+  }
+  const s = query.data;
+  const partner = s.myRole === 'manager' ? s.report : s.manager;
+
+  const runStatus = async (action: StatusAction) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await changeSeriesStatus(s.id, action);
+      await refresh();
+      setConfirm(null);
+      notifications.show({ color: 'teal', message: t(`series.statusDone.${action}`) });
+    } catch (e) {
+      setActionError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ask = (action: StatusAction) => {
+    setActionError(null);
+    setConfirm(action);
+  };
+
+  return (
+    <Stack gap="lg">
+      {back}
+      <PageHeader
+        title={t('series.withPartner', { name: fullName(partner) })}
+        description={
+          <Group gap="xs" component="span" wrap="wrap">
+            <SeriesStatusBadge status={s.status} />
+            <span>
+              {describeCadence(s.schedule, t)} · {t('series.minutes', { count: s.schedule.durationMinutes })} · {s.schedule.timeZone}
+            </span>
+          </Group>
+        }
+        actions={
+          <>
+            {s.abilities.requestExtra ? (
+              <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setExtra(true)}>
+                {t('series.requestExtra')}
+              </Button>
+            ) : null}
+            {s.abilities.pause ? (
+              <Button variant="default" leftSection={<IconPlayerPause size={18} aria-hidden />} onClick={() => ask('pause')}>
+                {t('series.pause')}
+              </Button>
+            ) : null}
+            {s.abilities.resume ? (
+              <Button variant="default" leftSection={<IconPlayerPlay size={18} aria-hidden />} onClick={() => ask('resume')}>
+                {t('series.resume')}
+              </Button>
+            ) : null}
+            {s.abilities.end ? (
+              <Button variant="outline" color="red.9" leftSection={<IconSquareX size={18} aria-hidden />} onClick={() => ask('end')}>
+                {t('series.end')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+
+      <PurposeSection key={s.purpose} series={s} />
+
+      {s.status === 'active' ? (
+        <MeetingList
+          seriesId={s.id}
+          when="upcoming"
+          page={upcomingPage}
+          onPage={setUpcomingPage}
+          pageSize={upcomingPageSize}
+          title={t('series.upcoming')}
+          empty={t('series.upcomingEmpty')}
+        />
+      ) : (
+        <Card withBorder radius="md" padding="lg">
+          <EmptyState
+            icon={<IconCalendarOff aria-hidden />}
+            title={s.status === 'paused' ? t('series.pausedTitle') : t('series.endedTitle')}
+            description={s.status === 'paused' ? t('series.pausedBody') : t('series.endedBody')}
+          />
+        </Card>
+      )}
+
+      <MeetingList
+        seriesId={s.id}
+        when="past"
+        page={pastPage}
+        onPage={onPastPageChange}
+        pageSize={pastPageSize}
+        title={t('series.past')}
+        empty={t('series.pastEmpty')}
+      />
+
+      <AppModal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm ? t(`series.confirm.${confirm}.title`) : ''}>
+        <Stack gap="md">
+          <Text size="sm">{confirm ? t(`series.confirm.${confirm}.body`) : null}</Text>
+          {actionError ? (
+            <Alert color="red" variant="light" role="alert">
+              {actionError}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {t('actions.cancel')}
+            </Button>
+            <Button color={confirm === 'end' ? 'red.9' : 'teal'} loading={busy} onClick={() => confirm && void runStatus(confirm)}>
+              {confirm ? t(`series.${confirm}`) : null}
+            </Button>
+          </Group>
+        </Stack>
+      </AppModal>
+
+      <AppModal opened={extra} onClose={() => setExtra(false)} title={t('series.requestExtra')}>
+        {extra ? (
+          <ExtraRequestForm
+            series={s}
+            onCancel={() => setExtra(false)}
+            onDone={async () => {
+              await refresh();
+              setExtra(false);
+              notifications.show({ color: 'teal', message: t('series.extraDone') });
+            }}
+          />
+        ) : null}
+      </AppModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import { createRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { SeriesPage } from '../features/series/SeriesPage.js';
+import { appRoute } from './app.js';
+
+const searchSchema = z.object({
+  past: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+/** /one-on-ones/$seriesId — one series: purpose, cadence, status, upcoming and past meetings. */
+export const seriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/one-on-ones/$seriesId',
+  validateSearch: searchSchema,
+  component: function SeriesRoute() {
+    const { seriesId } = seriesRoute.useParams();
+    const { past } = seriesRoute.useSearch();
+    const navigate = seriesRoute.useNavigate();
+    return (
+      <SeriesPage
+        id={seriesId}
+        pastPage={past ?? 1}
+        onPastPageChange={(p) => void navigate({ search: { past: p === 1 ? undefined : p }, replace: true, resetScroll: false })}
+      />
+    );
+  },
+});
