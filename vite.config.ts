@@ -17,6 +17,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/healthz': { target: api },
+      // Shared notes (Hocuspocus). The server checks Origin against TAIWA_BASE_URL: set it to this dev server's URL.
+      '/collaboration': { target: api, ws: true, changeOrigin: false },
     },
   },
 });

@@ -16,6 +16,14 @@ import { prepBriefApi } from './api/prepBrief/prepBrief.js';
 import { questionsApi } from './api/questions/questions.js';
 import { seriesApi } from './api/series/series.js';
 import { agendaApi } from './api/topics/topics.js';
+import { actionItemsApi } from './api/actionItems/actionItems.js';
+import { feedbackApi } from './api/feedback/feedback.js';
+import { historyApi } from './api/history/history.js';
+import { meetingFlowApi } from './api/meetingFlow/meetingFlow.js';
+import { minutesApi } from './api/minutes/minutes.js';
+import { privateNotesApi } from './api/privateNotes/privateNotes.js';
+import { reflectionsApi } from './api/reflections/reflections.js';
+import { searchApi } from './api/search/search.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
@@ -95,6 +103,14 @@ export function createApp(services: Services) {
   app.route('/api', agendaApi);
   app.route('/api', prepBriefApi);
   app.route('/api', questionsApi);
+  app.route('/api', meetingFlowApi);
+  app.route('/api', privateNotesApi);
+  app.route('/api', feedbackApi);
+  app.route('/api', actionItemsApi);
+  app.route('/api', minutesApi);
+  app.route('/api', reflectionsApi);
+  app.route('/api', historyApi);
+  app.route('/api', searchApi);
 
   registerAuthDocs(app);
   app.doc31('/api/openapi.json', {

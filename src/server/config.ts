@@ -13,6 +13,8 @@ export interface Config {
   signInRateLimit: number;
   webDir: string;
   seedDemo: boolean;
+  /** Redis for sharing live shared-notes documents between several processes; null for one process. */
+  redisUrl: string | null;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -39,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: intFrom('TAIWA_SIGNIN_RATE_LIMIT', 10),
     webDir: path.resolve(env.TAIWA_WEB_DIR || './dist/web'),
     seedDemo: env.TAIWA_SEED_DEMO !== 'false',
+    redisUrl: env.REDIS_URL || null,
   };
 }

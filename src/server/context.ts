@@ -4,6 +4,7 @@ import type { Locale } from '../domain/limits.js';
 import type { Auth } from './auth.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import type { ServerEvents } from './events.js';
 import type { Logger } from './logger.js';
 
 /** Everything a handler needs, built once in `app.ts`. */
@@ -12,6 +13,10 @@ export interface Services {
   auth: Auth;
   config: Config;
   log: Logger;
+  /** In-process events (series ended, employee deactivated) that open real-time connections react to. */
+  events: ServerEvents;
+  /** AES-256-GCM key of private notes, derived from the server secret (never stored in the database). */
+  noteKey: Buffer;
   /** Answers whether the database is reachable (for /healthz). */
   ping(): Promise<boolean>;
 }

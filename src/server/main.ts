@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { createCollaboration } from './collaboration/server.js';
 import { needsSetup } from './commands/setupOrganisation.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/client.js';
@@ -57,10 +58,12 @@ async function main() {
       printDemo(config.baseUrl);
     }
     const app = createApp(services);
+    const collaboration = await createCollaboration(services);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external' }, 'Taiwa is listening');
       console.log(`\n  Taiwa: ${config.baseUrl}\n`);
     });
+    collaboration.attach(server);
     server.on('error', async (e) => {
       log.error({ err: e }, 'the HTTP server failed');
       await database?.close();
@@ -74,6 +77,9 @@ async function main() {
       log.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
+      // Shared-notes sockets first: their writes in flight finish before the pool closes (and
+      // server.close() would wait for the upgraded sockets).
+      await collaboration.destroy().catch((e: unknown) => log.error({ err: e }, 'stopping the collaboration server failed'));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database?.close();
       await stopEmbedded();

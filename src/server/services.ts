@@ -1,7 +1,9 @@
 import { createAuth } from './auth.js';
+import { deriveNoteKey } from './crypto/noteCipher.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Services } from './context.js';
+import { createServerEvents } from './events.js';
 import type { Logger } from './logger.js';
 
 /** Wires the services every request handler uses. */
@@ -13,6 +15,8 @@ export function buildServices(props: { database: Database; config: Config; secre
     auth,
     config,
     log,
+    events: createServerEvents(),
+    noteKey: deriveNoteKey(secret),
     async ping() {
       try {
         await database.pool.query('select 1');

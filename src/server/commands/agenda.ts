@@ -11,16 +11,18 @@ import { meetingForChange } from './changeMeeting.js';
 
 /**
  * Copies the shared topics that were not discussed in the pair's previous meeting onto this one,
- * marked as carried. Idempotent (a topic is carried into a meeting at most once).
+ * marked as carried. Idempotent (a topic is carried into a meeting at most once). Nothing carries
+ * while the previous meeting is still running: its topics may yet be discussed (they carry once it
+ * is finished, in minutes draft, shared or acknowledged).
  */
 export async function carryOverTopics(tx: Tx, meeting: { id: string; seriesId: string; startsAt: Date }): Promise<void> {
   const [previous] = await tx
-    .select({ id: meetings.id })
+    .select({ id: meetings.id, status: meetings.status })
     .from(meetings)
     .where(and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled'), ne(meetings.id, meeting.id)))
     .orderBy(desc(meetings.startsAt))
     .limit(1);
-  if (!previous) return;
+  if (!previous || previous.status === 'inProgress') return;
   const open = await tx
     .select()
     .from(topics)

@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signInRateLimit: 10_000,
     webDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/web'),
     seedDemo: false,
+    redisUrl: null,
     ...overrides,
   };
 }

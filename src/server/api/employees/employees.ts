@@ -96,7 +96,9 @@ export const employeesApi = router()
     authorize(organisationPolicy.manageEmployees(actor));
     const { db, auth } = c.get('services');
     const { id } = c.req.valid('param');
-    await updateEmployee({ db, auth, actorId: actor.employeeId, id, input: c.req.valid('json') });
+    const input = c.req.valid('json');
+    await updateEmployee({ db, auth, actorId: actor.employeeId, id, input });
+    if (input.active === false) c.get('services').events.emit('employeeDeactivated', id);
     return c.json((await loadEmployee(db, actor, id))!, 200);
   })
   .openapi(setManager, async (c) => {

@@ -148,6 +148,7 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await changeSeriesStatus({ db, actor, id, action: 'end' });
+    c.get('services').events.emit('seriesEnded', id);
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(meetingsList, async (c) => {

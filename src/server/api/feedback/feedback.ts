@@ -1,0 +1,91 @@
+import { createRoute } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { idSchema } from '../../../domain/common.js';
+import { feedbackCreateSchema, feedbackSchema, feedbackUpdateSchema } from '../../../domain/followUp.js';
+import { giveMeetingFeedback, giveSeriesFeedback, loadFeedback, removeFeedback, updateFeedback } from '../../commands/feedback.js';
+import type { AppContext } from '../../context.js';
+import { feedbackRecords } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { followUpPolicy } from '../../policies/followUp.js';
+import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { loadMeetingForPair } from '../series/load.js';
+
+const tags = ['feedback'];
+const idParams = z.object({ id: idSchema });
+const ok = z.object({ ok: z.literal(true) });
+
+const list = createRoute({
+  method: 'get',
+  path: '/meetings/{id}/feedback',
+  tags,
+  summary: 'Feedback recorded in this meeting (the pair only)',
+  request: { params: idParams },
+  responses: { 200: json(z.object({ items: z.array(feedbackSchema) }), 'Feedback'), ...errorResponses },
+});
+const createInMeeting = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/feedback',
+  tags,
+  summary: 'Record fact-based feedback (situation, behaviour, impact) for the partner in this meeting',
+  request: { params: idParams, body: jsonBody(feedbackCreateSchema) },
+  responses: { 201: json(feedbackSchema, 'Recorded'), ...errorResponses },
+});
+const createInSeries = createRoute({
+  method: 'post',
+  path: '/series/{id}/feedback',
+  tags,
+  summary: 'Record feedback for the partner between meetings',
+  request: { params: idParams, body: jsonBody(feedbackCreateSchema) },
+  responses: { 201: json(feedbackSchema, 'Recorded'), ...errorResponses },
+});
+const update = createRoute({
+  method: 'patch',
+  path: '/feedback/{id}',
+  tags,
+  summary: 'Edit my feedback (its giver)',
+  request: { params: idParams, body: jsonBody(feedbackUpdateSchema) },
+  responses: { 200: json(feedbackSchema, 'Updated'), ...errorResponses },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/feedback/{id}',
+  tags,
+  summary: 'Withdraw my feedback (its giver)',
+  request: { params: idParams },
+  responses: { 200: json(ok, 'Removed'), ...errorResponses },
+});
+
+async function one(c: AppContext, id: string) {
+  const actor = requireActor(c);
+  const [f] = await loadFeedback(c.get('services').db, actor, and(eq(feedbackRecords.id, id), followUpPolicy.pairWhere(actor))!);
+  if (!f) throw new NotFoundError('errors.feedbackNotFound');
+  return f;
+}
+
+/** Feedback records (フィードバック) between the two people of a series. */
+export const feedbackApi = router()
+  .openapi(list, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('services');
+    const { id } = c.req.valid('param');
+    if (!(await loadMeetingForPair(db, actor, id))) throw new NotFoundError('errors.meetingNotFound');
+    return c.json({ items: await loadFeedback(db, actor, and(eq(feedbackRecords.meetingId, id), followUpPolicy.pairWhere(actor))!) }, 200);
+  })
+  .openapi(createInMeeting, async (c) => {
+    const id = await giveMeetingFeedback({ db: c.get('services').db, actor: requireActor(c), meetingId: c.req.valid('param').id, input: c.req.valid('json') });
+    return c.json(await one(c, id), 201);
+  })
+  .openapi(createInSeries, async (c) => {
+    const id = await giveSeriesFeedback({ db: c.get('services').db, actor: requireActor(c), seriesId: c.req.valid('param').id, input: c.req.valid('json') });
+    return c.json(await one(c, id), 201);
+  })
+  .openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    await updateFeedback({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    return c.json(await one(c, id), 200);
+  })
+  .openapi(remove, async (c) => {
+    await removeFeedback({ db: c.get('services').db, actor: requireActor(c), id: c.req.valid('param').id });
+    return c.json({ ok: true as const }, 200);
+  });

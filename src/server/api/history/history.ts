@@ -1,0 +1,96 @@
+import { createRoute } from '@hono/zod-openapi';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { idSchema, pageQuerySchema } from '../../../domain/common.js';
+import { historySchema, type History } from '../../../domain/followUp.js';
+import { actionItems, meetings, minutes, series, topics } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { followUpPolicy } from '../../policies/followUp.js';
+import { visibleTopicsWhere } from '../../policies/series.js';
+import { errorResponses, json, requireActor, router } from '../http.js';
+
+const idParams = z.object({ id: idSchema });
+const EXCERPT = 160;
+
+const history = createRoute({
+  method: 'get',
+  path: '/series/{id}/history',
+  tags: ['history'],
+  summary: 'The pair’s timeline: meetings held so far, newest first, with status, discussed topics, a minutes excerpt and action item counts',
+  request: { params: idParams, query: pageQuerySchema },
+  responses: { 200: json(historySchema, 'History'), ...errorResponses },
+});
+
+/** A plain-text excerpt of Markdown minutes: without headings and list marks. */
+function excerpt(body: string): string {
+  const text = body
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => l.replace(/^\s*[-*]\s+(\[[ x]\]\s+)?/, '').replace(/\*\*/g, ''))
+    .filter((l) => l.trim())
+    .join(' / ');
+  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
+}
+
+/** The pair's history (the pair only), in a fixed number of queries whatever the page size. */
+export const historyApi = router().openapi(history, async (c) => {
+  const actor = requireActor(c);
+  const { db } = c.get('services');
+  const { id } = c.req.valid('param');
+  const { page, pageSize } = c.req.valid('query');
+  const [s] = await db
+    .select()
+    .from(series)
+    .where(and(eq(series.id, id), followUpPolicy.pairWhere(actor)));
+  if (!s || !followUpPolicy.readPair(actor, s)) throw new NotFoundError('errors.seriesNotFound');
+  // Meetings that have happened or been dealt with: not the ones still ahead.
+  const held = and(eq(meetings.seriesId, s.id), or(sql`${meetings.startsAt} <= now()`, sql`${meetings.status} <> 'scheduled'`));
+  const rows = await db
+    .select({ m: meetings, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(meetings)
+    .where(held)
+    .orderBy(desc(meetings.startsAt), asc(meetings.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const ids = rows.map((r) => r.m.id);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1)
+    total =
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(meetings)
+          .where(held)
+      )[0]?.n ?? 0;
+  const [topicRows, minutesRows, counts] = ids.length
+    ? await Promise.all([
+        db
+          .select({ meetingId: topics.meetingId, title: topics.title })
+          .from(topics)
+          .innerJoin(meetings, eq(meetings.id, topics.meetingId))
+          .innerJoin(series, eq(series.id, meetings.seriesId))
+          // Shared topics only (a private draft is never part of the pair's history), as the policy lets the caller see them.
+          .where(and(inArray(topics.meetingId, ids), eq(topics.visibility, 'pair'), eq(topics.discussed, true), visibleTopicsWhere(actor)))
+          .orderBy(asc(topics.position), asc(topics.createdAt)),
+        db.select({ meetingId: minutes.meetingId, body: minutes.body }).from(minutes).where(inArray(minutes.meetingId, ids)),
+        db
+          .select({ meetingId: actionItems.meetingId, status: actionItems.status, n: sql<number>`count(*)::int` })
+          .from(actionItems)
+          .where(inArray(actionItems.meetingId, ids))
+          .groupBy(actionItems.meetingId, actionItems.status),
+      ])
+    : [[], [], []];
+  const items: History['items'] = rows.map(({ m }) => ({
+    meeting: { id: m.id, startsAt: m.startsAt.toISOString(), status: m.status, extra: m.extra },
+    discussedTopics: topicRows.filter((t) => t.meetingId === m.id).map((t) => t.title),
+    minutesExcerpt: (() => {
+      const mi = minutesRows.find((x) => x.meetingId === m.id);
+      return mi ? excerpt(mi.body) : null;
+    })(),
+    actionItems: {
+      open: counts.find((x) => x.meetingId === m.id && x.status === 'open')?.n ?? 0,
+      done: counts.find((x) => x.meetingId === m.id && x.status === 'done')?.n ?? 0,
+    },
+  }));
+  return c.json({ items, page, pageSize, total }, 200);
+});

@@ -1,0 +1,88 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { topicSchema } from '../../../domain/agenda.js';
+import { idSchema } from '../../../domain/common.js';
+import { discussedSchema } from '../../../domain/followUp.js';
+import { meetingSchema } from '../../../domain/series.js';
+import { finishMeeting, markDiscussed, startMeeting } from '../../commands/meetingFlow.js';
+import type { AppContext } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { followUpPolicy } from '../../policies/followUp.js';
+import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { meetingDetail } from '../meetings/meetings.js';
+import { loadMeetingForPair, presentMeeting } from '../series/load.js';
+
+const tags = ['meeting flow'];
+const idParams = z.object({ id: idSchema });
+
+export const followUpAbilitiesSchema = z.object({
+  start: z.boolean(),
+  markDiscussed: z.boolean(),
+  finish: z.boolean(),
+  addActionItem: z.boolean(),
+  addFeedback: z.boolean(),
+  reflect: z.boolean(),
+});
+export const meetingFlowSchema = z.object({ meeting: meetingSchema, abilities: followUpAbilitiesSchema });
+
+const start = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/start',
+  tags,
+  summary: 'Open the meeting room (either side): scheduled → in progress',
+  request: { params: idParams },
+  responses: { 200: json(meetingFlowSchema, 'Started'), ...errorResponses },
+});
+const finish = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/finish',
+  tags,
+  summary:
+    'Close the meeting (either side): in progress → minutes draft, assembled in the caller’s language from the discussed topics, shared notes, action items and feedback; undiscussed topics carry over',
+  request: { params: idParams },
+  responses: { 200: json(meetingFlowSchema, 'Finished'), ...errorResponses },
+});
+const flowState = createRoute({
+  method: 'get',
+  path: '/meetings/{id}/flow',
+  tags,
+  summary: 'The meeting with what the caller may do in its flow now',
+  request: { params: idParams },
+  responses: { 200: json(meetingFlowSchema, 'Meeting flow'), ...errorResponses },
+});
+const discussed = createRoute({
+  method: 'post',
+  path: '/topics/{id}/discussed',
+  tags,
+  summary: 'Mark a shared topic discussed or not (either side, while the meeting is scheduled or in progress)',
+  request: { params: idParams, body: jsonBody(discussedSchema) },
+  responses: { 200: json(topicSchema, 'Marked'), ...errorResponses },
+});
+
+async function present(c: AppContext, id: string) {
+  const actor = requireActor(c);
+  const row = await loadMeetingForPair(c.get('services').db, actor, id);
+  if (!row) throw new NotFoundError('errors.meetingNotFound');
+  return { meeting: presentMeeting(actor, row.s, row.m), abilities: followUpPolicy.meetingAbilities(actor, row.s, row.m) };
+}
+
+/** The meeting itself: starting it, marking topics discussed, finishing it into a minutes draft. */
+export const meetingFlowApi = router()
+  .openapi(flowState, async (c) => c.json(await present(c, c.req.valid('param').id), 200))
+  .openapi(start, async (c) => {
+    const { id } = c.req.valid('param');
+    await startMeeting({ db: c.get('services').db, actor: requireActor(c), id });
+    return c.json(await present(c, id), 200);
+  })
+  .openapi(finish, async (c) => {
+    const { id } = c.req.valid('param');
+    await finishMeeting({ db: c.get('services').db, actor: requireActor(c), id, locale: c.get('locale') });
+    return c.json(await present(c, id), 200);
+  })
+  .openapi(discussed, async (c) => {
+    const { id } = c.req.valid('param');
+    const meetingId = await markDiscussed({ db: c.get('services').db, actor: requireActor(c), topicId: id, discussed: c.req.valid('json').discussed });
+    const found = (await meetingDetail(c, meetingId)).body.topics.find((t) => t.id === id);
+    if (!found) throw new NotFoundError('errors.topicNotFound');
+    return c.json(found, 200);
+  });

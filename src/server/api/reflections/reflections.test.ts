@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReflectionSummary, ReflectionView } from '../../../domain/followUp.js';
+import { reflections } from '../../db/schema.js';
+import { call, signIn, testApp } from '../../test/app.js';
+import { testDatabase } from '../../test/database.js';
+import { expectError, expectFields } from '../../test/expect.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type InsertedPerson, type Organisation } from '../../test/factories.js';
+import { expectNoReportRatings, expectRefused, followUpSnapshot, outsiders, type Viewer } from '../../test/followUp.js';
+import { noDatabase } from '../../test/provided.js';
+import { createSeries, insertPastMeeting, meetingsOf } from '../../test/series.js';
+
+describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pair', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let auth: ReturnType<typeof testApp>['services']['auth'];
+  let org: Organisation;
+  let cookies: Record<Viewer, string | null>;
+  let third: InsertedPerson;
+  let seriesId: string;
+  let meetingId: string;
+  let upcomingId: string;
+  const path = () => `/api/meetings/${meetingId}/reflection`;
+
+  beforeAll(async () => {
+    ({
+      app,
+      services: { auth },
+    } = testApp(database));
+    org = await buildOrganisation(database.db, auth);
+    cookies = await signInAll(app, org);
+    third = (await insertPeople(database.db, auth, [{ familyName: '山本', givenName: '蓮', managerId: org.partner.id }]))[0]!;
+    ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
+    upcomingId = (await meetingsOf(database.db, seriesId))[0]!.id;
+    meetingId = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 7, status: 'shared' });
+  });
+
+  it('not before the minutes are shared (409), and bad input is 400 per side; nothing written', async () => {
+    const before = await followUpSnapshot(database.db);
+    const early = await call(app, 'PUT', `/api/meetings/${upcomingId}/reflection`, { cookie: cookies.self, body: { feltHeard: 4, useful: 4 } });
+    expect(expectError(early, 409, 'conflict').message).toBe('振り返りは議事録が共有されてから書けます。');
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 6 } }), { feltHeard: '5以下の値を入力してください。' });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 5 } }), { useful: '入力してください。' });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { gained: '良かった' } }), { ownListening: '入力してください。' });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 3, useful: 3, ownListening: 4 } }), {
+      ownListening: 'この項目は指定できません。',
+    });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { feltHeard: 5, useful: 5, ownListening: 4 } }), {
+      feltHeard: 'この項目は指定できません。',
+      useful: 'この項目は指定できません。',
+    });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { ownListening: 0, gained: 'x'.repeat(2001) } }), {
+      ownListening: '1以上の値を入力してください。',
+      gained: '2000文字以内で入力してください。',
+    });
+    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { ownListening: 2.5 } }), { ownListening: '形式が正しくありません。' });
+    expect(await followUpSnapshot(database.db)).toBe(before);
+  });
+
+  it('each side reflects; the manager reads the report’s text, never their ratings', async () => {
+    const mine = await call<ReflectionView>(app, 'PUT', path(), {
+      cookie: cookies.self,
+      body: { feltHeard: 1, useful: 2, gained: '話せてよかった', improve: '時間が短い' },
+    });
+    expect(mine.body).toMatchObject({
+      mine: { role: 'report', feltHeard: 1, useful: 2, ownListening: null, gained: '話せてよかった' },
+      partner: null,
+      abilities: { reflect: true },
+    });
+    const manager = await call<ReflectionView>(app, 'PUT', path(), {
+      cookie: cookies.partner,
+      body: { ownListening: 4, gained: '悩みを知れた', improve: null },
+    });
+    expect(manager.body.mine).toMatchObject({ role: 'manager', ownListening: 4, feltHeard: null, useful: null, improve: null });
+    expect(manager.body.partner).toEqual({ role: 'report', gained: '話せてよかった', improve: '時間が短い', updatedAt: expect.any(String) });
+    expectNoReportRatings(manager);
+    const report = await call<ReflectionView>(app, 'GET', path(), { cookie: cookies.self });
+    expect(report.body.partner).toEqual({ role: 'manager', gained: '悩みを知れた', improve: null, updatedAt: expect.any(String) });
+    expect(report.text).not.toMatch(/"ownListening":\s*4/);
+    // Revising replaces, never duplicates.
+    await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 1, useful: 1 } });
+    expect((await database.db.select().from(reflections)).length).toBe(2);
+  });
+
+  it.each(outsiders)('%s reads and writes no reflection', async (viewer) => {
+    const before = await followUpSnapshot(database.db);
+    const res = await call(app, 'GET', path(), { cookie: cookies[viewer] });
+    expectRefused(viewer, res);
+    expect(res.text).not.toContain('話せてよかった');
+    expectRefused(viewer, await call(app, 'PUT', path(), { cookie: cookies[viewer], body: { ownListening: 5 } }));
+    expect(await followUpSnapshot(database.db)).toBe(before);
+  });
+
+  it('the summary is suppressed under 3 reports and an average from 3; no endpoint gives the manager one report’s ratings', async () => {
+    const summary = (cookie: string | null) => call<ReflectionSummary>(app, 'GET', '/api/reflections/summary', { cookie });
+    const one = await summary(cookies.partner);
+    expect(one.body).toEqual({ windowDays: 90, contributors: 1, minGroup: 3, suppressed: true });
+    // A second report reflects; a third one only on a meeting older than 90 days (does not count).
+    const s2 = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id });
+    const m2 = await insertPastMeeting(database.db, { seriesId: s2.id, reportId: org.otherReport.id, daysAgo: 3 });
+    await call(app, 'PUT', `/api/meetings/${m2}/reflection`, { cookie: cookies.otherReport, body: { feltHeard: 5, useful: 5 } });
+    const s3 = await createSeries(database.db, { managerId: org.partner.id, reportId: third.id });
+    const old = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 120 });
+    const thirdCookie = await signIn(app, third.email, TEST_PASSWORD);
+    expect((await call(app, 'PUT', `/api/meetings/${old}/reflection`, { cookie: thirdCookie, body: { feltHeard: 3, useful: 3 } })).status).toBe(200);
+    const two = await summary(cookies.partner);
+    expect(two.body).toEqual({ windowDays: 90, contributors: 2, minGroup: 3, suppressed: true });
+    expectNoReportRatings(two);
+    const recent = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 10 });
+    await call(app, 'PUT', `/api/meetings/${recent}/reflection`, { cookie: thirdCookie, body: { feltHeard: 3, useful: 3 } });
+    const three = await summary(cookies.partner);
+    // (1 + 5 + 3) / 3 = 3 and (1 + 5 + 3) / 3 = 3.
+    expect(three.body).toEqual({ windowDays: 90, contributors: 3, minGroup: 3, suppressed: false, feltHeard: 3, useful: 3, responses: 3 });
+
+    // Every endpoint the manager can call about the report's meeting leaves the ratings out.
+    for (const p of [
+      path(),
+      `/api/meetings/${meetingId}`,
+      `/api/series/${seriesId}/history`,
+      `/api/search?q=${encodeURIComponent('話せて')}`,
+      '/api/home',
+      `/api/meetings/${upcomingId}/prep-brief`,
+      `/api/meetings/${meetingId}/minutes`,
+    ]) {
+      const res = await call(app, 'GET', p, { cookie: cookies.partner });
+      expectNoReportRatings(res);
+    }
+    // Others get no average at all: nobody reports to them in a series.
+    for (const viewer of ['self', 'skipLevel', 'hr', 'admin'] as Viewer[]) {
+      const res = await summary(cookies[viewer]);
+      expect(res.body).toMatchObject({ suppressed: true, contributors: 0 });
+      expectNoReportRatings(res);
+    }
+    expectError(await summary(null), 401, 'unauthenticated');
+  });
+});

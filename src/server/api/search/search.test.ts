@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { History, SearchResultList } from '../../../domain/followUp.js';
+import { likePattern, snippetAround } from '../../../domain/followUp.js';
+import { actionItems, feedbackRecords, minutes } from '../../db/schema.js';
+import { call, testApp } from '../../test/app.js';
+import { testDatabase, countQueries } from '../../test/database.js';
+import { expectError, expectFields } from '../../test/expect.js';
+import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { expectRefused, outsiders, setSharedNotes, type Viewer } from '../../test/followUp.js';
+import { noDatabase } from '../../test/provided.js';
+import { createSeries, insertPastMeeting, insertTopic } from '../../test/series.js';
+
+describe('search helpers', () => {
+  it('escapes LIKE wildcards so input matches literally', () => {
+    expect(likePattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
+  });
+  it('cuts a snippet around the match, case-insensitively', () => {
+    expect(snippetAround('あ'.repeat(100) + 'キャリア' + 'い'.repeat(100), 'キャリア', 5)).toBe('…あああああキャリアいいいいい…');
+    expect(snippetAround('Talked about CAREER plans', 'career', 50)).toBe('Talked about CAREER plans');
+  });
+});
+
+describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let org: Organisation;
+  let cookies: Record<Viewer, string | null>;
+  let seriesId: string;
+  let otherSeriesId: string;
+  let held: string;
+  let older: string;
+
+  beforeAll(async () => {
+    const built = testApp(database);
+    app = built.app;
+    org = await buildOrganisation(database.db, built.services.auth);
+    cookies = await signInAll(app, org);
+    ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
+    ({ id: otherSeriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id }));
+    older = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 14 });
+    held = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 7 });
+    await insertTopic(database.db, { meetingId: held, authorId: org.self.id, title: '今後の働き方', discussed: true });
+    await insertTopic(database.db, { meetingId: held, authorId: org.self.id, title: 'キャリアの下書き(非公開)', visibility: 'private' });
+    await insertTopic(database.db, { meetingId: held, authorId: org.partner.id, title: '未消化の話題', discussed: false });
+    await setSharedNotes(database.db, held, '3年後のキャリアについて、マネジメントか専門職か迷っている。');
+    await database.db.insert(minutes).values({ meetingId: held, body: '# 議事録\n\n## 話したこと\n\n- 今後の働き方(キャリア)\n', status: 'shared' });
+    await database.db.insert(actionItems).values([
+      { seriesId, meetingId: held, ownerId: org.self.id, createdById: org.self.id, title: 'キャリア面談の準備', status: 'open' },
+      { seriesId, meetingId: held, ownerId: org.partner.id, createdById: org.partner.id, title: '研修を調べる', status: 'done' },
+    ]);
+    await database.db.insert(feedbackRecords).values({
+      seriesId,
+      meetingId: null,
+      giverId: org.partner.id,
+      receiverId: org.self.id,
+      kind: 'positive',
+      situation: '100%_達成の週',
+      behaviour: 'キャリア相談に乗ってくれた',
+      impact: '新人が安心した',
+    });
+    // The other report's pair has its own "キャリア" content, which self must never find.
+    const otherHeld = await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 5 });
+    await setSharedNotes(database.db, otherHeld, '小林さんのキャリアの悩み');
+    await setSharedNotes(database.db, older, 'Quarterly review of the roadmap');
+  });
+
+  const search = (viewer: Viewer, q: string, extra = '') =>
+    call<SearchResultList>(app, 'GET', `/api/search?q=${encodeURIComponent(q)}${extra}`, { cookie: cookies[viewer] });
+
+  it('「キャリア」 finds the pair’s meeting for both of the pair, grouped with snippets, and for nobody else', async () => {
+    for (const viewer of ['self', 'partner'] as Viewer[]) {
+      const res = await search(viewer, 'キャリア');
+      expect(res.status).toBe(200);
+      const mine = res.body.items.filter((i) => i.seriesId === seriesId);
+      expect(mine.map((i) => i.meeting?.id ?? null)).toEqual([held, null]);
+      // The private draft matches for its author only.
+      const kinds = viewer === 'self' ? ['actionItem', 'minutes', 'sharedNote', 'topic'] : ['actionItem', 'minutes', 'sharedNote'];
+      expect(mine[0]!.matches.map((m) => m.kind).sort()).toEqual(kinds);
+      expect(mine[0]!.matches.find((m) => m.kind === 'sharedNote')!.snippet).toContain('3年後のキャリアについて');
+      expect(mine[1]!.matches.map((m) => m.kind)).toEqual(['feedback']);
+      expect(mine[0]!.partner.id).toBe(viewer === 'self' ? org.partner.id : org.self.id);
+      // The private draft is its author's only; the manager finds it nowhere.
+      if (viewer === 'partner') expect(res.text).not.toContain('下書き');
+    }
+    const selfRes = await search('self', 'キャリア');
+    expect(selfRes.text).not.toContain('小林さん');
+    expect(selfRes.body.items.every((i) => i.seriesId === seriesId)).toBe(true);
+    // The manager of both pairs finds both, each only as one of its pair.
+    expect((await search('partner', 'キャリア')).body.items.some((i) => i.seriesId === otherSeriesId)).toBe(true);
+    for (const viewer of ['otherReport', 'skipLevel', 'hr', 'admin'] as Viewer[]) {
+      const res = await search(viewer, 'キャリア');
+      expect(res.status).toBe(200);
+      expect(res.body.items.some((i) => i.seriesId === seriesId || i.meeting?.id === held)).toBe(false);
+      expect(res.text).not.toContain('3年後');
+    }
+    expectError(await search('anonymous', 'キャリア'), 401, 'unauthenticated');
+  });
+
+  it('the author finds their private draft; English is case-insensitive; % and _ match literally; pages', async () => {
+    const draft = await search('self', '下書き');
+    expect(draft.body.items.map((i) => i.matches.map((m) => m.kind))).toEqual([['topic']]);
+    expect((await search('partner', 'QUARTERLY')).body.items.map((i) => i.meeting?.id)).toEqual([older]);
+    expect((await search('self', '100%_')).body.items.map((i) => i.matches[0]!.kind)).toEqual(['feedback']);
+    expect((await search('self', '%')).body.items.map((i) => i.matches[0]!.kind)).toEqual(['feedback']);
+    const page = await search('self', 'キャリア', '&pageSize=1&page=2');
+    expect(page.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page.body.items.map((i) => i.meeting)).toEqual([null]);
+    expectFields(await search('self', ''), { q: '入力してください。' });
+    expectFields(await search('self', 'あ'.repeat(101)), { q: '100文字以内で入力してください。' });
+  });
+
+  it('the search is one SQL statement whatever the number of results', async () => {
+    const { queries } = await countQueries(database.pool, () => search('partner', 'キャリア'));
+    const mine = queries.filter((q) => q.includes('ilike'));
+    expect(mine).toHaveLength(1);
+  });
+
+  it('history: the pair’s timeline, newest first, with discussed topics, excerpt and counts; outsiders get 404', async () => {
+    const res = await call<History>(app, 'GET', `/api/series/${seriesId}/history`, { cookie: cookies.partner });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i) => i.meeting.id)).toEqual([held, older]);
+    expect(res.body.items[0]).toMatchObject({
+      meeting: { status: 'shared' },
+      discussedTopics: ['今後の働き方'],
+      minutesExcerpt: '今後の働き方(キャリア)',
+      actionItems: { open: 1, done: 1 },
+    });
+    expect(res.body.items[1]).toMatchObject({ discussedTopics: [], minutesExcerpt: null, actionItems: { open: 0, done: 0 } });
+    expect(res.text).not.toContain('下書き');
+    expect((await call<History>(app, 'GET', `/api/series/${seriesId}/history?pageSize=1&page=2`, { cookie: cookies.self })).body).toMatchObject({
+      total: 2,
+      items: [{ meeting: { id: older } }],
+    });
+    for (const viewer of outsiders) {
+      const r = await call(app, 'GET', `/api/series/${seriesId}/history`, { cookie: cookies[viewer] });
+      expectRefused(viewer, r);
+      expect(r.text).not.toContain('今後の働き方');
+    }
+    expectFields(await call(app, 'GET', `/api/series/${seriesId}/history?page=0`, { cookie: cookies.self }), { page: '1以上の値を入力してください。' });
+  });
+});

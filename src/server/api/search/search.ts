@@ -1,0 +1,103 @@
+import { createRoute } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { likePattern, searchQuerySchema, searchResultListSchema, snippetAround, type SearchResultList } from '../../../domain/followUp.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { Tx } from '../../db/client.js';
+import { actionItems, feedbackRecords, meetings, minutes, series, sharedNotes, topics } from '../../db/schema.js';
+import { followUpPolicy } from '../../policies/followUp.js';
+import { visibleTopicsWhere } from '../../policies/series.js';
+import { errorResponses, json, requireActor, router } from '../http.js';
+
+const MATCHES_PER_RESULT = 5;
+
+const search = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['search'],
+  summary:
+    'Search what the caller may see of their own 1on1s (topics, shared notes, minutes, action items, feedback), grouped per meeting with a snippet; substring match (Japanese has no word boundaries)',
+  request: { query: searchQuerySchema },
+  responses: { 200: json(searchResultListSchema, 'Results'), ...errorResponses },
+});
+
+interface Row {
+  meeting_id: string | null;
+  series_id: string;
+  starts_at: Date | string | null;
+  status: string | null;
+  hits: { kind: string; text: string }[];
+  partner_id: string;
+  family_name: string;
+  given_name: string;
+  title: string | null;
+  total: number | string;
+}
+
+/**
+ * One query: every match in series where the caller is one of the pair (SPEC §2 inside the SQL;
+ * topics as `visibleTopicsWhere`), grouped per meeting (or per series for records made between
+ * meetings), newest meeting first. `ILIKE '%q%'` uses the pg_trgm indexes for 3+ characters.
+ */
+export async function searchContent(db: Tx, actor: Actor, q: string, page: number, pageSize: number): Promise<SearchResultList> {
+  const p = likePattern(q);
+  const pair = followUpPolicy.pairWhere(actor);
+  const me = actor.employeeId;
+  const { rows } = await db.execute<Row & Record<string, unknown>>(sql`
+    with hits as (
+      select ${meetings.id} as meeting_id, ${series.id} as series_id, 'topic' as kind,
+             ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
+        from ${topics} join ${meetings} on ${meetings.id} = ${topics.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
+       where ${visibleTopicsWhere(actor)} and (${topics.title} ilike ${p} or ${topics.note} ilike ${p})
+      union all
+      select ${meetings.id}, ${series.id}, 'sharedNote', ${sharedNotes.text}
+        from ${sharedNotes} join ${meetings} on ${meetings.id} = ${sharedNotes.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
+       where ${pair} and ${sharedNotes.text} ilike ${p}
+      union all
+      select ${meetings.id}, ${series.id}, 'minutes', ${minutes.body}
+        from ${minutes} join ${meetings} on ${meetings.id} = ${minutes.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
+       where ${pair} and ${minutes.body} ilike ${p}
+      union all
+      select ${actionItems.meetingId}, ${series.id}, 'actionItem', ${actionItems.title}
+        from ${actionItems} join ${series} on ${series.id} = ${actionItems.seriesId}
+       where ${pair} and ${actionItems.title} ilike ${p}
+      union all
+      select ${feedbackRecords.meetingId}, ${series.id}, 'feedback',
+             ${feedbackRecords.situation} || E'\n' || ${feedbackRecords.behaviour} || E'\n' || ${feedbackRecords.impact}
+        from ${feedbackRecords} join ${series} on ${series.id} = ${feedbackRecords.seriesId}
+       where ${pair} and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
+    ), grouped as (
+      select h.meeting_id, h.series_id, json_agg(json_build_object('kind', h.kind, 'text', h.text)) as hits
+        from hits h group by h.meeting_id, h.series_id
+    )
+    select g.meeting_id, g.series_id, m.starts_at, m.status, g.hits,
+           e.id as partner_id, e.family_name, e.given_name, e.title,
+           count(*) over () as total
+      from grouped g
+      join series s on s.id = g.series_id
+      left join meetings m on m.id = g.meeting_id
+      join employees e on e.id = case when s.manager_id = ${me} then s.report_id else s.manager_id end
+     order by m.starts_at desc nulls last, g.series_id, g.meeting_id
+     limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  const items = rows.map((r) => ({
+    seriesId: r.series_id,
+    partner: { id: r.partner_id, familyName: r.family_name, givenName: r.given_name, title: r.title },
+    meeting:
+      r.meeting_id && r.starts_at
+        ? {
+            id: r.meeting_id,
+            startsAt: new Date(r.starts_at).toISOString(),
+            status: r.status as NonNullable<SearchResultList['items'][number]['meeting']>['status'],
+          }
+        : null,
+    matches: r.hits
+      .slice(0, MATCHES_PER_RESULT)
+      .map((h) => ({ kind: h.kind as SearchResultList['items'][number]['matches'][number]['kind'], snippet: snippetAround(h.text, q) })),
+  }));
+  return { items, page, pageSize, total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Search over the caller's own 1on1s. */
+export const searchApi = router().openapi(search, async (c) => {
+  const { q, page, pageSize } = c.req.valid('query');
+  return c.json(await searchContent(c.get('services').db, requireActor(c), q, page, pageSize), 200);
+});

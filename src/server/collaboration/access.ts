@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../domain/roles.js';
+import type { Tx } from '../db/client.js';
+import { meetings, series } from '../db/schema.js';
+import { seriesPolicy } from '../policies/series.js';
+
+/** The series facts that decide who may edit a meeting's shared notes. */
+export interface NotesAccess {
+  meetingId: string;
+  seriesId: string;
+  managerId: string;
+  reportId: string;
+  seriesStatus: 'active' | 'paused' | 'ended';
+}
+
+export async function loadNotesAccess(db: Tx, meetingId: string): Promise<NotesAccess | null> {
+  const [row] = await db
+    .select({ meetingId: meetings.id, seriesId: series.id, managerId: series.managerId, reportId: series.reportId, seriesStatus: series.status })
+    .from(meetings)
+    .innerJoin(series, eq(series.id, meetings.seriesId))
+    .where(eq(meetings.id, meetingId));
+  return row ?? null;
+}
+
+/** Only the two people of the pair, and only while the series has not ended (SPEC §2: pair visibility). */
+export function mayEditNotes(actor: Actor | null, access: NotesAccess | null): boolean {
+  return !!access && access.seriesStatus !== 'ended' && seriesPolicy.readContent(actor, access);
+}

@@ -1,0 +1,50 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Services } from '../context.js';
+import { loadActor } from '../policies/actor.js';
+import { loadNotesAccess, mayEditNotes } from './access.js';
+import { meetingIdOf } from './documentName.js';
+import { closeCodes, Refusal } from './refusal.js';
+
+/** What a connection carries after authentication (Hocuspocus' `context`). */
+export interface ConnectionContext {
+  employeeId: string;
+  meetingId: string;
+  seriesId: string;
+}
+
+/** The configured base URL's origin is the only page allowed to open a socket (no cross-site WebSocket hijacking). */
+export function originAllowed(origin: string | string[] | undefined, baseUrl: string): boolean {
+  return typeof origin === 'string' && origin === new URL(baseUrl).origin;
+}
+
+export function headersFrom(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(incoming)) {
+    if (typeof value === 'string') headers.set(key, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+  }
+  return headers;
+}
+
+/**
+ * Lets a socket into a meeting's shared notes only for the two people of the pair while the series
+ * has not ended. The better-auth session comes from the upgrade request's cookie; anything else —
+ * hr, admin, skip-level, other reports, anonymous, unknown or malformed documents — is refused.
+ */
+export function authentication(services: Pick<Services, 'auth' | 'db' | 'config' | 'log'>): Extension {
+  return {
+    extensionName: 'taiwa-authentication',
+    async onAuthenticate({ documentName, requestHeaders }: onAuthenticatePayload): Promise<ConnectionContext> {
+      const meetingId = meetingIdOf(documentName);
+      if (!meetingId) throw new Refusal(closeCodes.forbidden, 'unknown-document');
+      if (!originAllowed(requestHeaders.origin, services.config.baseUrl)) throw new Refusal(closeCodes.forbidden, 'origin');
+      const session = await services.auth.api.getSession({ headers: headersFrom(requestHeaders) });
+      if (!session) throw new Refusal(closeCodes.unauthorized, 'unauthorized');
+      const actor = await loadActor(services.db, session.user.id);
+      const access = await loadNotesAccess(services.db, meetingId);
+      if (!actor || !mayEditNotes(actor, access)) throw new Refusal(closeCodes.forbidden, 'forbidden');
+      return { employeeId: actor.employeeId, meetingId, seriesId: access!.seriesId };
+    },
+  };
+}

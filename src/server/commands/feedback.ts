@@ -1,0 +1,109 @@
+import { asc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { FeedbackRecord, feedbackCreateSchema, feedbackUpdateSchema } from '../../domain/followUp.js';
+import type { Actor } from '../../domain/roles.js';
+import type { Db, Tx } from '../db/client.js';
+import { employees, feedbackRecords, series } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { followUpPolicy } from '../policies/followUp.js';
+import { seriesPolicy, type Pair } from '../policies/series.js';
+import { meetingForChange } from './changeMeeting.js';
+
+type Input = z.output<typeof feedbackCreateSchema>;
+
+/** The receiver must be the other person of the pair (feedback is given to the partner). */
+function assertReceiver(actor: Actor, pair: Pair, receiverId: string) {
+  const partner = actor.employeeId === pair.managerId ? pair.reportId : pair.managerId;
+  if (receiverId !== partner) throw new ValidationError({ receiverId: { key: 'validation.feedbackReceiver' } });
+}
+
+/** Fact-based feedback given in a meeting (either side, to the partner). */
+export async function giveMeetingFeedback(props: { db: Db; actor: Actor; meetingId: string; input: Input }) {
+  const { db, actor, meetingId, input } = props;
+  return db.transaction(async (tx) => {
+    const { m, s } = await meetingForChange(tx, actor, meetingId);
+    assertReceiver(actor, s, input.receiverId);
+    if (!followUpPolicy.meetingAbilities(actor, s, m).addFeedback) throw new ConflictError('errors.meetingNotOpen');
+    const [row] = await tx
+      .insert(feedbackRecords)
+      .values({ seriesId: s.id, meetingId: m.id, giverId: actor.employeeId, ...input })
+      .returning({ id: feedbackRecords.id });
+    return row!.id;
+  });
+}
+
+/** Feedback given between meetings (either side, to the partner, while the series has not ended). */
+export async function giveSeriesFeedback(props: { db: Db; actor: Actor; seriesId: string; input: Input }) {
+  const { db, actor, seriesId, input } = props;
+  return db.transaction(async (tx) => {
+    const [s] = await tx.select().from(series).where(eq(series.id, seriesId));
+    if (!s || !seriesPolicy.readContent(actor, s)) throw new NotFoundError('errors.seriesNotFound');
+    assertReceiver(actor, s, input.receiverId);
+    if (s.status === 'ended') throw new ConflictError('errors.seriesStatus');
+    const [row] = await tx
+      .insert(feedbackRecords)
+      .values({ seriesId: s.id, meetingId: null, giverId: actor.employeeId, ...input })
+      .returning({ id: feedbackRecords.id });
+    return row!.id;
+  });
+}
+
+async function feedbackForChange(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({ f: feedbackRecords, s: series })
+    .from(feedbackRecords)
+    .innerJoin(series, eq(series.id, feedbackRecords.seriesId))
+    .where(eq(feedbackRecords.id, id))
+    .for('update', { of: feedbackRecords });
+  if (!row || !followUpPolicy.readPair(actor, row.s, row.f.giverId)) throw new NotFoundError('errors.feedbackNotFound');
+  if (!followUpPolicy.feedbackAbilities(actor, row.f).update) throw new ForbiddenError();
+  return row;
+}
+
+/** The giver edits their feedback. */
+export async function updateFeedback(props: { db: Db; actor: Actor; id: string; input: z.output<typeof feedbackUpdateSchema> }) {
+  await props.db.transaction(async (tx) => {
+    const { f } = await feedbackForChange(tx, props.actor, props.id);
+    await tx.update(feedbackRecords).set(props.input).where(eq(feedbackRecords.id, f.id));
+  });
+}
+
+/** The giver withdraws their feedback. */
+export async function removeFeedback(props: { db: Db; actor: Actor; id: string }) {
+  await props.db.transaction(async (tx) => {
+    const { f } = await feedbackForChange(tx, props.actor, props.id);
+    await tx.delete(feedbackRecords).where(eq(feedbackRecords.id, f.id));
+  });
+}
+
+const giver = alias(employees, 'giver');
+const receiver = alias(employees, 'receiver');
+const person = <T extends typeof giver | typeof receiver>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
+
+/** Feedback records matching `where` (pair content), oldest first. */
+export async function loadFeedback(db: Tx, actor: Actor, where: SQL): Promise<FeedbackRecord[]> {
+  const rows = await db
+    .select({ f: feedbackRecords, s: series, giver: person(giver), receiver: person(receiver) })
+    .from(feedbackRecords)
+    .innerJoin(series, eq(series.id, feedbackRecords.seriesId))
+    .innerJoin(giver, eq(giver.id, feedbackRecords.giverId))
+    .innerJoin(receiver, eq(receiver.id, feedbackRecords.receiverId))
+    .where(where)
+    .orderBy(asc(feedbackRecords.createdAt));
+  return rows
+    .filter((r) => followUpPolicy.readPair(actor, r.s, r.f.giverId))
+    .map(({ f, giver: g, receiver: r }) => ({
+      id: f.id,
+      seriesId: f.seriesId,
+      meetingId: f.meetingId,
+      kind: f.kind,
+      giver: g,
+      receiver: r,
+      situation: f.situation,
+      behaviour: f.behaviour,
+      impact: f.impact,
+      createdAt: f.createdAt.toISOString(),
+      abilities: followUpPolicy.feedbackAbilities(actor, f),
+    }));
+}

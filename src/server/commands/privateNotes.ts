@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import type { PrivateNote } from '../../domain/followUp.js';
+import type { Actor } from '../../domain/roles.js';
+import { decryptNote, encryptNote, NOTE_KEY_VERSION } from '../crypto/noteCipher.js';
+import type { Db } from '../db/client.js';
+import { privateNotes } from '../db/schema.js';
+import { AppError, NotFoundError } from '../errors.js';
+import { followUpPolicy } from '../policies/followUp.js';
+import { loadMeetingForPair } from '../api/series/load.js';
+import { meetingForChange } from './changeMeeting.js';
+
+/**
+ * The caller's own private note of a meeting (自分用メモ). There is no way to name another
+ * person's note: the row is always the caller's, and the policy still checks it is theirs.
+ */
+export async function readPrivateNote(props: { db: Db; key: Buffer; actor: Actor; meetingId: string }): Promise<PrivateNote> {
+  const { db, key, actor, meetingId } = props;
+  const row = await loadMeetingForPair(db, actor, meetingId);
+  if (!row) throw new NotFoundError('errors.meetingNotFound');
+  const [note] = await db
+    .select()
+    .from(privateNotes)
+    .where(and(eq(privateNotes.meetingId, meetingId), eq(privateNotes.authorId, actor.employeeId)));
+  if (!note) return { meetingId, body: '', updatedAt: null };
+  if (!followUpPolicy.readPrivateNote(actor, { authorId: note.authorId, pair: row.s })) throw new NotFoundError('errors.meetingNotFound');
+  let body: string;
+  try {
+    body = decryptNote(key, note.ciphertext, { meetingId, authorId: note.authorId });
+  } catch {
+    throw new AppError('internal', 'errors.privateNoteUnreadable');
+  }
+  return { meetingId, body, updatedAt: note.updatedAt.toISOString() };
+}
+
+/** Saves the caller's private note, encrypted (AES-256-GCM) before it reaches the database. */
+export async function savePrivateNote(props: { db: Db; key: Buffer; actor: Actor; meetingId: string; body: string }) {
+  const { db, key, actor, meetingId, body } = props;
+  await db.transaction(async (tx) => {
+    await meetingForChange(tx, actor, meetingId);
+    const ciphertext = encryptNote(key, body, { meetingId, authorId: actor.employeeId });
+    await tx
+      .insert(privateNotes)
+      .values({ meetingId, authorId: actor.employeeId, ciphertext, keyVersion: NOTE_KEY_VERSION })
+      .onConflictDoUpdate({
+        target: [privateNotes.meetingId, privateNotes.authorId],
+        set: { ciphertext, keyVersion: NOTE_KEY_VERSION, updatedAt: new Date() },
+      });
+  });
+}

@@ -1,0 +1,15 @@
+import { EventEmitter } from 'node:events';
+
+/** In-process events other parts of the server react to (e.g. the collaboration server dropping connections). */
+export interface ServerEventMap {
+  /** A series was ended: nobody may edit its meetings' shared notes any more. */
+  seriesEnded: [seriesId: string];
+  /** An employee was deactivated: their open connections end with their sessions. */
+  employeeDeactivated: [employeeId: string];
+}
+
+export type ServerEvents = EventEmitter<ServerEventMap>;
+
+export function createServerEvents(): ServerEvents {
+  return new EventEmitter<ServerEventMap>();
+}
