@@ -5,7 +5,9 @@ import { questionBank } from '../../domain/questionBank.js';
 import { defaultPurpose, type Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Tx } from './client.js';
-import { checkIns, employees, meetings, preQuestions, topics } from './schema.js';
+import * as Y from 'yjs';
+import { assembleMinutes } from '../../domain/minutes.js';
+import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, sharedNotes, topics } from './schema.js';
 
 /** A small deterministic random generator, so every demo database tells the same story. */
 function prng(seed: number) {
@@ -73,6 +75,7 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
   const start = addDays(today, -182);
   const bank = questionBank.filter((q) => q.depth !== 'icebreaker');
   let pairIndex = 0;
+  const followUps: FollowUpSeed[] = [];
   for (const report of people) {
     if (!report.managerId || opts.skipEmails.includes(report.email)) continue;
     const focus = report.email === 'member@demo.example';
@@ -133,6 +136,7 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
         createdAt: new Date(m.startsAt.getTime() - 24 * 3600_000),
       });
       const rt = pick(reportTopics);
+      followUps.push({ meetingId: m.id, seriesId: s.id, startsAt: m.startsAt, managerId: report.managerId, reportId: report.id, topic: rt[0], status: last ? 'shared' : 'acknowledged', fromEnd, focus, score });
       const rows = [
         { authorId: report.id, t: rt, position: 1 },
         ...(rand() < 0.5 ? [{ authorId: report.managerId, t: pick(managerTopics), position: 2 }] : []),
@@ -192,4 +196,156 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
       }
     }
   }
+  await seedFollowUps(tx, followUps, people, now, rand);
+}
+
+interface FollowUpSeed {
+  meetingId: string;
+  seriesId: string;
+  startsAt: Date;
+  managerId: string;
+  reportId: string;
+  topic: string;
+  status: 'shared' | 'acknowledged';
+  fromEnd: number;
+  focus: boolean;
+  score: number;
+}
+
+const notePhrases = [
+  '今の担当範囲と、次に任せたい仕事について話した',
+  'レビュー待ちを減らすため、ペアレビューの時間を週2回設ける',
+  '将来のキャリアとして、設計やリードの経験を積みたいという話',
+  '体調を優先し、今週は残業をしない',
+  '他チームとの期待値のずれは、最初に合意事項を文章にして防ぐ',
+  '勉強会の企画は来月から始める',
+];
+const reportActions = ['設計ドキュメントの下書きを書く', 'ペアレビューの時間をカレンダーに入れる', '勉強会の企画案をまとめる', '資格試験の申し込みをする', '他チームとの合意事項を文章にする'];
+const supportActions = ['設計レビューの場を用意する', '他チームのリーダーとの場を設定する', '研修の予算を確認する'];
+const gainedTexts = ['話を最後まで聞いてもらえて、気持ちが整理できた', '次にやることがはっきりした', 'キャリアについて考えるきっかけになった'];
+const improveTexts = ['次回はもう少し時間を取りたい', '事前に話したいことを書いておく', '結論を急がずに、もう少し一緒に考えたい'];
+
+/** Shared notes as the editor stores them: a Yjs document with one paragraph per line. */
+function notesState(lines: string[]): Buffer {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment('default');
+  fragment.insert(
+    0,
+    lines.map((line) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(line)]);
+      return p;
+    }),
+  );
+  return Buffer.from(Y.encodeStateAsUpdate(doc));
+}
+
+/**
+ * The follow-up of every held demo meeting: shared notes, minutes (shared and mostly acknowledged,
+ * assembled as the app assembles them), action items (the recent ones open, some overdue, some the
+ * manager's support), occasional feedback, and both sides' reflections.
+ */
+async function seedFollowUps(tx: Tx, list: FollowUpSeed[], people: (typeof employees.$inferSelect)[], now: Date, rand: () => number) {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const nameOf = (id: string) => {
+    const e = people.find((p) => p.id === id)!;
+    return `${e.familyName} ${e.givenName}`;
+  };
+  const notes: (typeof sharedNotes.$inferInsert)[] = [];
+  const items: (typeof actionItems.$inferInsert)[] = [];
+  const fb: (typeof feedbackRecords.$inferInsert)[] = [];
+  const mins: (typeof minutes.$inferInsert)[] = [];
+  const revisions: (typeof minutesRevisions.$inferInsert)[] = [];
+  const refl: (typeof reflections.$inferInsert)[] = [];
+  for (const f of list) {
+    const lines = [f.topic, pick(notePhrases), ...(rand() < 0.5 ? [pick(notePhrases)] : [])];
+    notes.push({ meetingId: f.meetingId, state: notesState(lines), text: lines.join('\n'), createdAt: f.startsAt, updatedAt: f.startsAt });
+    const meetingDay = localDateOf(f.startsAt, 'Asia/Tokyo');
+    const due = addDays(meetingDay, 7 + Math.floor(rand() * 7));
+    const recent = f.fromEnd <= 3;
+    const reportItem = {
+      seriesId: f.seriesId,
+      meetingId: f.meetingId,
+      ownerId: f.reportId,
+      createdById: f.reportId,
+      title: pick(reportActions),
+      dueDate: due,
+      status: (recent && (f.focus || rand() < 0.5) ? 'open' : 'done') as 'open' | 'done',
+      doneAt: null as Date | null,
+      createdAt: f.startsAt,
+    };
+    if (reportItem.status === 'done') reportItem.doneAt = new Date(Math.min(now.getTime(), f.startsAt.getTime() + 5 * 86_400_000));
+    items.push(reportItem);
+    const support = rand() < 0.35 || (f.focus && f.fromEnd === 2);
+    if (support) {
+      items.push({
+        seriesId: f.seriesId,
+        meetingId: f.meetingId,
+        ownerId: f.managerId,
+        createdById: f.managerId,
+        title: pick(supportActions),
+        dueDate: addDays(meetingDay, 5),
+        support: true,
+        status: recent ? 'open' : 'done',
+        doneAt: recent ? null : new Date(f.startsAt.getTime() + 4 * 86_400_000),
+        createdAt: f.startsAt,
+      });
+    }
+    const feedback =
+      rand() < 0.25
+        ? [
+            {
+              kind: 'positive' as const,
+              giver: f.managerId,
+              receiver: f.reportId,
+              situation: '先週の障害対応で',
+              behaviour: '原因の切り分けを順序立てて進め、状況をこまめに共有してくれた',
+              impact: 'チーム全体が落ち着いて対応でき、復旧が早まった',
+            },
+          ]
+        : [];
+    for (const x of feedback) {
+      fb.push({ seriesId: f.seriesId, meetingId: f.meetingId, giverId: x.giver, receiverId: x.receiver, kind: x.kind, situation: x.situation, behaviour: x.behaviour, impact: x.impact, createdAt: f.startsAt });
+    }
+    const body = assembleMinutes(
+      {
+        startsAt: f.startsAt,
+        timeZone: 'Asia/Tokyo',
+        manager: nameOf(f.managerId),
+        report: nameOf(f.reportId),
+        discussedTopics: [{ title: f.topic, note: null }],
+        actionItems: items
+          .filter((a) => a.meetingId === f.meetingId)
+          .map((a) => ({ title: a.title, owner: nameOf(a.ownerId), dueDate: a.dueDate ?? null, support: a.support ?? false, done: a.status === 'done' })),
+        feedback: feedback.map((x) => ({ kind: x.kind, giver: nameOf(x.giver), receiver: nameOf(x.receiver), situation: x.situation, behaviour: x.behaviour, impact: x.impact })),
+        sharedNotes: lines.join('\n'),
+      },
+      'ja',
+    );
+    const sharedAt = new Date(f.startsAt.getTime() + 3 * 3600_000);
+    mins.push({
+      meetingId: f.meetingId,
+      body,
+      status: f.status,
+      version: 1,
+      sharedAt,
+      sharedById: rand() < 0.6 ? f.reportId : f.managerId,
+      acknowledgedAt: f.status === 'acknowledged' ? new Date(sharedAt.getTime() + 6 * 3600_000) : null,
+      reportComment: f.status === 'acknowledged' && rand() < 0.2 ? 'ありがとうございました。内容に相違ありません。' : null,
+      createdAt: f.startsAt,
+    });
+    revisions.push({ meetingId: f.meetingId, version: 1, body, authorId: f.reportId, createdAt: sharedAt });
+    if (rand() < 0.85) {
+      const heard = Math.min(5, Math.max(1, (f.score >= 3 ? 4 : 3) + (rand() < 0.3 ? 1 : 0)));
+      refl.push({ meetingId: f.meetingId, authorId: f.reportId, role: 'report', feltHeard: heard, useful: Math.max(2, heard - (rand() < 0.3 ? 1 : 0)), gained: pick(gainedTexts), improve: rand() < 0.5 ? pick(improveTexts) : null, createdAt: sharedAt });
+      refl.push({ meetingId: f.meetingId, authorId: f.managerId, role: 'manager', ownListening: 3 + Math.floor(rand() * 2), gained: '本人の考えを引き出せた', improve: '話の途中でアドバイスしすぎないようにする', createdAt: sharedAt });
+    }
+  }
+  const chunks = <T>(xs: T[], n = 500) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+  for (const c of chunks(notes)) await tx.insert(sharedNotes).values(c);
+  for (const c of chunks(items)) await tx.insert(actionItems).values(c);
+  for (const c of chunks(fb)) if (c.length) await tx.insert(feedbackRecords).values(c);
+  for (const c of chunks(mins)) await tx.insert(minutes).values(c);
+  for (const c of chunks(revisions)) await tx.insert(minutesRevisions).values(c);
+  for (const c of chunks(refl)) await tx.insert(reflections).values(c);
 }
