@@ -1,38 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { personRefSchema } from '../../../domain/employees.js';
-import { meetingSchema } from '../../../domain/series.js';
+import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
 import { ensureOccurrences } from '../../commands/occurrences.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
 import { loadSeriesRows, presentMeeting } from '../series/load.js';
-
-export const homeTasks = ['addTopics', 'answerPreQuestions', 'checkIn', 'askPreQuestions', 'readPrepBrief'] as const;
-
-const upcomingSchema = z.object({
-  meeting: meetingSchema,
-  seriesId: z.string(),
-  myRole: z.enum(['manager', 'report']),
-  partner: personRefSchema,
-  prep: z.object({
-    reportTopics: z.number(),
-    managerTopics: z.number(),
-    preQuestions: z.number(),
-    preQuestionsAnswered: z.number(),
-    checkedIn: z.boolean(),
-  }),
-  /** What the caller is asked to do next for this meeting, most important first. */
-  tasks: z.array(z.enum(homeTasks)),
-});
-
-export const homeSchema = z.object({
-  upcoming: z.array(upcomingSchema),
-  /** Direct reports who have no 1on1 series with the caller yet. */
-  reportsWithoutSeries: z.array(personRefSchema),
-  canCreateSeries: z.boolean(),
-});
 
 const get = createRoute({
   method: 'get',
@@ -98,7 +71,7 @@ export const homeApi = router().openapi(get, async (c) => {
         preQuestionsAnswered: q?.answered ?? 0,
         checkedIn: checked.some((x) => x.meetingId === m.id),
       };
-      const tasks: (typeof homeTasks)[number][] = [];
+      const tasks: HomeTask[] = [];
       if (myRole === 'report') {
         if (prep.reportTopics === 0) tasks.push('addTopics');
         if (prep.preQuestionsAnswered < prep.preQuestions) tasks.push('answerPreQuestions');

@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkInViewSchema, preQuestionSchema, topicSchema } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
-import { personRefSchema } from '../../../domain/employees.js';
+import { meetingDetailSchema } from '../../../domain/meetings.js';
 import { cancelSchema, meetingSchema, rescheduleSchema } from '../../../domain/series.js';
 import { carryOverTopics, isNextMeeting } from '../../commands/agenda.js';
 import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../commands/changeMeeting.js';
@@ -16,14 +15,6 @@ import { loadCheckIn, loadMeetingForPair, loadPreQuestions, loadTopics, presentM
 
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
-
-export const meetingDetailSchema = z.object({
-  meeting: meetingSchema,
-  series: z.object({ id: z.string(), purpose: z.string(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
-  topics: z.array(topicSchema),
-  preQuestions: z.array(preQuestionSchema),
-  checkIn: checkInViewSchema.nullable(),
-});
 
 /** One meeting with its agenda as the caller may see it; carries last time's open topics into the next meeting. */
 export async function meetingDetail(c: AppContext, id: string) {

@@ -1,46 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { baselineOf, checkInViewSchema, preQuestionSchema, topicCategories, topicSchema, type TopicCategory } from '../../../domain/agenda.js';
+import { baselineOf, type TopicCategory } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
-import { personRefSchema } from '../../../domain/employees.js';
 import { questionBank } from '../../../domain/questionBank.js';
-import { meetingSchema } from '../../../domain/series.js';
+import { prepBriefSchema } from '../../../domain/meetings.js';
 import { checkIns, meetings } from '../../db/schema.js';
 import { ForbiddenError } from '../../errors.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadTopics, presentMeeting } from '../series/load.js';
-
-const bankQuestionSchema = z.object({ id: z.string(), category: z.enum(topicCategories), depth: z.string(), ja: z.string(), en: z.string() });
-
-export const prepBriefSchema = z.object({
-  meeting: meetingSchema,
-  purpose: z.string(),
-  report: personRefSchema,
-  reportTopics: z.array(topicSchema),
-  managerTopics: z.array(topicSchema),
-  preQuestions: z.array(preQuestionSchema),
-  condition: z.object({
-    current: checkInViewSchema.nullable(),
-    /** Median of the report's last 8 check-ins before this meeting. */
-    baseline: z.number().nullable(),
-    /** Oldest first, ending with the current one when there is one. */
-    trend: z.array(z.object({ date: z.string(), score: z.number() })),
-  }),
-  lastMeeting: z
-    .object({
-      meeting: meetingSchema,
-      topics: z.array(topicSchema),
-      checkInScore: z.number().nullable(),
-    })
-    .nullable(),
-  suggestedQuestions: z.array(bankQuestionSchema),
-  /** Filled when action items land; empty until then. */
-  actionItems: z.array(z.object({ id: z.string(), title: z.string() })),
-  /** Filled when goals land; empty until then. */
-  goals: z.array(z.object({ id: z.string(), title: z.string() })),
-});
 
 const get = createRoute({
   method: 'get',
