@@ -2,16 +2,21 @@ import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { PageLoader } from './components/PageLoader.js';
 import { isUnauthenticated } from './lib/api.js';
+import { actionItemsRoute } from './routes/action-items.js';
 import { appRoute } from './routes/app.js';
 import { departmentsRoute } from './routes/departments.js';
 import { employeeRoute } from './routes/employee.js';
 import { employeesRoute } from './routes/employees.js';
 import { homeRoute } from './routes/index.js';
+import { meetingRoomRoute } from './routes/meeting-room.js';
 import { meetingRoute } from './routes/meeting.js';
+import { minutesPrintRoute } from './routes/minutes-print.js';
+import { minutesRoute } from './routes/minutes.js';
 import { oneOnOnesRoute } from './routes/one-on-ones.js';
 import { prepBriefRoute } from './routes/prep-brief.js';
 import { profileRoute } from './routes/profile.js';
 import { rootRoute } from './routes/root.js';
+import { searchRoute } from './routes/search.js';
 import { seriesRoute } from './routes/series.js';
 import { setupRoute } from './routes/setup.js';
 import { signInRoute } from './routes/sign-in.js';
@@ -39,12 +44,17 @@ export const queryClient = new QueryClient({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
+  minutesPrintRoute,
   appRoute.addChildren([
     homeRoute,
     oneOnOnesRoute,
     seriesRoute,
     meetingRoute,
     prepBriefRoute,
+    meetingRoomRoute,
+    minutesRoute,
+    actionItemsRoute,
+    searchRoute,
     teamRoute,
     employeesRoute,
     employeeRoute,

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingCommunity, IconHome, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -11,9 +11,10 @@ import { ApiError } from '../lib/api.js';
 import { fullName } from '../lib/format.js';
 import { signOut, useMe } from '../lib/session.js';
 import { Brand } from './Brand.js';
+import { HeaderSearch } from './HeaderSearch.js';
 
 interface NavItem {
-  to: '/' | '/one-on-ones' | '/team' | '/employees' | '/departments' | '/profile';
+  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/profile';
   label: string;
   icon: ReactNode;
 }
@@ -34,6 +35,7 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
     { to: '/one-on-ones', label: t('nav.oneOnOnes'), icon: <IconMessages size={20} aria-hidden /> },
+    { to: '/action-items', label: t('nav.actionItems'), icon: <IconListCheck size={20} aria-hidden /> },
   ];
   if (me.directReports.length > 0) items.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
   if (me.abilities.viewDirectory) items.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
@@ -83,6 +85,9 @@ export function AppLayout() {
               {me.organisationName}
             </Text>
           </Group>
+          <Box visibleFrom="sm" style={{ flex: '0 1 18rem', minWidth: 0 }}>
+            <HeaderSearch />
+          </Box>
           <Box style={{ minWidth: 0 }} ta="right">
             <Text size="sm" fw={600} truncate>
               {t('nav.signedInAs', { name: fullName(me) })}
@@ -95,6 +100,9 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" id="app-navigation" aria-label={t('nav.label')}>
+        <AppShell.Section hiddenFrom="sm" mb="sm">
+          <HeaderSearch />
+        </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
             {items.map((item) => (

@@ -13,6 +13,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { MeetingFlags } from '../../components/MeetingBadges.js';
+import { isToday } from '../../components/MeetingFlowLink.js';
+import { RoomButton } from '../../components/RoomButton.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
@@ -99,6 +101,8 @@ function UpcomingCard({ item }: { item: UpcomingMeeting }) {
   const { t } = useTranslation();
   const me = useMe();
   const headingId = `upcoming-${item.meeting.id}`;
+  // On the day (or once it runs) the room is the next place to go.
+  const roomNow = item.meeting.status === 'inProgress' || isToday(item.meeting, me.timeZone);
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -123,8 +127,9 @@ function UpcomingCard({ item }: { item: UpcomingMeeting }) {
         </Group>
         <PrepStatus item={item} />
         <Group gap="xs">
+          {roomNow ? <RoomButton meeting={item.meeting} label="open" size="sm" /> : null}
           {item.tasks.map((task, i) => (
-            <TaskButton key={task} task={task} meetingId={item.meeting.id} primary={i === 0} />
+            <TaskButton key={task} task={task} meetingId={item.meeting.id} primary={!roomNow && i === 0} />
           ))}
           <ButtonLink to="/meetings/$meetingId" params={{ meetingId: item.meeting.id }} size="sm" variant="default">
             {t('home.openMeeting')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { MeetingChangeActions } from '../../components/MeetingChangeActions.js';
 import { MeetingFlags, MeetingStatusBadge } from '../../components/MeetingBadges.js';
+import { MeetingFlowLink } from '../../components/MeetingFlowLink.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -76,11 +77,19 @@ export function MeetingPage({ id }: { id: string }) {
           </Group>
         }
         actions={
-          meeting.abilities.viewPrepBrief ? (
-            <ButtonLink to="/meetings/$meetingId/prep" params={{ meetingId: meeting.id }} leftSection={<IconClipboardText size={18} aria-hidden />}>
-              {t('meeting.openPrepBrief')}
-            </ButtonLink>
-          ) : null
+          <>
+            {meeting.abilities.viewPrepBrief ? (
+              <ButtonLink
+                to="/meetings/$meetingId/prep"
+                params={{ meetingId: meeting.id }}
+                variant="default"
+                leftSection={<IconClipboardText size={18} aria-hidden />}
+              >
+                {t('meeting.openPrepBrief')}
+              </ButtonLink>
+            ) : null}
+            <MeetingFlowLink meeting={meeting} />
+          </>
         }
       />
       <Stack gap="xs">

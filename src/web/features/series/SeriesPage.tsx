@@ -34,10 +34,10 @@ import { formatDateTime, fullName, zonedParts, zonedToIso } from '../../lib/form
 import { changeSeriesStatus, requestExtraMeeting, seriesMeetingsQuery, seriesQuery, updateSeries } from '../../lib/oneOnOne.js';
 import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
+import { HistorySection } from './HistorySection.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
 
 const upcomingPageSize = 5;
-const pastPageSize = 10;
 
 function PurposeSection({ series }: { series: Series }) {
   const { t } = useTranslation();
@@ -432,15 +432,7 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
         </Card>
       )}
 
-      <MeetingList
-        seriesId={s.id}
-        when="past"
-        page={pastPage}
-        onPage={onPastPageChange}
-        pageSize={pastPageSize}
-        title={t('series.past')}
-        empty={t('series.pastEmpty')}
-      />
+      <HistorySection seriesId={s.id} page={pastPage} onPage={onPastPageChange} />
 
       <AppModal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm ? t(`series.confirm.${confirm}.title`) : ''}>
         <Stack gap="md">

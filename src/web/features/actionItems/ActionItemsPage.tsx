@@ -1,0 +1,189 @@
+import { Alert, Button, Card, EmptyState, Group, Pagination, SegmentedControl, Skeleton, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { IconCheck, IconListCheck, IconRotate } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionItemBadges } from '../../components/ActionItemBadges.js';
+import { AnchorLink } from '../../components/links.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { QueryError } from '../../components/QueryError.js';
+import { ApiError } from '../../lib/api.js';
+import { fullName } from '../../lib/format.js';
+import { actionItemsQuery, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { useMe } from '../../lib/session.js';
+
+export type ActionItemScope = 'mine' | 'team';
+export type ActionItemStatusFilter = 'open' | 'done' | 'all';
+
+const pageSize = 20;
+
+function ItemRow({ item, scope, onToggle, busy }: { item: ActionItem; scope: ActionItemScope; onToggle: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const done = item.status === 'done';
+  return (
+    <Card component="li" withBorder radius="md" padding="sm" bg={item.overdue ? 'red.0' : undefined}>
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+          <Text fw={700} td={done ? 'line-through' : undefined}>
+            {item.title}
+          </Text>
+          <ActionItemBadges item={item} showOwner={scope === 'team' || item.ownerRole === 'manager'} />
+          <Text size="sm" c="gray.7">
+            {item.meetingId ? (
+              <AnchorLink to="/meetings/$meetingId" params={{ meetingId: item.meetingId }} size="sm">
+                {t('actionItems.fromMeeting', { name: fullName(item.partner) })}
+              </AnchorLink>
+            ) : (
+              t('actionItems.withPartner', { name: fullName(item.partner) })
+            )}
+          </Text>
+        </Stack>
+        {item.abilities.update ? (
+          <Button
+            size="xs"
+            variant={done ? 'default' : 'light'}
+            leftSection={done ? <IconRotate size={14} aria-hidden /> : <IconCheck size={14} aria-hidden />}
+            loading={busy}
+            onClick={onToggle}
+            aria-label={done ? t('actionItems.reopenNamed', { title: item.title }) : t('actionItems.markDoneNamed', { title: item.title })}
+          >
+            {done ? t('actionItems.reopen') : t('actionItems.markDone')}
+          </Button>
+        ) : null}
+      </Group>
+    </Card>
+  );
+}
+
+function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; status: ActionItemStatusFilter; page: number; onPage: (p: number) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const query = useQuery(actionItemsQuery(scope, status, page, pageSize));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = async (item: ActionItem) => {
+    setBusy(item.id);
+    setError(null);
+    try {
+      await updateActionItem(item.id, { status: item.status === 'done' ? 'open' : 'done' });
+      await queryClient.invalidateQueries({ queryKey: ['actionItems'] });
+      await queryClient.invalidateQueries({ queryKey: ['home'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (query.isPending) {
+    return (
+      <Stack gap="xs" aria-busy="true">
+        <VisuallyHidden role="status">{t('status.loading')}</VisuallyHidden>
+        <Skeleton height={72} />
+        <Skeleton height={72} />
+      </Stack>
+    );
+  }
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const { items, total } = query.data;
+  if (items.length === 0) {
+    return (
+      <Card withBorder radius="md" padding="lg">
+        <EmptyState icon={<IconListCheck aria-hidden />} title={t(`actionItems.empty.${status}`)} description={t(`actionItems.emptyBody.${scope}`)} />
+      </Card>
+    );
+  }
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <Stack gap="sm">
+      {error ? (
+        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      ) : null}
+      <Text size="sm" c="gray.7">
+        {t('actionItems.total', { count: total })}
+      </Text>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((item) => (
+          <ItemRow key={item.id} item={item} scope={scope} busy={busy === item.id} onToggle={() => void toggle(item)} />
+        ))}
+      </Stack>
+      {pages > 1 ? (
+        <Group justify="center" component="nav" aria-label={t('pagination.label')}>
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={onPage}
+            siblings={1}
+            boundaries={1}
+            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
+          />
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+interface ActionItemsPageProps {
+  scope: ActionItemScope;
+  status: ActionItemStatusFilter;
+  page: number;
+  onChange: (next: { scope?: ActionItemScope; status?: ActionItemStatusFilter; page?: number }) => void;
+}
+
+/** アクションアイテム: my own next steps and, for managers, those of their team; overdue first. */
+export function ActionItemsPage({ scope, status, page, onChange }: ActionItemsPageProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const statusLabel = useId();
+  const isManager = me.directReports.length > 0;
+  const current: ActionItemScope = isManager ? scope : 'mine';
+  const filter: ReactNode = (
+    <Stack gap={4}>
+      <Text id={statusLabel} size="sm" fw={500}>
+        {t('actionItems.statusFilter')}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={statusLabel}
+        value={status}
+        onChange={(v) => onChange({ status: v as ActionItemStatusFilter, page: 1 })}
+        data={(['open', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`actionItems.filter.${s}`) }))}
+      />
+    </Stack>
+  );
+  const list = <ItemList scope={current} status={status} page={page} onPage={(p) => onChange({ page: p })} />;
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('actionItems.title')} description={t('actionItems.lead')} />
+      {isManager ? (
+        <Tabs value={current} onChange={(v) => onChange({ scope: (v as ActionItemScope) ?? 'mine', page: 1 })} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="mine">{t('actionItems.tabMine')}</Tabs.Tab>
+            <Tabs.Tab value="team">{t('actionItems.tabTeam')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="mine" pt="md">
+            <Stack gap="md">
+              {filter}
+              {current === 'mine' ? list : null}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="team" pt="md">
+            <Stack gap="md">
+              {filter}
+              {current === 'team' ? list : null}
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <Stack gap="md">
+          {filter}
+          {list}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,219 @@
+import { Alert, Badge, Card, Checkbox, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconBulb, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Topic } from '../../../domain/agenda.js';
+import { ActionItemBadges } from '../../components/ActionItemBadges.js';
+import { ApiError } from '../../lib/api.js';
+import { markDiscussed, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { meetingQuery } from '../../lib/oneOnOne.js';
+import { tipKeys } from './coaching.js';
+import classes from './MeetingRoom.module.css';
+
+const wantedColour: Record<Topic['wantedResponse'], string> = {
+  listen: 'teal',
+  advice: 'blue.9',
+  thinkTogether: 'indigo.9',
+  decide: 'grape.9',
+  feedback: 'cyan.9',
+};
+
+function CoachingTip({ topic, id }: { topic: Topic; id: string }) {
+  const { t } = useTranslation();
+  const keys = tipKeys[topic.wantedResponse];
+  return (
+    <Alert id={id} color="teal" variant="light" icon={<IconBulb aria-hidden />} title={t(keys.title)}>
+      <Stack gap={4}>
+        <Text size="sm">{t(keys.body)}</Text>
+        <Text size="sm" fw={600}>
+          {t(keys.examples)}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+interface RoomAgendaProps {
+  meetingId: string;
+  topics: Topic[];
+  draftCount: number;
+  carriedItems: ActionItem[];
+  canMark: boolean;
+  onChanged: () => Promise<unknown>;
+}
+
+/**
+ * The agenda walked through in order: the series' open action items first, then carried and new
+ * topics, each with its wanted response and 「話し合った」; selecting a topic shows the coaching tip.
+ */
+export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMark, onChanged }: RoomAgendaProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const ordered = [...topics.filter((x) => x.carried), ...topics.filter((x) => !x.carried)];
+  const [selected, setSelected] = useState<string | null>(() => ordered.find((x) => !x.discussed)?.id ?? ordered[0]?.id ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
+  // What was just ticked shows at once, before the server answers.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const settle = (id: string) => setPending(({ [id]: _done, ...rest }) => rest);
+  const items = [...carriedItems, ...Object.values(doneHere).filter((d) => !carriedItems.some((c) => c.id === d.id))];
+
+  const toggleTopic = async (topic: Topic, discussed: boolean) => {
+    setError(null);
+    setPending((old) => ({ ...old, [topic.id]: discussed }));
+    const key = meetingQuery(meetingId).queryKey;
+    queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
+    try {
+      await markDiscussed(topic.id, discussed);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+    }
+    await onChanged();
+    settle(topic.id);
+  };
+
+  const toggleItem = async (item: ActionItem, done: boolean) => {
+    setError(null);
+    setPending((old) => ({ ...old, [item.id]: done }));
+    try {
+      const updated = await updateActionItem(item.id, { status: done ? 'done' : 'open' });
+      setDoneHere((old) => {
+        const next = { ...old };
+        if (done) next[item.id] = updated;
+        else delete next[item.id];
+        return next;
+      });
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+    }
+    settle(item.id);
+  };
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="room-agenda">
+      <Title order={2} size="h3" id="room-agenda">
+        {t('room.agenda')}
+      </Title>
+      {error ? (
+        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      ) : null}
+
+      {items.length > 0 ? (
+        <Stack gap="xs" component="section" aria-labelledby="room-open-items">
+          <Title order={3} size="h5" id="room-open-items">
+            {t('room.openItems', { count: items.length })}
+          </Title>
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.map((item) => {
+              const done = pending[item.id] ?? item.status === 'done';
+              const titleId = `room-item-${item.id}`;
+              return (
+                <Card key={item.id} component="li" withBorder padding="sm" radius="md" bg={item.overdue ? 'red.0' : undefined}>
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                    <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                      <Text fw={600} id={titleId} td={done ? 'line-through' : undefined}>
+                        {item.title}
+                      </Text>
+                      <ActionItemBadges item={item} />
+                    </Stack>
+                    <Checkbox
+                      label={t('room.itemDone')}
+                      aria-describedby={titleId}
+                      checked={done}
+                      disabled={!item.abilities.update}
+                      onChange={(e) => void toggleItem(item, e.currentTarget.checked)}
+                    />
+                  </Group>
+                </Card>
+              );
+            })}
+          </Stack>
+        </Stack>
+      ) : null}
+
+      <Stack gap="xs" component="section" aria-labelledby="room-topics">
+        <Title order={3} size="h5" id="room-topics">
+          {t('room.topics', { count: ordered.length })}
+        </Title>
+        {ordered.length === 0 ? (
+          <Text size="sm" c="gray.7">
+            {t('room.noTopics')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+            {ordered.map((topic, i) => {
+              const isSelected = selected === topic.id;
+              const titleId = `room-topic-${topic.id}`;
+              const tipId = `room-tip-${topic.id}`;
+              return (
+                <Card key={topic.id} component="li" withBorder padding="sm" radius="md" className={isSelected ? classes.selected : undefined}>
+                  <Stack gap="xs">
+                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                      <UnstyledButton
+                        className={classes.topicButton}
+                        aria-expanded={isSelected}
+                        aria-controls={isSelected ? tipId : undefined}
+                        onClick={() => setSelected(isSelected ? null : topic.id)}
+                      >
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          {isSelected ? <IconChevronDown size={18} aria-hidden /> : <IconChevronRight size={18} aria-hidden />}
+                          <Stack gap={4} style={{ minWidth: 0 }}>
+                            <Text fw={700} id={titleId} td={topic.discussed ? 'line-through' : undefined}>
+                              <Text span c="gray.7" fw={600} mr={6}>
+                                {i + 1}.
+                              </Text>
+                              {topic.title}
+                            </Text>
+                            <Group gap={6}>
+                              <Badge color={wantedColour[topic.wantedResponse]} variant="filled" style={{ textTransform: 'none' }}>
+                                {t(`wantedResponse.${topic.wantedResponse}`)}
+                              </Badge>
+                              <Badge color={topic.authorRole === 'manager' ? 'indigo.9' : 'teal'} variant="outline" style={{ textTransform: 'none' }}>
+                                {t(`agenda.by.${topic.authorRole}`)}
+                              </Badge>
+                              {topic.carried ? (
+                                <Badge color="blue" variant="light" style={{ textTransform: 'none' }}>
+                                  {t('agenda.carried')}
+                                </Badge>
+                              ) : null}
+                            </Group>
+                          </Stack>
+                        </Group>
+                      </UnstyledButton>
+                      <Checkbox
+                        label={t('room.discussed')}
+                        aria-describedby={titleId}
+                        checked={pending[topic.id] ?? topic.discussed}
+                        disabled={!canMark}
+                        onChange={(e) => void toggleTopic(topic, e.currentTarget.checked)}
+                      />
+                    </Group>
+                    {isSelected ? (
+                      <>
+                        {topic.note ? (
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {topic.note}
+                          </Text>
+                        ) : null}
+                        <CoachingTip topic={topic} id={tipId} />
+                      </>
+                    ) : null}
+                  </Stack>
+                </Card>
+              );
+            })}
+          </Stack>
+        )}
+        {draftCount > 0 ? (
+          <Text size="xs" c="gray.7">
+            {t('room.draftsHidden', { count: draftCount })}
+          </Text>
+        ) : null}
+      </Stack>
+    </Stack>
+  );
+}
