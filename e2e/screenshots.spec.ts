@@ -48,6 +48,15 @@ for (const lang of ['ja', 'en'] as const) {
     const meetingId = await preparedMeeting(page);
     await shoot(page, 'agenda', `/meetings/${meetingId}`, lang);
     await shoot(page, 'prep-brief', `/meetings/${meetingId}/prep`, lang);
+    await shoot(page, 'meeting-room', `/meetings/${meetingId}/room`, lang);
+    const held = await page.evaluate(async () => {
+      const series = (await (await fetch('/api/series')).json()) as { items: { id: string; report: { familyName: string } }[] };
+      const s = series.items.find((x) => x.report.familyName === '鈴木')!;
+      const past = (await (await fetch(`/api/series/${s.id}/meetings?when=past&pageSize=5`)).json()) as { items: { id: string; status: string }[] };
+      return past.items.find((m) => m.status === 'acknowledged' || m.status === 'shared')!.id;
+    });
+    await shoot(page, 'minutes', `/meetings/${held}/minutes`, lang);
+    await shoot(page, 'action-items', '/action-items?tab=team', lang);
     await setLanguage(page, 'ja');
   });
 }
