@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError.js';
 import { api } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
+import { ReflectionSummaryCard } from './ReflectionSummaryCard.js';
 
 /** A manager's direct reports (メンバー), each leading to their page. */
 export function TeamPage() {
@@ -22,6 +23,7 @@ export function TeamPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('team.title')} description={t('team.description')} />
+      {me.directReports.length > 0 ? <ReflectionSummaryCard /> : null}
       {reports.isPending ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy="true">
           {Array.from({ length: 3 }, (_, i) => (
