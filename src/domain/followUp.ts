@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, optionalText, pageOf, pageQuerySchema, requiredText } from './common.js';
 import { personRefSchema } from './employees.js';
 import { limits } from './limits.js';
-import { meetingStatuses } from './series.js';
+import { meetingSchema, meetingStatuses } from './series.js';
 
 /**
  * Contracts of the meeting and its follow-up (SPEC §3.3–3.4): marking topics discussed, private
@@ -145,6 +145,7 @@ export const minutesRevisionSchema = z.object({
   createdAt: z.string(),
 });
 export const minutesRevisionListSchema = z.object({ items: z.array(minutesRevisionSchema) });
+export type MinutesRevision = z.infer<typeof minutesRevisionSchema>;
 
 // ---- Reflection (振り返り) ----
 
@@ -243,3 +244,18 @@ export function snippetAround(text: string, q: string, radius = 40): string {
   const end = Math.min(flat.length, at + q.length + radius);
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
 }
+
+// ---- The meeting's flow ----
+
+/** What the caller may do next with a meeting (start, mark topics discussed, finish, add items, reflect). */
+export const followUpAbilitiesSchema = z.object({
+  start: z.boolean(),
+  markDiscussed: z.boolean(),
+  finish: z.boolean(),
+  addActionItem: z.boolean(),
+  addFeedback: z.boolean(),
+  reflect: z.boolean(),
+});
+export const meetingFlowSchema = z.object({ meeting: meetingSchema, abilities: followUpAbilitiesSchema });
+export type FlowAbilities = z.infer<typeof followUpAbilitiesSchema>;
+export type MeetingFlow = z.infer<typeof meetingFlowSchema>;

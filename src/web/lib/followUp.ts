@@ -1,6 +1,17 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Topic } from '../../domain/agenda.js';
-import type { ActionItem, ActionItemList, FeedbackRecord, History, Minutes, PrivateNote, ReflectionView, SearchResultList } from '../../domain/followUp.js';
+import type {
+  ActionItem,
+  ActionItemList,
+  FeedbackRecord,
+  History,
+  MeetingFlow,
+  Minutes,
+  MinutesRevision,
+  PrivateNote,
+  ReflectionView,
+  SearchResultList,
+} from '../../domain/followUp.js';
 import type { Meeting } from '../../domain/series.js';
 import i18n from '../i18n/index.js';
 import { api, ApiError } from './api.js';
@@ -12,27 +23,7 @@ import { api, ApiError } from './api.js';
 
 export type { ActionItem, FeedbackRecord, Minutes, PrivateNote, ReflectionView };
 
-export interface FlowAbilities {
-  start: boolean;
-  markDiscussed: boolean;
-  finish: boolean;
-  addActionItem: boolean;
-  addFeedback: boolean;
-  reflect: boolean;
-}
-
-export interface MeetingFlow {
-  meeting: Meeting;
-  abilities: FlowAbilities;
-}
-
-export interface MinutesRevision {
-  version: number;
-  body: string;
-  author: { id: string; familyName: string; givenName: string; title: string | null };
-  reason: string | null;
-  createdAt: string;
-}
+export type { FlowAbilities, MeetingFlow, MinutesRevision } from '../../domain/followUp.js';
 
 export type HistoryItem = History['items'][number];
 export type SearchResult = SearchResultList['items'][number];

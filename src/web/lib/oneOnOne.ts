@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CheckIn, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
-import type { PersonRef } from '../../domain/employees.js';
 import type { BankQuestion } from '../../domain/questionBank.js';
+import type { Home, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
 import type { Meeting, Series } from '../../domain/series.js';
 import { api } from './api.js';
 
@@ -10,44 +10,8 @@ import { api } from './api.js';
  * query options (one cache key per resource) and the calls that change things.
  */
 
-export type HomeTask = 'addTopics' | 'answerPreQuestions' | 'checkIn' | 'askPreQuestions' | 'readPrepBrief';
-
-export interface UpcomingMeeting {
-  meeting: Meeting;
-  seriesId: string;
-  myRole: 'manager' | 'report';
-  partner: PersonRef;
-  prep: { reportTopics: number; managerTopics: number; preQuestions: number; preQuestionsAnswered: number; checkedIn: boolean };
-  tasks: HomeTask[];
-}
-
-export interface Home {
-  upcoming: UpcomingMeeting[];
-  reportsWithoutSeries: PersonRef[];
-  canCreateSeries: boolean;
-}
-
-export interface MeetingDetail {
-  meeting: Meeting;
-  series: { id: string; purpose: string; manager: PersonRef; report: PersonRef; myRole: 'manager' | 'report' };
-  topics: Topic[];
-  preQuestions: PreQuestion[];
-  checkIn: CheckIn | null;
-}
-
-export interface PrepBrief {
-  meeting: Meeting;
-  purpose: string;
-  report: PersonRef;
-  reportTopics: Topic[];
-  managerTopics: Topic[];
-  preQuestions: PreQuestion[];
-  condition: { current: CheckIn | null; baseline: number | null; trend: { date: string; score: number }[] };
-  lastMeeting: { meeting: Meeting; topics: Topic[]; checkInScore: number | null } | null;
-  suggestedQuestions: BankQuestion[];
-  actionItems: { id: string; title: string }[];
-  goals: { id: string; title: string }[];
-}
+export type { Home, HomeTask, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
+export type UpcomingMeeting = Home['upcoming'][number];
 
 export interface MeetingPage {
   items: Meeting[];

@@ -2,8 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { topicSchema } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
-import { discussedSchema } from '../../../domain/followUp.js';
-import { meetingSchema } from '../../../domain/series.js';
+import { discussedSchema, meetingFlowSchema } from '../../../domain/followUp.js';
 import { finishMeeting, markDiscussed, startMeeting } from '../../commands/meetingFlow.js';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -14,16 +13,6 @@ import { loadMeetingForPair, presentMeeting } from '../series/load.js';
 
 const tags = ['meeting flow'];
 const idParams = z.object({ id: idSchema });
-
-export const followUpAbilitiesSchema = z.object({
-  start: z.boolean(),
-  markDiscussed: z.boolean(),
-  finish: z.boolean(),
-  addActionItem: z.boolean(),
-  addFeedback: z.boolean(),
-  reflect: z.boolean(),
-});
-export const meetingFlowSchema = z.object({ meeting: meetingSchema, abilities: followUpAbilitiesSchema });
 
 const start = createRoute({
   method: 'post',
