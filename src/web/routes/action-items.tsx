@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { ActionItemsPage } from '../features/actionItems/ActionItemsPage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const ActionItemsPage = lazy(() => import('../features/actionItems/ActionItemsPage.js').then((m) => ({ default: m.ActionItemsPage })));
 
 const searchSchema = z.object({
   tab: z.enum(['mine', 'team']).optional().catch(undefined),

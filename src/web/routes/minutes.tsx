@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { MinutesPage } from '../features/minutes/MinutesPage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const MinutesPage = lazy(() => import('../features/minutes/MinutesPage.js').then((m) => ({ default: m.MinutesPage })));
 
 /** /meetings/$meetingId/minutes — the minutes, their sharing and corrections, and the reflection. */
 export const minutesRoute = createRoute({

@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SeriesListPage } from '../features/series/SeriesListPage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const SeriesListPage = lazy(() => import('../features/series/SeriesListPage.js').then((m) => ({ default: m.SeriesListPage })));
 
 const searchSchema = z.object({
   /** Opens the set-up form for this report (from home's 「1on1を設定」). */

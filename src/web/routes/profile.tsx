@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { ProfilePage } from '../features/profile/ProfilePage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.js').then((m) => ({ default: m.ProfilePage })));
 
 /** /profile — who I am, language, time zone and password. */
 export const profileRoute = createRoute({

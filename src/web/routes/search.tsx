@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SearchPage } from '../features/search/SearchPage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const SearchPage = lazy(() => import('../features/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
 
 const searchSchema = z.object({
   q: z.string().optional().catch(undefined),

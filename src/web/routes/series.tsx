@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SeriesPage } from '../features/series/SeriesPage.js';
 import { appRoute } from './app.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const SeriesPage = lazy(() => import('../features/series/SeriesPage.js').then((m) => ({ default: m.SeriesPage })));
 
 const searchSchema = z.object({
   past: z.coerce.number().int().min(1).optional().catch(undefined),

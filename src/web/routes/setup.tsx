@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
-import { SetupPage } from '../features/auth/SetupPage.js';
 import { setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const SetupPage = lazy(() => import('../features/auth/SetupPage.js').then((m) => ({ default: m.SetupPage })));
 
 /** /setup — the first admin of a new installation; only while nobody exists yet. */
 export const setupRoute = createRoute({

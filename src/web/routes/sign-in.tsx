@@ -1,8 +1,11 @@
+import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SignInPage } from '../features/auth/SignInPage.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
+
+/** Loaded with its route only, so the first page stays small. */
+const SignInPage = lazy(() => import('../features/auth/SignInPage.js').then((m) => ({ default: m.SignInPage })));
 
 const searchSchema = z.object({ redirect: z.string().startsWith('/').optional().catch(undefined) });
 

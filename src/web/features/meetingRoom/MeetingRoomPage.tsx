@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconBook, IconFileText } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../components/AppModal.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
@@ -24,7 +24,10 @@ import { NextStepsSection } from './NextStepsSection.js';
 import { PrivateNoteSection } from './PrivateNoteSection.js';
 import { RoomAgenda } from './RoomAgenda.js';
 import { RoomTimer } from './RoomTimer.js';
-import { SharedNotesEditor, type SharedNotesLabels } from './SharedNotesEditor.js';
+import type { SharedNotesLabels } from './SharedNotesEditor.js';
+
+/** The real-time editor (Tiptap, Yjs, Hocuspocus) is loaded with the room only, not with every page. */
+const SharedNotesEditor = lazy(() => import('./SharedNotesEditor.js').then((m) => ({ default: m.SharedNotesEditor })));
 
 /**
  * When this browser first saw the meeting running: the timer's start. The API has no start time
@@ -226,7 +229,9 @@ export function MeetingRoomPage({ id }: { id: string }) {
               <Text size="sm" c="gray.7">
                 {t('room.sharedNotesLead', { name: partner.familyName })}
               </Text>
-              <SharedNotesEditor meetingId={id} labels={labels} editable={editable} />
+              <Suspense fallback={<Skeleton height={160} aria-label={labels.connecting} />}>
+                <SharedNotesEditor meetingId={id} labels={labels} editable={editable} />
+              </Suspense>
             </Stack>
           </Stack>
         </Grid.Col>
