@@ -118,7 +118,11 @@ export type ActionItemList = z.infer<typeof actionItemListSchema>;
 // ---- Minutes (議事録) ----
 
 export const minutesStatuses = ['draft', 'shared', 'acknowledged'] as const;
-export const minutesInputSchema = z.object({ body: z.string().trim().min(1).max(minutesMax) });
+export const minutesInputSchema = z.object({
+  body: z.string().trim().min(1).max(minutesMax),
+  /** The `updatedAt` of the draft the editor started from: a draft changed since then is not overwritten (409). */
+  baseUpdatedAt: z.iso.datetime({ offset: true }).optional(),
+});
 export const acknowledgeSchema = z.object({ comment: optionalText(acknowledgeCommentMax) });
 export const correctionSchema = z.object({
   body: z.string().trim().min(1).max(minutesMax),

@@ -18,10 +18,14 @@ async function minutesForChange(tx: Tx, actor: Actor, meetingId: string) {
 }
 
 /** Either side edits the draft; shared minutes are read-only (corrections make new versions). */
-export async function saveMinutesDraft(props: { db: Db; actor: Actor; meetingId: string; body: string }) {
+export async function saveMinutesDraft(props: { db: Db; actor: Actor; meetingId: string; body: string; baseUpdatedAt?: string }) {
   await props.db.transaction(async (tx) => {
     const { row, abilities } = await minutesForChange(tx, props.actor, props.meetingId);
     if (!abilities.edit) throw new ConflictError(row.status === 'draft' ? 'errors.meetingNotOpen' : 'errors.minutesShared');
+    // Both sides may edit the draft: an edit based on an older draft must not silently replace the partner's.
+    if (props.baseUpdatedAt && new Date(props.baseUpdatedAt).getTime() !== row.updatedAt.getTime()) {
+      throw new ConflictError('errors.minutesChanged', {}, 'body');
+    }
     await tx.update(minutes).set({ body: props.body }).where(eq(minutes.meetingId, row.meetingId));
   });
 }

@@ -183,8 +183,8 @@ export function removeActionItem(id: string) {
   return api<{ ok: true }>(`/api/action-items/${enc(id)}`, { method: 'DELETE' });
 }
 
-export function saveMinutes(meetingId: string, body: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes`, { method: 'PUT', body: { body } });
+export function saveMinutes(meetingId: string, body: string, baseUpdatedAt?: string) {
+  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes`, { method: 'PUT', body: { body, baseUpdatedAt } });
 }
 
 export function shareMinutes(meetingId: string) {

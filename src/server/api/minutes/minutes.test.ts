@@ -72,6 +72,19 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
     expect(await followUpSnapshot(database.db)).toBe(before);
   });
 
+  it('an edit based on an older draft does not overwrite the partner’s newer one (409), and changes nothing', async () => {
+    const start = await call<Minutes>(app, 'GET', path(), { cookie: cookies.self });
+    const base = start.body.updatedAt;
+    const first = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.partner, body: { body: '上司が先に書いた内容', baseUpdatedAt: base } });
+    expect(first.status).toBe(200);
+    const stale = await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: 'メンバーが古い版から書いた内容', baseUpdatedAt: base } });
+    expect(expectError(stale, 409, 'conflict').fields?.body).toMatch(/相手が先に議事録の下書きを更新しました/);
+    expect((await call<Minutes>(app, 'GET', path(), { cookie: cookies.self })).body.body).toBe('上司が先に書いた内容');
+    const fresh = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.self, body: { body: '最新版に追記した内容', baseUpdatedAt: first.body.updatedAt } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.body).toBe('最新版に追記した内容');
+  });
+
   it('either side edits the draft; sharing freezes it (PUT → 409) and records version 1; the report acknowledges; corrections keep history', async () => {
     const edited = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.partner, body: { body: '# 議事録\n\n評価の基準について話した。' } });
     expect(edited.body).toMatchObject({ body: '# 議事録\n\n評価の基準について話した。', status: 'draft' });

@@ -86,7 +86,8 @@ export const minutesApi = router()
   .openapi(get, async (c) => c.json(await current(c, c.req.valid('param').id), 200))
   .openapi(put, async (c) => {
     const { id } = c.req.valid('param');
-    await saveMinutesDraft({ db: c.get('services').db, actor: requireActor(c), meetingId: id, body: c.req.valid('json').body });
+    const input = c.req.valid('json');
+    await saveMinutesDraft({ db: c.get('services').db, actor: requireActor(c), meetingId: id, body: input.body, baseUpdatedAt: input.baseUpdatedAt });
     return c.json(await current(c, id), 200);
   })
   .openapi(share, async (c) => {

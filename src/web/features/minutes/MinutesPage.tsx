@@ -51,13 +51,15 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
     setBusy(kind);
     setError(null);
     try {
-      if (dirty) await saveMinutes(meetingId, body);
+      if (dirty) await saveMinutes(meetingId, body, minutes.updatedAt);
       if (kind === 'share') await shareMinutes(meetingId);
       await refresh();
       setConfirm(false);
       notifications.show({ color: 'teal', message: kind === 'share' ? t('minutes.sharedDone') : t('minutes.savedDone') });
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields.body ?? e.message) : t('errors.unexpectedShort'));
+      // A conflict means the partner saved first: fetch their version; the text typed here stays.
+      if (e instanceof ApiError && e.status === 409) await refresh();
     } finally {
       setBusy(null);
     }
