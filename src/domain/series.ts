@@ -208,6 +208,8 @@ export const meetingSchema = z.object({
   id: z.string(),
   seriesId: z.string(),
   startsAt: z.string(),
+  /** When the pair started it; null until then. */
+  startedAt: z.string().nullable(),
   durationMinutes: z.number(),
   originalDate: z.string().nullable(),
   status: z.enum(meetingStatuses),

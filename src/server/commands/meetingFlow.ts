@@ -17,7 +17,7 @@ export async function startMeeting(props: { db: Db; actor: Actor; id: string }) 
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
     if (!followUpPolicy.meetingAbilities(props.actor, s, m).start) throw new ConflictError('errors.meetingNotOpen');
-    await tx.update(meetings).set({ status: 'inProgress' }).where(eq(meetings.id, m.id));
+    await tx.update(meetings).set({ status: 'inProgress', startedAt: new Date() }).where(eq(meetings.id, m.id));
   });
 }
 

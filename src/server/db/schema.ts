@@ -185,6 +185,8 @@ export const meetings = pgTable(
     movedForHoliday: boolean('moved_for_holiday').notNull().default(false),
     keptOnHoliday: boolean('kept_on_holiday').notNull().default(false),
     extra: boolean('extra').notNull().default(false),
+    /** When the pair started the meeting (both rooms time it from here). */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     requestedById: uuid('requested_by_id').references(() => employees.id),
     rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
     rescheduleReason: text('reschedule_reason'),

@@ -50,6 +50,8 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
     const started = await call<Flow>(app, 'POST', `/api/meetings/${meetingId}/start`, { cookie: cookies.self });
     expect(started.status).toBe(200);
     expect(started.body.meeting.status).toBe('inProgress');
+    // Both rooms time the meeting from the moment it was started.
+    expect(Math.abs(Date.parse(started.body.meeting.startedAt!) - Date.now())).toBeLessThan(60_000);
     expect(started.body.abilities).toMatchObject({ start: false, finish: true, markDiscussed: true, reflect: false });
     expectError(await post('partner', `/api/meetings/${meetingId}/start`), 409, 'conflict');
 

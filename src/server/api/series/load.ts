@@ -58,6 +58,7 @@ export function presentMeeting(actor: Actor, s: SeriesRow, m: MeetingRow, now = 
     id: m.id,
     seriesId: m.seriesId,
     startsAt: m.startsAt.toISOString(),
+    startedAt: m.startedAt?.toISOString() ?? null,
     durationMinutes: m.durationMinutes,
     originalDate: m.originalDate,
     status: m.status,

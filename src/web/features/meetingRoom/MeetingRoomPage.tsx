@@ -33,21 +33,6 @@ const SharedNotesEditor = lazy(() => import('./SharedNotesEditor.js').then((m) =
  * When this browser first saw the meeting running: the timer's start. The API has no start time
  * of its own yet, so each side counts from when they joined (kept across reloads).
  */
-function useStartedAt(meetingId: string, running: boolean): number {
-  return useMemo(() => {
-    const key = `taiwa.room.${meetingId}.startedAt`;
-    try {
-      const stored = Number(window.localStorage.getItem(key));
-      if (stored > 0) return stored;
-      const now = Date.now();
-      if (running) window.localStorage.setItem(key, String(now));
-      return now;
-    } catch {
-      return Date.now();
-    }
-  }, [meetingId, running]);
-}
-
 /** The meeting room (実施): both people at once — agenda, coaching tips, shared and private notes, next steps, feedback. */
 export function MeetingRoomPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -62,7 +47,8 @@ export function MeetingRoomPage({ id }: { id: string }) {
   const [confirm, setConfirm] = useState(false);
   const [finishing, setFinishing] = useState(false);
   const [finishError, setFinishError] = useState<string | null>(null);
-  const startedAt = useStartedAt(id, flow.data?.meeting.status === 'inProgress');
+  const started = flow.data?.meeting.startedAt;
+  const startedAt = useMemo(() => (started ? Date.parse(started) : Date.now()), [started]);
 
   const refresh = () => Promise.all(followUpKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey: [...queryKey] })));
 
