@@ -16,6 +16,9 @@ interface EmployeeSelectProps {
   required?: boolean;
   /** The person already chosen, so their name shows before any search. */
   initial?: PersonRef | null;
+  /** Someone who may not be chosen (e.g. the employee being edited, who cannot be their own manager). */
+  excludeId?: string;
+  disabled?: boolean;
 }
 
 interface Option {
@@ -25,7 +28,7 @@ interface Option {
 }
 
 /** A searchable choice among active employees, searched on the server as you type (same cache as the directory). */
-export function EmployeeSelect({ label, value, onChange, description, error, required, initial }: EmployeeSelectProps) {
+export function EmployeeSelect({ label, value, onChange, description, error, required, initial, excludeId, disabled }: EmployeeSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<Option | null>(initial ? { value: initial.id, label: fullName(initial), detail: initial.title ?? '' } : null);
@@ -38,14 +41,14 @@ export function EmployeeSelect({ label, value, onChange, description, error, req
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {
-    const list: Option[] = (data?.items ?? []).map((e) => ({
+    const list: Option[] = (data?.items ?? []).filter((e) => e.id !== excludeId).map((e) => ({
       value: e.id,
       label: fullName(e),
       detail: [e.title, e.department?.name, e.manager ? t('employees.managerIs', { name: fullName(e.manager) }) : null].filter(Boolean).join(' · '),
     }));
     if (picked && picked.value === value && !list.some((o) => o.value === picked.value)) list.unshift(picked);
     return list;
-  }, [data, picked, value, t]);
+  }, [data, picked, value, excludeId, t]);
 
   return (
     <Select
@@ -55,6 +58,7 @@ export function EmployeeSelect({ label, value, onChange, description, error, req
       searchable
       clearable
       required={required}
+      disabled={disabled}
       value={value}
       searchValue={search}
       onSearchChange={setSearch}

@@ -13,7 +13,7 @@ import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { employeeQuery, setManager, updateEmployee } from './api.js';
 import { EmployeeForm } from './EmployeeForm.js';
-import { ManagerSelect } from './ManagerSelect.js';
+import { EmployeeSelect } from '../../components/EmployeeSelect.js';
 
 function useRefreshOrganisation() {
   const queryClient = useQueryClient();
@@ -56,7 +56,7 @@ function ManagerSection({ employee }: { employee: Employee }) {
         <Title order={2} size="h4" id="manager-section">
           {t('employees.managerSection')}
         </Title>
-        <ManagerSelect
+        <EmployeeSelect
           label={t('fields.manager')}
           description={t('employees.managerHint')}
           value={managerId}
@@ -64,7 +64,7 @@ function ManagerSection({ employee }: { employee: Employee }) {
             setManagerId(v);
             setError(null);
           }}
-          current={employee.manager}
+          initial={employee.manager}
           excludeId={employee.id}
           error={error}
         />

@@ -7,7 +7,7 @@ import type { Employee, EmployeeCreate, EmployeeUpdate } from '../../../domain/e
 import { limits } from '../../../domain/limits.js';
 import { ApiError } from '../../lib/api.js';
 import { departmentOptionsQuery } from './api.js';
-import { ManagerSelect } from './ManagerSelect.js';
+import { EmployeeSelect } from '../../components/EmployeeSelect.js';
 
 interface Values {
   familyName: string;
@@ -129,7 +129,7 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
           />
         </SimpleGrid>
         {mode === 'create' ? (
-          <ManagerSelect
+          <EmployeeSelect
             label={t('fields.manager')}
             value={form.values.managerId}
             onChange={(v) => form.setFieldValue('managerId', v)}
