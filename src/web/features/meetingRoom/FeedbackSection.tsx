@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { addFeedback, feedbackQuery, removeFeedback, type FeedbackInput, type FeedbackRecord } from '../../lib/followUp.js';
+import { useServerErrors } from '../../lib/useServerErrors.js';
 
 const parts = ['situation', 'behaviour', 'impact'] as const;
 
@@ -62,8 +63,7 @@ export function FeedbackSection({ meetingId, partner, canAdd, live }: { meetingI
   const empty: FeedbackInput = { kind: 'positive', situation: '', behaviour: '', impact: '' };
   const [form, setForm] = useState<FeedbackInput>(empty);
   const [open, setOpen] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -79,10 +79,7 @@ export function FeedbackSection({ meetingId, partner, canAdd, live }: { meetingI
       setOpen(false);
       await query.refetch();
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        setFields(e.fields);
-      } else setError(t('errors.unexpectedShort'));
+      capture(e);
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { addActionItem, removeActionItem, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { useServerErrors } from '../../lib/useServerErrors.js';
 
 interface NextStepsProps {
   meetingId: string;
@@ -26,8 +27,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [support, setSupport] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
   const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -51,10 +51,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
       setSupport(false);
       await onChanged();
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        setFields(e.fields);
-      } else setError(t('errors.unexpectedShort'));
+      capture(e);
     } finally {
       setBusy(false);
     }

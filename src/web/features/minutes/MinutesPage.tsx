@@ -28,6 +28,7 @@ import {
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { ReflectionSection } from './ReflectionSection.js';
+import { useServerErrors } from '../../lib/useServerErrors.js';
 
 function useRefresh() {
   const queryClient = useQueryClient();
@@ -171,8 +172,7 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
   const refresh = useRefresh();
   const [body, setBody] = useState(minutes.body);
   const [reason, setReason] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
   return (
     <AppModal opened={opened} onClose={onClose} title={t('minutes.correctTitle')} size="xl">
@@ -194,10 +194,7 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
               onClose();
             })
             .catch((err: unknown) => {
-              if (err instanceof ApiError) {
-                setError(err.message);
-                setFields(err.fields);
-              } else setError(t('errors.unexpectedShort'));
+              capture(err);
             })
             .finally(() => setBusy(false));
         }}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reflectionTextMax } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
 import { reflectionQuery, saveReflection, type ReflectionView } from '../../lib/followUp.js';
+import { useServerErrors } from '../../lib/useServerErrors.js';
 
 const scale = ['1', '2', '3', '4', '5'] as const;
 
@@ -33,8 +33,7 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
   const [ownListening, setOwnListening] = useState(str(mine?.ownListening));
   const [gained, setGained] = useState(mine?.gained ?? '');
   const [improve, setImprove] = useState(mine?.improve ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -54,10 +53,7 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
       queryClient.setQueryData(reflectionQuery(meetingId).queryKey, saved);
       notifications.show({ color: 'teal', message: t('reflection.saved') });
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        setFields(e.fields);
-      } else setError(t('errors.unexpectedShort'));
+      capture(e);
     } finally {
       setBusy(false);
     }

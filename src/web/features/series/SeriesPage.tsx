@@ -36,6 +36,7 @@ import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
 import { HistorySection } from './HistorySection.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
+import { useServerErrors } from '../../lib/useServerErrors.js';
 
 const upcomingPageSize = 5;
 
@@ -232,8 +233,7 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
   const [time, setTime] = useState(series.schedule.startTime);
   const [duration, setDuration] = useState<number | string>(series.schedule.durationMinutes);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
 
   return (
@@ -255,10 +255,7 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
         })
           .then(onDone)
           .catch((err: unknown) => {
-            if (err instanceof ApiError) {
-              setError(err.message);
-              setFields(err.fields);
-            } else setError(t('errors.unexpectedShort'));
+            capture(err);
           })
           .finally(() => setBusy(false));
       }}
