@@ -212,7 +212,15 @@ export type ReflectionSummary = z.infer<typeof reflectionSummarySchema>;
 // ---- History and search ----
 
 export const historyItemSchema = z.object({
-  meeting: z.object({ id: z.string(), startsAt: z.string(), status: z.enum(meetingStatuses), extra: z.boolean() }),
+  meeting: z.object({
+    id: z.string(),
+    startsAt: z.string(),
+    status: z.enum(meetingStatuses),
+    extra: z.boolean(),
+    /** Why it was cancelled or moved (kept for the pair and for the formality signals). */
+    cancelReason: z.string().nullable(),
+    rescheduleReason: z.string().nullable(),
+  }),
   discussedTopics: z.array(z.string()),
   minutesExcerpt: z.string().nullable(),
   actionItems: z.object({ open: z.number().int(), done: z.number().int() }),

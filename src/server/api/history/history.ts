@@ -81,7 +81,14 @@ export const historyApi = router().openapi(history, async (c) => {
       ])
     : [[], [], []];
   const items: History['items'] = rows.map(({ m }) => ({
-    meeting: { id: m.id, startsAt: m.startsAt.toISOString(), status: m.status, extra: m.extra },
+    meeting: {
+      id: m.id,
+      startsAt: m.startsAt.toISOString(),
+      status: m.status,
+      extra: m.extra,
+      cancelReason: m.status === 'cancelled' ? m.cancelReason : null,
+      rescheduleReason: m.rescheduledAt ? m.rescheduleReason : null,
+    },
     discussedTopics: topicRows.filter((t) => t.meetingId === m.id).map((t) => t.title),
     minutesExcerpt: (() => {
       const mi = minutesRows.find((x) => x.meetingId === m.id);

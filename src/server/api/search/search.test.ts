@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { History, SearchResultList } from '../../../domain/followUp.js';
 import { likePattern, snippetAround } from '../../../domain/followUp.js';
-import { actionItems, feedbackRecords, minutes } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { actionItems, feedbackRecords, meetings, minutes } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase, countQueries } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -116,8 +117,11 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
   });
 
   it('history: the pair’s timeline, newest first, with discussed topics, excerpt and counts; outsiders get 404', async () => {
+    await database.db.update(meetings).set({ rescheduledAt: new Date(), rescheduleReason: '出張のため翌日に変更' }).where(eq(meetings.id, older));
     const res = await call<History>(app, 'GET', `/api/series/${seriesId}/history`, { cookie: cookies.partner });
     expect(res.status).toBe(200);
+    expect(res.body.items[1]!.meeting).toMatchObject({ rescheduleReason: '出張のため翌日に変更', cancelReason: null });
+    expect(res.body.items[0]!.meeting).toMatchObject({ rescheduleReason: null, cancelReason: null });
     expect(res.body.items.map((i) => i.meeting.id)).toEqual([held, older]);
     expect(res.body.items[0]).toMatchObject({
       meeting: { status: 'shared' },

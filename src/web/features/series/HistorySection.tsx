@@ -59,6 +59,10 @@ export function HistorySection({ seriesId, page, onPage }: { seriesId: string; p
                 }
               >
                 <Stack gap={4} mt={4}>
+                  {item.meeting.cancelReason ? <Text size="sm">{t('meeting.cancelReason', { reason: item.meeting.cancelReason })}</Text> : null}
+                  {item.meeting.rescheduleReason ? (
+                    <Text size="sm">{t('meeting.rescheduleReason', { reason: item.meeting.rescheduleReason })}</Text>
+                  ) : null}
                   {item.discussedTopics.length > 0 ? (
                     <Text size="sm">{t('history.discussed', { topics: item.discussedTopics.join(currentLocale() === 'ja' ? '、' : ', ') })}</Text>
                   ) : null}
