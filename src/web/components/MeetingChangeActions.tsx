@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarCheck, IconCalendarTime, IconCalendarX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { cancelMeeting, keepOriginalDate, oneOnOneKeys, rescheduleMeeting } from
 import { useMe } from '../lib/session.js';
 import { AppModal } from './AppModal.js';
 import { holidayName } from './MeetingBadges.js';
+import { FormError } from './FormError.js';
 
 type Dialog = 'reschedule' | 'cancel' | 'keep' | null;
 
@@ -108,11 +109,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
         >
           <Stack gap="md">
             <Text size="sm">{t('meeting.currentlyAt', { when })}</Text>
-            {error ? (
-              <Alert color="red" variant="light" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <FormError message={error} />
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldErrors.startsAt} />
               <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
@@ -151,11 +148,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
         >
           <Stack gap="md">
             <Text size="sm">{t('meeting.cancelBody')}</Text>
-            {error ? (
-              <Alert color="red" variant="light" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <FormError message={error} />
             <Textarea
               label={t('meeting.reason')}
               description={t('meeting.reasonHint')}
@@ -187,11 +180,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
               name: meeting.holiday ? holidayName(meeting.holiday) : '',
             })}
           </Text>
-          {error ? (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('actions.cancel')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, EmptyState, Group, Pagination, SegmentedControl, Skeleton, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Card, EmptyState, Group, SegmentedControl, Skeleton, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconListCheck, IconRotate } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { actionItemsQuery, updateActionItem, type ActionItem } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { ListPagination } from '../../components/ListPagination.js';
 
 export type ActionItemScope = 'mine' | 'team';
 export type ActionItemStatusFilter = 'open' | 'done' | 'all';
@@ -110,19 +111,7 @@ function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; sta
           <ItemRow key={item.id} item={item} scope={scope} busy={busy === item.id} onToggle={() => void toggle(item)} />
         ))}
       </Stack>
-      {pages > 1 ? (
-        <Group justify="center" component="nav" aria-label={t('pagination.label')}>
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={onPage}
-            siblings={1}
-            boundaries={1}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-          />
-        </Group>
-      ) : null}
+      <ListPagination total={pages} value={page} onChange={onPage} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Menu, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, EmptyState, Group, Menu, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconBuildingCommunity, IconDots, IconEdit, IconPlus, IconBuildingOff, IconRestore } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.js';
 import { ApiError } from '../../lib/api.js';
 import { createDepartment, departmentsQuery, toTreeRows, updateDepartment } from './api.js';
 import { DepartmentForm } from './DepartmentForm.js';
+import { FormError } from '../../components/FormError.js';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; department: Department } | { kind: 'toggle'; department: Department } | null;
 
@@ -197,11 +198,7 @@ export function DepartmentsPage() {
         {dialog?.kind === 'toggle' ? (
           <Stack gap="md">
             <Text size="sm">{dialog.department.active ? t('departments.deactivateBody') : t('departments.reactivateBody')}</Text>
-            {toggleError ? (
-              <Alert color="red" variant="light" role="alert">
-                {toggleError}
-              </Alert>
-            ) : null}
+            <FormError message={toggleError} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('actions.cancel')}

@@ -14,6 +14,7 @@ import { fullName } from '../../lib/format.js';
 import { employeeQuery, setManager, updateEmployee } from './api.js';
 import { EmployeeForm } from './EmployeeForm.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
+import { FormError } from '../../components/FormError.js';
 
 function useRefreshOrganisation() {
   const queryClient = useQueryClient();
@@ -268,11 +269,7 @@ export function EmployeeDetail({ id }: { id: string }) {
       >
         <Stack gap="md">
           <Text size="sm">{e.active ? t('employees.deactivateBody') : t('employees.reactivateBody')}</Text>
-          {toggleError ? (
-            <Alert color="red" variant="light" role="alert">
-              {toggleError}
-            </Alert>
-          ) : null}
+          <FormError message={toggleError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('actions.cancel')}

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Card, EmptyState, Group, Pagination, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Card, EmptyState, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
@@ -15,6 +15,7 @@ import { fullName } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { createEmployee, departmentOptionsQuery, employeeListQuery } from './api.js';
 import { EmployeeForm } from './EmployeeForm.js';
+import { ListPagination } from '../../components/ListPagination.js';
 
 export interface DirectorySearch {
   q?: string;
@@ -219,19 +220,7 @@ export function EmployeeDirectory({ search, onSearchChange }: { search: Director
               </Card>
             ))}
           </Stack>
-          {totalPages > 1 ? (
-            <Group justify="center" component="nav" aria-label={t('pagination.label')}>
-              <Pagination
-                total={totalPages}
-                value={page}
-                onChange={(p) => onSearchChange({ ...search, page: p === 1 ? undefined : p })}
-                siblings={1}
-                boundaries={1}
-                getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-                getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-              />
-            </Group>
-          ) : null}
+          <ListPagination total={totalPages} value={page} onChange={(p) => onSearchChange({ ...search, page: p === 1 ? undefined : p })} />
         </>
       )}
 

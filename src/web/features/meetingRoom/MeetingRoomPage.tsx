@@ -25,6 +25,7 @@ import { PrivateNoteSection } from './PrivateNoteSection.js';
 import { RoomAgenda } from './RoomAgenda.js';
 import { RoomTimer } from './RoomTimer.js';
 import type { SharedNotesLabels } from './SharedNotesEditor.js';
+import { FormError } from '../../components/FormError.js';
 
 /** The real-time editor (Tiptap, Yjs, Hocuspocus) is loaded with the room only, not with every page. */
 const SharedNotesEditor = lazy(() => import('./SharedNotesEditor.js').then((m) => ({ default: m.SharedNotesEditor })));
@@ -263,11 +264,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
               {t('room.finishCarry', { count: undiscussed })}
             </Text>
           ) : null}
-          {finishError ? (
-            <Alert color="red" variant="light" role="alert">
-              {finishError}
-            </Alert>
-          ) : null}
+          <FormError message={finishError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('room.keepGoing')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api.js';
 import { formatTime } from '../../lib/format.js';
 import { privateNoteQuery, savePrivateNote } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { FormError } from '../../components/FormError.js';
 
 /** 自分用メモ: only its author ever reads it; saved with the button and when leaving the field. */
 export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
@@ -73,11 +74,7 @@ export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
           <QueryError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <>
-            {error ? (
-              <Alert color="red" variant="light" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <FormError message={error} />
             <Textarea
               label={t('privateNote.label')}
               description={t('privateNote.hint')}

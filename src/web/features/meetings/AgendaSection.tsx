@@ -11,6 +11,7 @@ import { ApiError } from '../../lib/api.js';
 import { addTopic, meetingQuery, removeTopic, reorderTopics, updateTopic, type MeetingDetail } from '../../lib/oneOnOne.js';
 import { TopicBadges } from './TopicBadges.js';
 import { TopicForm } from './TopicForm.js';
+import { FormError } from '../../components/FormError.js';
 
 /** アジェンダ: the topics in order; the report is invited first; drafts stay private until shared. */
 export function AgendaSection({ detail }: { detail: MeetingDetail }) {
@@ -214,11 +215,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
       <AppModal opened={removing !== null} onClose={() => setRemoving(null)} title={t('agenda.removeTitle')}>
         <Stack gap="md">
           <Text size="sm">{t('agenda.removeBody', { title: removing?.title ?? '' })}</Text>
-          {error ? (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               {t('actions.cancel')}

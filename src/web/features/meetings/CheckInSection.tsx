@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { ApiError } from '../../lib/api.js';
 import { saveCheckIn, type MeetingDetail } from '../../lib/oneOnOne.js';
 import { scores } from './labels.js';
+import { FormError } from '../../components/FormError.js';
 
 /** コンディション: the report rates their condition 1–5 before the meeting; the manager sees it. */
 export function CheckInSection({ detail }: { detail: MeetingDetail }) {
@@ -67,11 +68,7 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
             }}
           >
             <Stack gap="sm">
-              {error ? (
-                <Alert color="red" variant="light" role="alert">
-                  {error}
-                </Alert>
-              ) : null}
+              <FormError message={error} />
               <Radio.Group label={t('checkIn.question')} required value={score} onChange={setScore} error={scoreError}>
                 <Group gap="md" mt="xs">
                   {scores.map((s) => (

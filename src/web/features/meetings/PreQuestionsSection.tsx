@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { answerPreQuestion, closedQuestionQuery, removePreQuestion, sendPreQuestion, type MeetingDetail } from '../../lib/oneOnOne.js';
 import { QuestionBankModal } from './QuestionBankModal.js';
+import { FormError } from '../../components/FormError.js';
 
 /** The manager writes or picks a question; a yes/no question gets an open alternative while typing. */
 function AskForm({ meetingId }: { meetingId: string }) {
@@ -208,11 +209,7 @@ export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
         {isManager ? t('preQuestions.leadManager') : t('preQuestions.leadReport')}
       </Text>
       {meeting.abilities.askPreQuestion ? <AskForm meetingId={meeting.id} /> : null}
-      {error ? (
-        <Alert color="red" variant="light" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={error} />
       {preQuestions.length === 0 ? (
         <Text size="sm" c="gray.7">
           {isManager ? t('preQuestions.emptyManager') : t('preQuestions.emptyReport')}

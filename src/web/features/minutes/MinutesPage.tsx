@@ -29,6 +29,7 @@ import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { ReflectionSection } from './ReflectionSection.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
+import { FormError } from '../../components/FormError.js';
 
 function useRefresh() {
   const queryClient = useQueryClient();
@@ -71,11 +72,7 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
       <Alert color="grape" variant="light" title={t('minutes.draftTitle')}>
         {t('minutes.draftLead')}
       </Alert>
-      {error ? (
-        <Alert color="red" variant="light" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={error} />
       <Textarea
         label={t('minutes.body')}
         description={t('minutes.bodyHint')}
@@ -143,11 +140,7 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
             {t('minutes.ackTitle')}
           </Title>
           <Text size="sm">{t('minutes.ackLead')}</Text>
-          {error ? (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <Textarea
             label={t('minutes.ackComment')}
             autosize
@@ -201,11 +194,7 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
       >
         <Stack gap="md">
           <Text size="sm">{t('minutes.correctLead')}</Text>
-          {error ? (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <TextInput
             label={t('minutes.correctReason')}
             required

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { reflectionTextMax } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
 import { reflectionQuery, saveReflection, type ReflectionView } from '../../lib/followUp.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
+import { FormError } from '../../components/FormError.js';
 
 const scale = ['1', '2', '3', '4', '5'] as const;
 
@@ -68,11 +69,7 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
       }}
     >
       <Stack gap="md">
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={error} />
         {role === 'report' ? (
           <>
             <Rating label={t('reflection.feltHeard')} value={feltHeard} onChange={setFeltHeard} error={fields.feltHeard} />

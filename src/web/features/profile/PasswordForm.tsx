@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { limits } from '../../../domain/limits.js';
 import { ApiError } from '../../lib/api.js';
 import { changePassword } from './api.js';
+import { FormError } from '../../components/FormError.js';
 
 /** Change of one's own password; other sessions end so a leaked one stops working. */
 export function PasswordForm() {
@@ -43,11 +44,7 @@ export function PasswordForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={420}>
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={error} />
         <PasswordInput label={t('profile.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
         <PasswordInput
           label={t('profile.newPassword')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, EmptyState, Group, Pagination, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, EmptyState, Group, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconSearch, IconZoomQuestion } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
 import { hasMinutes, searchQuery, type SearchResult } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { ListPagination } from '../../components/ListPagination.js';
 
 const pageSize = 10;
 
@@ -122,19 +123,7 @@ export function SearchPage({ q, page, onSearch }: { q: string; page: number; onS
             <ResultCard key={`${r.seriesId}-${r.meeting?.id ?? 'none'}`} result={r} q={q} />
           ))}
         </Stack>
-        {pages > 1 ? (
-          <Group justify="center" component="nav" aria-label={t('pagination.label')}>
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(p) => onSearch(q, p)}
-              siblings={1}
-              boundaries={1}
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            />
-          </Group>
-        ) : null}
+        <ListPagination total={pages} value={page} onChange={(p) => onSearch(q, p)} />
       </Stack>
     );
   }

@@ -1,4 +1,4 @@
-import { Group, Pagination, Skeleton, Stack, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Skeleton, Stack, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconMessages, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/format.js';
 import { hasMinutes, historyQuery } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { ListPagination } from '../../components/ListPagination.js';
 
 const pageSize = 8;
 
@@ -94,19 +95,7 @@ export function HistorySection({ seriesId, page, onPage }: { seriesId: string; p
             );
           })}
         </Timeline>
-        {pages > 1 ? (
-          <Group justify="center" component="nav" aria-label={t('series.pagination', { list: t('history.title') })}>
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={onPage}
-              siblings={1}
-              boundaries={1}
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            />
-          </Group>
-        ) : null}
+        <ListPagination total={pages} value={page} onChange={onPage} label={t('series.pagination', { list: t('history.title') })} />
       </Stack>
     );
   }

@@ -1,11 +1,9 @@
 import {
-  Alert,
   Button,
   Card,
   EmptyState,
   Group,
   NumberInput,
-  Pagination,
   Paper,
   SimpleGrid,
   Skeleton,
@@ -37,6 +35,8 @@ import { useMe } from '../../lib/session.js';
 import { HistorySection } from './HistorySection.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
+import { ListPagination } from '../../components/ListPagination.js';
+import { FormError } from '../../components/FormError.js';
 
 const upcomingPageSize = 5;
 
@@ -199,19 +199,7 @@ function MeetingList({
             <MeetingRow key={m.id} meeting={m} past={when === 'past'} />
           ))}
         </Stack>
-        {total > 1 ? (
-          <Group justify="center" component="nav" aria-label={t('series.pagination', { list: title })}>
-            <Pagination
-              total={total}
-              value={page}
-              onChange={onPage}
-              siblings={1}
-              boundaries={1}
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            />
-          </Group>
-        ) : null}
+        <ListPagination total={total} value={page} onChange={onPage} label={t('series.pagination', { list: title })} />
       </Stack>
     );
   }
@@ -262,11 +250,7 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
     >
       <Stack gap="md">
         <Text size="sm">{t('series.extraLead')}</Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={error} />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields.startsAt} />
           <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
@@ -434,11 +418,7 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
       <AppModal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm ? t(`series.confirm.${confirm}.title`) : ''}>
         <Stack gap="md">
           <Text size="sm">{confirm ? t(`series.confirm.${confirm}.body`) : null}</Text>
-          {actionError ? (
-            <Alert color="red" variant="light" role="alert">
-              {actionError}
-            </Alert>
-          ) : null}
+          <FormError message={actionError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>
               {t('actions.cancel')}
