@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { checkIns, meetings, preQuestions, topics } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { seriesPolicy } from '../policies/series.js';
+import { seriesPolicy, topicVisibleInPair, topicVisibleInPairWhere } from '../policies/series.js';
 import { meetingForChange } from './changeMeeting.js';
 
 /**
@@ -87,7 +87,7 @@ export async function addTopic(props: { db: Db; actor: Actor; meetingId: string;
 async function ownTopic(tx: Tx, actor: Actor, id: string) {
   const [t] = await tx.select().from(topics).where(eq(topics.id, id)).for('update');
   // A private draft of someone else is indistinguishable from a missing topic.
-  if (!t || (t.visibility === 'private' && t.authorId !== actor.employeeId)) throw new NotFoundError('errors.topicNotFound');
+  if (!t || !topicVisibleInPair(actor, t)) throw new NotFoundError('errors.topicNotFound');
   const row = await meetingForChange(tx, actor, t.meetingId);
   return { t, ...row };
 }
@@ -129,7 +129,7 @@ export async function reorderTopics(props: { db: Db; actor: Actor; meetingId: st
     const visible = await tx
       .select({ id: topics.id, position: topics.position })
       .from(topics)
-      .where(and(eq(topics.meetingId, meetingId), sql`(${topics.visibility} = 'pair' or ${topics.authorId} = ${actor.employeeId})`));
+      .where(and(eq(topics.meetingId, meetingId), topicVisibleInPairWhere(actor)));
     const want = new Set(topicIds);
     if (want.size !== topicIds.length || want.size !== visible.length || visible.some((v) => !want.has(v.id))) {
       throw new ValidationError({ topicIds: { key: 'validation.topicOrder' } });

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/client.js';
 import { actionItems, employees, feedbackRecords, meetings, minutes, series, sharedNotes, topics } from '../db/schema.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
-import { visibleTopicsWhere } from '../policies/series.js';
+import { topicVisibleInPair, visibleTopicsWhere } from '../policies/series.js';
 import { meetingForChange } from './changeMeeting.js';
 
 const fullName = <T extends { familyName: SQLWrapper; givenName: SQLWrapper }>(t: T) => sql<string>`${t.familyName} || ' ' || ${t.givenName}`;
@@ -30,7 +30,7 @@ export async function markDiscussed(props: { db: Db; actor: Actor; topicId: stri
   const { db, actor, topicId, discussed } = props;
   return db.transaction(async (tx) => {
     const [t] = await tx.select().from(topics).where(eq(topics.id, topicId)).for('update');
-    if (!t || (t.visibility === 'private' && t.authorId !== actor.employeeId)) throw new NotFoundError('errors.topicNotFound');
+    if (!t || !topicVisibleInPair(actor, t)) throw new NotFoundError('errors.topicNotFound');
     const { m, s } = await meetingForChange(tx, actor, t.meetingId);
     if (t.visibility !== 'pair') throw new ConflictError('errors.topicNotShared');
     if (!followUpPolicy.meetingAbilities(actor, s, m).markDiscussed) throw new ConflictError('errors.meetingNotOpen');

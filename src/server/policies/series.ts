@@ -82,14 +82,24 @@ export const seriesPolicy = {
 };
 
 /**
+ * Whether the actor may see a topic of a meeting of their own pair (SPEC §2): shared topics, and
+ * their own private drafts. The pair check itself is `seriesPolicy.readContent`.
+ */
+export function topicVisibleInPair(actor: Actor, t: { visibility: 'private' | 'pair'; authorId: string }): boolean {
+  return t.visibility === 'pair' || t.authorId === actor.employeeId;
+}
+
+/** SQL form of `topicVisibleInPair`, for queries already limited to the actor's pair. */
+export function topicVisibleInPairWhere(actor: Actor): SQL {
+  return or(eq(topics.visibility, 'pair'), eq(topics.authorId, actor.employeeId))!;
+}
+
+/**
  * SQL: topics the actor may read, applying SPEC §2 inside the query (joined with `series`):
  * shared topics for the pair, private drafts for their author only.
  */
 export function visibleTopicsWhere(actor: Actor): SQL {
-  return or(
-    and(eq(topics.visibility, 'pair'), seriesPolicy.pairWhere(actor)),
-    and(eq(topics.visibility, 'private'), eq(topics.authorId, actor.employeeId), seriesPolicy.pairWhere(actor)),
-  )!;
+  return and(topicVisibleInPairWhere(actor), seriesPolicy.pairWhere(actor))!;
 }
 
 /** SQL fragment used where a raw condition is easier: whether the actor is in the pair of `series`. */
