@@ -12,8 +12,6 @@ export interface Actor {
   isAdmin: boolean;
   /** Ids of the actor's active direct reports. */
   directReportIds: readonly string[];
-  /** Ids of everyone below the actor in the reporting lines, direct reports included. */
-  indirectReportIds?: readonly string[];
 }
 
 /** Roles an actor holds, derived rather than stored, so they can never drift from the reporting lines. */

@@ -35,7 +35,6 @@ function actorFor(relation: Relation): Actor | null {
         isHr: false,
         isAdmin: false,
         directReportIds: [ids.partner],
-        indirectReportIds: [ids.partner, ids.self, ids.otherReport],
       };
     case 'hr':
       return { employeeId: ids.hr, isHr: true, isAdmin: false, directReportIds: [] };
@@ -115,7 +114,6 @@ describe('readAccess: invariants over every combination of flags and position', 
     employeeId: position,
     ...flags,
     directReportIds: position === 'manager' ? ['report'] : position === 'skipLevel' ? ['manager'] : [],
-    indirectReportIds: position === 'skipLevel' ? ['manager', 'report'] : undefined,
   });
 
   it('anonymous callers never read anything, not even in aggregate', () => {

@@ -1,7 +1,7 @@
 import { and, eq, gt, notExists, sql } from 'drizzle-orm';
 import { addDays, localDateOf, zonedToUtc } from '../../domain/calendar.js';
 import { GENERATION_WINDOW_DAYS, occurrences, type Schedule } from '../../domain/series.js';
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { checkIns, meetings, preQuestions, series, sharedNotes, topics } from '../db/schema.js';
 
 type SeriesRow = typeof series.$inferSelect;
@@ -27,11 +27,10 @@ export function scheduleOf(s: SeriesRow): Schedule {
  * days. Idempotent: an occurrence's cadence date is unique within its series.
  */
 export async function ensureOccurrences(tx: Tx, s: SeriesRow, now = new Date(), from?: string): Promise<void> {
+  if (!from && !occurrencesDue(s, now)) return;
   if (s.status !== 'active') return;
-  const today = localDateOf(now, s.timeZone);
-  const horizon = addDays(today, GENERATION_WINDOW_DAYS);
-  if (s.generatedUntil && s.generatedUntil >= horizon && !from) return;
-  const start = from ?? (s.generatedUntil ? addDays(s.generatedUntil, 1) : today);
+  const horizon = horizonOf(s, now);
+  const start = from ?? (s.generatedUntil ? addDays(s.generatedUntil, 1) : localDateOf(now, s.timeZone));
   const list = occurrences(scheduleOf(s), start, horizon);
   if (list.length > 0) {
     await tx
@@ -52,9 +51,25 @@ export async function ensureOccurrences(tx: Tx, s: SeriesRow, now = new Date(), 
   await tx.update(series).set({ generatedUntil: horizon }).where(eq(series.id, s.id));
 }
 
-/** Extends the window of every active series of these people whose window runs short. */
-export async function ensureOccurrencesFor(tx: Tx, seriesRows: SeriesRow[], now = new Date()): Promise<void> {
-  for (const s of seriesRows) await ensureOccurrences(tx, s, now);
+/** Whether an active series' generated window falls short of today + 92 days (in its time zone). */
+export function occurrencesDue(s: SeriesRow, now = new Date()): boolean {
+  return s.status === 'active' && (!s.generatedUntil || s.generatedUntil < horizonOf(s, now));
+}
+
+function horizonOf(s: SeriesRow, now: Date): string {
+  return addDays(localDateOf(now, s.timeZone), GENERATION_WINDOW_DAYS);
+}
+
+/**
+ * Extends the windows of those series that run short, in one transaction — and opens none when
+ * every window is current (the usual case on a read).
+ */
+export async function keepOccurrencesGenerated(db: Db, seriesRows: SeriesRow[], now = new Date()): Promise<void> {
+  const due = seriesRows.filter((s) => occurrencesDue(s, now));
+  if (due.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (const s of due) await ensureOccurrences(tx, s, now);
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ const actors = {
   self: person('report'),
   partner: person('manager', { directReportIds: ['report', 'other'] }),
   otherReport: person('other'),
-  skipLevel: person('boss', { directReportIds: ['manager'], indirectReportIds: ['manager', 'report', 'other'] }),
+  skipLevel: person('boss', { directReportIds: ['manager'] }),
   hr: person('hr', { isHr: true }),
   admin: person('admin', { isAdmin: true }),
   anonymous: null,

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
-import { ensureOccurrences } from '../../commands/occurrences.js';
+import { keepOccurrencesGenerated } from '../../commands/occurrences.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
@@ -21,9 +21,7 @@ export const homeApi = router().openapi(get, async (c) => {
   const { db } = c.get('services');
   const now = new Date();
   const rows = await loadSeriesRows(db, and(seriesPolicy.pairWhere(actor), eq(series.status, 'active')));
-  await db.transaction(async (tx) => {
-    for (const r of rows) await ensureOccurrences(tx, r.s, now);
-  });
+  await keepOccurrencesGenerated(db, rows.map((r) => r.s), now);
   const seriesIds = rows.map((r) => r.s.id);
   const next = seriesIds.length
     ? await db

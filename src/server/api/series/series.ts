@@ -11,7 +11,7 @@ import {
   seriesUpdateSchema,
 } from '../../../domain/series.js';
 import { requestExtraMeeting } from '../../commands/changeMeeting.js';
-import { ensureOccurrences } from '../../commands/occurrences.js';
+import { keepOccurrencesGenerated } from '../../commands/occurrences.js';
 import { changeSeriesStatus, scheduleDepartment, scheduleSeries, updateSeries } from '../../commands/scheduleSeries.js';
 import { meetings, series } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
@@ -104,9 +104,7 @@ export const seriesApi = router()
     const { db } = c.get('services');
     const { status } = c.req.valid('query');
     const rows = await loadSeriesRows(db, and(seriesPolicy.pairWhere(actor), status === 'all' ? undefined : eq(series.status, status)));
-    await db.transaction(async (tx) => {
-      for (const r of rows) await ensureOccurrences(tx, r.s);
-    });
+    await keepOccurrencesGenerated(db, rows.map((r) => r.s));
     return c.json({ items: rows.map((r) => presentSeries(actor, r)) }, 200);
   })
   .openapi(create, async (c) => {
@@ -155,7 +153,7 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db, row } = await oneSeries(c, id);
     if (!seriesPolicy.readContent(actor, row.s)) throw new NotFoundError('errors.seriesNotFound');
-    await db.transaction((tx) => ensureOccurrences(tx, row.s));
+    await keepOccurrencesGenerated(db, [row.s]);
     const q = c.req.valid('query');
     const now = new Date();
     const upcoming = q.when === 'upcoming';
