@@ -49,6 +49,8 @@ export function createAuth(opts: AuthOptions) {
       customRules: {
         '/sign-in/email': { window: 60, max: Math.max(opts.signInRateLimit, 1) },
         '/change-password': { window: 60, max: Math.max(opts.signInRateLimit, 1) },
+        // A read: counting it would make every session check a database write (ADR 0140).
+        '/get-session': false,
       },
     },
     advanced: {

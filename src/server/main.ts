@@ -11,6 +11,7 @@ import { connect } from './db/client.js';
 import { DataDirInUseError, startEmbedded, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { demoAccounts, seedDemo } from './db/seed.js';
+import { scheduleMaintenance } from './jobs/maintainSeries.js';
 import { logger } from './logger.js';
 import { buildServices } from './services.js';
 
@@ -59,6 +60,7 @@ async function main() {
     }
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
+    const stopMaintenance = scheduleMaintenance(database.db, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external' }, 'Taiwa is listening');
       console.log(`\n  Taiwa: ${config.baseUrl}\n`);
@@ -81,6 +83,7 @@ async function main() {
       // server.close() would wait for the upgraded sockets).
       await collaboration.destroy().catch((e: unknown) => log.error({ err: e }, 'stopping the collaboration server failed'));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopMaintenance();
       await database?.close();
       await stopEmbedded();
       log.info('stopped');

@@ -1,62 +1,14 @@
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { checkInSchema, preQuestionAnswerSchema, preQuestionCreateSchema, topicCreateSchema, topicUpdateSchema } from '../../domain/agenda.js';
 import { closedQuestionCheck } from '../../domain/questionBank.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
-import { checkIns, meetings, preQuestions, topics } from '../db/schema.js';
+import { checkIns, preQuestions, topics } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { seriesPolicy, topicVisibleInPair, topicVisibleInPairWhere } from '../policies/series.js';
+import { carryOver } from './carryOver.js';
 import { meetingForChange } from './changeMeeting.js';
-
-/**
- * Copies the shared topics that were not discussed in the pair's previous meeting onto this one,
- * marked as carried. Idempotent (a topic is carried into a meeting at most once). Nothing carries
- * while the previous meeting is still running: its topics may yet be discussed (they carry once it
- * is finished, in minutes draft, shared or acknowledged).
- */
-export async function carryOverTopics(tx: Tx, meeting: { id: string; seriesId: string; startsAt: Date }): Promise<void> {
-  const [previous] = await tx
-    .select({ id: meetings.id, status: meetings.status })
-    .from(meetings)
-    .where(and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled'), ne(meetings.id, meeting.id)))
-    .orderBy(desc(meetings.startsAt))
-    .limit(1);
-  if (!previous || previous.status === 'inProgress') return;
-  const open = await tx
-    .select()
-    .from(topics)
-    .where(and(eq(topics.meetingId, previous.id), eq(topics.visibility, 'pair'), eq(topics.discussed, false)));
-  if (open.length === 0) return;
-  await tx
-    .insert(topics)
-    .values(
-      open.map((t, i) => ({
-        meetingId: meeting.id,
-        authorId: t.authorId,
-        title: t.title,
-        note: t.note,
-        category: t.category,
-        wantedResponse: t.wantedResponse,
-        visibility: 'pair' as const,
-        position: -1000 + i,
-        carriedFromId: t.carriedFromId ?? t.id,
-        sharedAt: t.sharedAt,
-      })),
-    )
-    .onConflictDoNothing();
-}
-
-/** The next meeting of the series that is still ahead (the one carried topics go to). */
-export async function isNextMeeting(tx: Tx, meeting: { id: string; seriesId: string }, now = new Date()): Promise<boolean> {
-  const [next] = await tx
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.seriesId, meeting.seriesId), eq(meetings.status, 'scheduled'), sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes}) > ${now}`))
-    .orderBy(meetings.startsAt)
-    .limit(1);
-  return next?.id === meeting.id;
-}
 
 async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
   const row = await meetingForChange(tx, actor, meetingId);
@@ -74,12 +26,14 @@ async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, abi
 export async function addTopic(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof topicCreateSchema> }) {
   const { db, actor, meetingId, input } = props;
   return db.transaction(async (tx) => {
-    await assertMeetingAbility(tx, actor, meetingId, 'addTopic');
+    const { s } = await assertMeetingAbility(tx, actor, meetingId, 'addTopic');
     const [max] = await tx.select({ n: sql<number>`coalesce(max(${topics.position}), 0)::int` }).from(topics).where(eq(topics.meetingId, meetingId));
     const [row] = await tx
       .insert(topics)
       .values({ meetingId, authorId: actor.employeeId, ...input, position: (max?.n ?? 0) + 1, sharedAt: input.visibility === 'pair' ? new Date() : null })
       .returning({ id: topics.id });
+    // A topic added to a meeting whose time has passed unheld is open business for the next one.
+    await carryOver(tx, s.id);
     return row!.id;
   });
 }

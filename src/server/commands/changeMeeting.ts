@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client.js';
 import { meetings, series } from '../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { seriesPolicy } from '../policies/series.js';
+import { carryOver } from './carryOver.js';
 
 /** Loads a meeting with its series for a change, locked; 404 unless the actor is one of the pair. */
 export async function meetingForChange(tx: Tx, actor: Actor, id: string) {
@@ -42,6 +43,7 @@ export async function rescheduleMeeting(props: { db: Db; actor: Actor; id: strin
         movedForHoliday: false,
       })
       .where(eq(meetings.id, m.id));
+    await carryOver(tx, s.id, now);
   });
 }
 
@@ -55,6 +57,7 @@ export async function cancelMeeting(props: { db: Db; actor: Actor; id: string; i
       .update(meetings)
       .set({ status: 'cancelled', cancelledAt: now, cancelReason: props.input.reason, cancelledById: props.actor.employeeId })
       .where(eq(meetings.id, m.id));
+    await carryOver(tx, s.id, now);
   });
 }
 
@@ -68,6 +71,7 @@ export async function keepOriginalDate(props: { db: Db; actor: Actor; id: string
       .update(meetings)
       .set({ startsAt: zonedToUtc(m.originalDate, s.startTime, s.timeZone), movedForHoliday: false, keptOnHoliday: true })
       .where(eq(meetings.id, m.id));
+    await carryOver(tx, s.id, now);
   });
 }
 
@@ -91,6 +95,7 @@ export async function requestExtraMeeting(props: { db: Db; actor: Actor; seriesI
         rescheduleReason: props.input.reason,
       })
       .returning({ id: meetings.id });
+    await carryOver(tx, s.id, now);
     return row!.id;
   });
 }

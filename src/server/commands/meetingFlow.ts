@@ -8,6 +8,7 @@ import { actionItems, employees, feedbackRecords, meetings, minutes, series, sha
 import { ConflictError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { topicVisibleInPair, visibleTopicsWhere } from '../policies/series.js';
+import { carryOver } from './carryOver.js';
 import { meetingForChange } from './changeMeeting.js';
 
 const fullName = <T extends { familyName: SQLWrapper; givenName: SQLWrapper }>(t: T) => sql<string>`${t.familyName} || ' ' || ${t.givenName}`;
@@ -41,6 +42,8 @@ export async function markDiscussed(props: { db: Db; actor: Actor; topicId: stri
         delete from ${topics} c using ${meetings} later
         where c.carried_from_id = ${origin} and c.id <> ${t.id} and c.discussed = false
           and later.id = c.meeting_id and later.series_id = ${s.id} and later.status = 'scheduled' and later.starts_at > ${m.startsAt}`);
+    } else {
+      await carryOver(tx, s.id);
     }
     return t.meetingId;
   });
@@ -128,5 +131,6 @@ export async function finishMeeting(props: { db: Db; actor: Actor; id: string; l
         target: minutes.meetingId,
         set: { body, status: 'draft', version: 1, updatedAt: new Date() },
       });
+    await carryOver(tx, s.id);
   });
 }

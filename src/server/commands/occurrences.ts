@@ -1,7 +1,7 @@
 import { and, eq, gt, notExists, sql } from 'drizzle-orm';
 import { addDays, localDateOf, zonedToUtc } from '../../domain/calendar.js';
 import { GENERATION_WINDOW_DAYS, occurrences, type Schedule } from '../../domain/series.js';
-import type { Db, Tx } from '../db/client.js';
+import type { Tx } from '../db/client.js';
 import { checkIns, meetings, preQuestions, series, sharedNotes, topics } from '../db/schema.js';
 
 type SeriesRow = typeof series.$inferSelect;
@@ -58,18 +58,6 @@ export function occurrencesDue(s: SeriesRow, now = new Date()): boolean {
 
 function horizonOf(s: SeriesRow, now: Date): string {
   return addDays(localDateOf(now, s.timeZone), GENERATION_WINDOW_DAYS);
-}
-
-/**
- * Extends the windows of those series that run short, in one transaction — and opens none when
- * every window is current (the usual case on a read).
- */
-export async function keepOccurrencesGenerated(db: Db, seriesRows: SeriesRow[], now = new Date()): Promise<void> {
-  const due = seriesRows.filter((s) => occurrencesDue(s, now));
-  if (due.length === 0) return;
-  await db.transaction(async (tx) => {
-    for (const s of due) await ensureOccurrences(tx, s, now);
-  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client.js';
 import { departments, employees, series } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { seriesPolicy } from '../policies/series.js';
+import { carryOver } from './carryOver.js';
 import { dropUnpreparedFutureMeetings, ensureOccurrences } from './occurrences.js';
 
 type Schedule = z.output<typeof seriesCreateSchema>['schedule'];
@@ -177,6 +178,7 @@ export async function updateSeries(props: { db: Db; actor: Actor; id: string; in
     if (input.schedule) {
       await dropUnpreparedFutureMeetings(tx, id, now);
       await ensureOccurrences(tx, updated!, now, input.schedule.startDate);
+      await carryOver(tx, id, now);
     }
   });
 }
@@ -194,6 +196,7 @@ export async function changeSeriesStatus(props: { db: Db; actor: Actor; id: stri
       const [row] = await tx.update(series).set({ status: 'active', pausedAt: null, generatedUntil: null }).where(eq(series.id, id)).returning();
       const today = localDateOf(now, row!.timeZone);
       await ensureOccurrences(tx, row!, now, today > row!.startDate ? today : row!.startDate);
+      await carryOver(tx, id, now);
       return;
     }
     await tx

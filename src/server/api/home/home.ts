@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
-import { keepOccurrencesGenerated } from '../../commands/occurrences.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
@@ -21,7 +20,6 @@ export const homeApi = router().openapi(get, async (c) => {
   const { db } = c.get('services');
   const now = new Date();
   const rows = await loadSeriesRows(db, and(seriesPolicy.pairWhere(actor), eq(series.status, 'active')));
-  await keepOccurrencesGenerated(db, rows.map((r) => r.s), now);
   const seriesIds = rows.map((r) => r.s.id);
   const next = seriesIds.length
     ? await db

@@ -11,6 +11,7 @@ import { buildOrganisation, signInAll, type Organisation } from '../../test/fact
 import { expectNoReportRatings, expectRefused, followUpSnapshot, outsiders, setSharedNotes, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
+import { maintainSeries } from '../../jobs/maintainSeries.js';
 
 type Flow = { meeting: Meeting; abilities: Record<string, boolean> };
 type Detail = { topics: Topic[] };
@@ -249,6 +250,9 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
     const past = await insertPastMeeting(database.db, { seriesId: s2.id, reportId: org.otherReport.id, daysAgo: 3, status: 'scheduled' });
     const t = await insertTopic(database.db, { meetingId: past, authorId: org.otherReport.id, title: '後から話した話題' });
     const titles = async () => (await call<Detail>(app, 'GET', `/api/meetings/${n0!.id}`, { cookie: cookies.otherReport })).body.topics.map((x) => x.title);
+    // The meeting passed unheld: the periodic maintenance carries its open topics (a read never does).
+    expect(await titles()).toEqual([]);
+    expect(await maintainSeries(database.db)).toMatchObject({ ran: true });
 
     expect(await titles()).toEqual(['後から話した話題']);
     const marked = await call(app, 'POST', `/api/topics/${t}/discussed`, { cookie: cookies.otherReport, body: { discussed: true } });

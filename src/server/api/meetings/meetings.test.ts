@@ -9,6 +9,7 @@ import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { contentSnapshot, createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
+import { carryOver } from '../../commands/carryOver.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
@@ -195,20 +196,59 @@ describe.skipIf(noDatabase)('meetings API', () => {
     const previous = await insertPastMeeting(database.db, { seriesId: s.id, reportId: o.self.id, daysAgo: 7 });
     const open = await insertTopic(database.db, { meetingId: previous, authorId: o.self.id, title: '持ち越しの話題', discussed: false });
     await insertTopic(database.db, { meetingId: previous, authorId: o.partner.id, title: '話し終えた話題', discussed: true });
-    await insertTopic(database.db, { meetingId: previous, authorId: o.self.id, title: '非公開の下書き', visibility: 'private' });
+    const draft = await insertTopic(database.db, { meetingId: previous, authorId: o.self.id, title: '非公開の下書き', visibility: 'private', position: 3 });
     // An older meeting's open topic does not jump over the previous meeting.
     const older = await insertPastMeeting(database.db, { seriesId: s.id, reportId: o.self.id, daysAgo: 14 });
     await insertTopic(database.db, { meetingId: older, authorId: o.self.id, title: '古い話題' });
+    // The rows above bypassed the commands; run what finishing the previous meeting runs (twice: idempotent).
+    await carryOver(database.db, s.id);
+    await carryOver(database.db, s.id);
 
-    for (const cookie of [report, report, manager]) {
+    for (const cookie of [report, report]) {
       const res = await call<Detail>(app, 'GET', `/api/meetings/${next!.id}`, { cookie });
       expect(res.status).toBe(200);
-      expect(res.body.topics.map((t) => [t.title, t.carried, t.visibility, t.discussed, t.author.id])).toEqual([['持ち越しの話題', true, 'pair', false, o.self.id]]);
-      expect(res.text).not.toContain('非公開の下書き');
+      // The author's unshared draft came along, still private.
+      expect(res.body.topics.map((t) => [t.title, t.carried, t.visibility, t.discussed, t.author.id])).toEqual([
+        ['持ち越しの話題', true, 'pair', false, o.self.id],
+        ['非公開の下書き', true, 'private', false, o.self.id],
+      ]);
     }
-    const rows = await database.db.select().from(topics).where(eq(topics.meetingId, next!.id));
-    expect(rows.map((t) => t.carriedFromId)).toEqual([open]);
+    const seen = await call<Detail>(app, 'GET', `/api/meetings/${next!.id}`, { cookie: manager });
+    expect(seen.body.topics.map((t) => [t.title, t.carried, t.visibility, t.discussed, t.author.id])).toEqual([['持ち越しの話題', true, 'pair', false, o.self.id]]);
+    expect(seen.text).not.toContain('非公開の下書き');
+    const rows = await database.db.select().from(topics).where(eq(topics.meetingId, next!.id)).orderBy(topics.position);
+    expect(rows.map((t) => t.carriedFromId)).toEqual([open, draft]);
     const later = await call<Detail>(app, 'GET', `/api/meetings/${after!.id}`, { cookie: report });
     expect(later.body.topics).toEqual([]);
+  });
+
+  it('a private draft left unshared on a meeting that ends carries over to the next one, still private, with its controls', async () => {
+    const o = await buildOrganisation(database.db, auth);
+    const manager = await signIn(app, o.partner.email, TEST_PASSWORD);
+    const report = await signIn(app, o.self.email, TEST_PASSWORD);
+    const s = await createSeries(database.db, { managerId: o.partner.id, reportId: o.self.id });
+    const [first, next] = await meetingsOf(database.db, s.id);
+    const added = await call<Topic>(app, 'POST', `/api/meetings/${first!.id}/topics`, {
+      cookie: report,
+      body: { title: 'まだ言えない相談', category: 'career', wantedResponse: 'listen', visibility: 'private' },
+    });
+    expect(added.status).toBe(201);
+    expect((await call(app, 'POST', `/api/meetings/${first!.id}/start`, { cookie: manager })).status).toBe(200);
+    expect((await call(app, 'POST', `/api/meetings/${first!.id}/finish`, { cookie: manager })).status).toBe(200);
+
+    const mine = await call<Detail>(app, 'GET', `/api/meetings/${next!.id}`, { cookie: report });
+    expect(mine.body.topics).toEqual([
+      expect.objectContaining({ title: 'まだ言えない相談', visibility: 'private', carried: true, abilities: { update: true, remove: true, share: true } }),
+    ]);
+    const theirs = await call<Detail>(app, 'GET', `/api/meetings/${next!.id}`, { cookie: manager });
+    expect(theirs.body.topics).toEqual([]);
+    expect(theirs.text).not.toContain('まだ言えない相談');
+
+    // Shared from the next meeting, it reaches the partner.
+    const carried = mine.body.topics[0]!;
+    const shared = await call<Topic>(app, 'PATCH', `/api/topics/${carried.id}`, { cookie: report, body: { visibility: 'pair' } });
+    expect(shared.status).toBe(200);
+    const after = await call<Detail>(app, 'GET', `/api/meetings/${next!.id}`, { cookie: manager });
+    expect(after.body.topics.map((t) => [t.title, t.visibility])).toEqual([['まだ言えない相談', 'pair']]);
   });
 });

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { idSchema } from '../../../domain/common.js';
 import { meetingDetailSchema } from '../../../domain/meetings.js';
 import { cancelSchema, meetingSchema, rescheduleSchema } from '../../../domain/series.js';
-import { carryOverTopics, isNextMeeting } from '../../commands/agenda.js';
 import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../commands/changeMeeting.js';
 import type { AppContext } from '../../context.js';
 import { employees } from '../../db/schema.js';
@@ -16,16 +15,12 @@ import { loadCheckIn, loadMeetingForPair, loadPreQuestions, loadTopics, presentM
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
 
-/** One meeting with its agenda as the caller may see it; carries last time's open topics into the next meeting. */
+/** One meeting with its agenda as the caller may see it (a read: carry-over happened when the data changed). */
 export async function meetingDetail(c: AppContext, id: string) {
   const actor = requireActor(c);
   const { db } = c.get('services');
-  let row = await loadMeetingForPair(db, actor, id);
+  const row = await loadMeetingForPair(db, actor, id);
   if (!row) throw new NotFoundError('errors.meetingNotFound');
-  if (row.m.status === 'scheduled' && (await isNextMeeting(db, row.m))) {
-    await db.transaction((tx) => carryOverTopics(tx, row!.m));
-    row = (await loadMeetingForPair(db, actor, id))!;
-  }
   const { m, s } = row;
   const people = await db
     .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })

@@ -11,7 +11,6 @@ import {
   seriesUpdateSchema,
 } from '../../../domain/series.js';
 import { requestExtraMeeting } from '../../commands/changeMeeting.js';
-import { keepOccurrencesGenerated } from '../../commands/occurrences.js';
 import { changeSeriesStatus, scheduleDepartment, scheduleSeries, updateSeries } from '../../commands/scheduleSeries.js';
 import { meetings, series } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
@@ -104,7 +103,6 @@ export const seriesApi = router()
     const { db } = c.get('services');
     const { status } = c.req.valid('query');
     const rows = await loadSeriesRows(db, and(seriesPolicy.pairWhere(actor), status === 'all' ? undefined : eq(series.status, status)));
-    await keepOccurrencesGenerated(db, rows.map((r) => r.s));
     return c.json({ items: rows.map((r) => presentSeries(actor, r)) }, 200);
   })
   .openapi(create, async (c) => {
@@ -153,7 +151,6 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db, row } = await oneSeries(c, id);
     if (!seriesPolicy.readContent(actor, row.s)) throw new NotFoundError('errors.seriesNotFound');
-    await keepOccurrencesGenerated(db, [row.s]);
     const q = c.req.valid('query');
     const now = new Date();
     const upcoming = q.when === 'upcoming';
