@@ -27,6 +27,7 @@ import { searchApi } from './api/search/search.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
+import { finishDocument } from './api/openapi.js';
 import type { AppEnv, Services } from './context.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
@@ -113,14 +114,23 @@ export function createApp(services: Services) {
   app.route('/api', searchApi);
 
   registerAuthDocs(app);
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Taiwa API',
-      version: '0.1.0',
-      description:
-        'REST API of Taiwa (対話), the 1on1 meeting app. Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call. Errors have the shape {error:{code,message,fields?}}; send Accept-Language: en for English messages.',
-    },
+  let document: string | null = null;
+  app.get('/api/openapi.json', (c) => {
+    document ??= JSON.stringify(
+      finishDocument(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Taiwa API',
+            version: '0.1.0',
+            description:
+              'REST API of Taiwa (対話), the 1on1 meeting app. Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call. Errors have the shape {error:{code,message,fields?}}; send Accept-Language: en for English messages.',
+          },
+        }),
+        config,
+      ),
+    );
+    return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   app.route('/api/docs', docsApp);
 

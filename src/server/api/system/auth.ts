@@ -81,7 +81,7 @@ export function registerAuthDocs(app: ReturnType<typeof router>): void {
     path: '/api/auth/sign-out',
     tags: ['auth'],
     summary: 'Sign out (ends the session)',
-    responses: { 200: { description: 'Signed out' } },
+    responses: { 200: { description: 'Signed out' }, 403: err },
   });
   app.openAPIRegistry.registerPath({
     method: 'post',

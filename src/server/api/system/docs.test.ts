@@ -16,33 +16,24 @@ describe.skipIf(noDatabase)('API documentation', () => {
     app = testApp(database).app;
   });
 
-  it('GET /api/openapi.json (anonymous) documents every endpoint with its method', async () => {
+  it('GET /api/openapi.json (anonymous) documents exactly the registered routes, each with its method', async () => {
     const res = await call<OpenApiDoc>(app, 'GET', '/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body.info.title).toBe('Taiwa API');
-    const ops = Object.entries(res.body.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
-    // Contains (not equals): new resources add their own paths.
-    expect(ops).toEqual(
-      expect.arrayContaining([
-        'GET /api/setup',
-        'POST /api/setup',
-        'GET /api/me',
-        'PATCH /api/me',
-        'GET /api/employees',
-        'POST /api/employees',
-        'GET /api/employees/{id}',
-        'PATCH /api/employees/{id}',
-        'PUT /api/employees/{id}/manager',
-        'GET /api/departments',
-        'POST /api/departments',
-        'PATCH /api/departments/{id}',
-        'POST /api/auth/sign-in/email',
-        'POST /api/auth/sign-out',
-        'POST /api/auth/change-password',
-        'GET /api/auth/get-session',
-      ]),
-    );
+    const documented = Object.entries(res.body.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    // The operations the app really answers: its registered handlers, minus middleware, the
+    // document itself, the reference page and better-auth's catch-all.
+    const undocumented = (p: string) => p === '/api/openapi.json' || p.startsWith('/api/docs') || p.startsWith('/api/auth/') || p === '/api/*';
+    const registered = [
+      ...new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !undocumented(r.path)).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)),
+    ];
+    expect(registered.length).toBeGreaterThan(50);
+    expect(documented.filter((o) => !o.includes(' /api/auth/')).sort()).toEqual(registered.sort());
+    // better-auth's operations are documented by hand: each must be one its catch-all answers.
+    const auth = documented.filter((o) => o.includes(' /api/auth/'));
+    expect(auth.length).toBeGreaterThan(0);
+    for (const op of auth) expect(app.routes.some((r) => r.path === '/api/auth/*' && r.method === op.split(' ')[0]), op).toBe(true);
     // Authenticated endpoints document their error answers.
     expect(Object.keys(res.body.paths['/api/employees']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
   });
