@@ -40,6 +40,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [webOnly] }] },
   },
   {
+    // One way through the server: api → commands → db; commands, policies and jobs never reach back into api.
+    files: ['src/server/commands/**/*.ts', 'src/server/policies/**/*.ts', 'src/server/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [webOnly, { group: ['**/api/**', '**/api'], message: 'Commands, policies and jobs do not import from src/server/api (api → commands → db).' }] },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import { privateNotes } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
-import { loadMeetingForPair } from '../api/series/load.js';
+import { loadMeetingForPair } from '../policies/series.js';
 import { meetingForChange } from './changeMeeting.js';
 
 /**

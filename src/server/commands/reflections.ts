@@ -15,7 +15,7 @@ import { meetings, reflections, series } from '../db/schema.js';
 import { ConflictError, fromZodIssues, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { roleIn } from '../policies/series.js';
-import { loadMeetingForPair } from '../api/series/load.js';
+import { loadMeetingForPair } from '../policies/series.js';
 import { meetingForChange } from './changeMeeting.js';
 
 /**

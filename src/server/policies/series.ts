@@ -1,7 +1,8 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { MeetingAbilities } from '../../domain/series.js';
 import type { Actor } from '../../domain/roles.js';
 import { readAccess } from '../../domain/visibility.js';
+import type { Tx } from '../db/client.js';
 import { meetings, series, topics } from '../db/schema.js';
 
 /** The two people of a series. */
@@ -102,5 +103,9 @@ export function visibleTopicsWhere(actor: Actor): SQL {
   return and(topicVisibleInPairWhere(actor), seriesPolicy.pairWhere(actor))!;
 }
 
-/** SQL fragment used where a raw condition is easier: whether the actor is in the pair of `series`. */
-export const inPairSql = (actor: Actor) => sql`(${series.managerId} = ${actor.employeeId} or ${series.reportId} = ${actor.employeeId})`;
+/** Loads one meeting with its series when the caller is one of the pair; else null (a 404 to them). */
+export async function loadMeetingForPair(db: Tx, actor: Actor, id: string) {
+  const [row] = await db.select({ m: meetings, s: series }).from(meetings).innerJoin(series, eq(series.id, meetings.seriesId)).where(eq(meetings.id, id));
+  if (!row || !seriesPolicy.readContent(actor, row.s)) return null;
+  return row;
+}

@@ -132,10 +132,6 @@ export async function loadCheckIn(db: Tx, actor: Actor, s: SeriesRow, meetingId:
   return c ? { meetingId: c.meetingId, score: c.score, comment: c.comment, createdAt: c.createdAt.toISOString() } : null;
 }
 
-/** Loads one meeting with its series when the caller is one of the pair; else null. */
-export async function loadMeetingForPair(db: Tx, actor: Actor, id: string) {
-  const [row] = await db.select({ m: meetings, s: series }).from(meetings).innerJoin(series, eq(series.id, meetings.seriesId)).where(eq(meetings.id, id));
-  if (!row || !seriesPolicy.readContent(actor, row.s)) return null;
-  return row;
-}
+/** Loading a meeting for the pair is a policy question; kept here for the handlers that import it. */
+export { loadMeetingForPair } from '../../policies/series.js';
 
