@@ -15,7 +15,7 @@ import { meetingsApi } from './api/meetings/meetings.js';
 import { prepBriefApi } from './api/prepBrief/prepBrief.js';
 import { questionsApi } from './api/questions/questions.js';
 import { seriesApi } from './api/series/series.js';
-import { agendaApi } from './api/topics/topics.js';
+import { topicsApi } from './api/topics/topics.js';
 import { actionItemsApi } from './api/actionItems/actionItems.js';
 import { feedbackApi } from './api/feedback/feedback.js';
 import { historyApi } from './api/history/history.js';
@@ -101,7 +101,7 @@ export function createApp(services: Services) {
   app.route('/api', homeApi);
   app.route('/api', seriesApi);
   app.route('/api', meetingsApi);
-  app.route('/api', agendaApi);
+  app.route('/api', topicsApi);
   app.route('/api', prepBriefApi);
   app.route('/api', questionsApi);
   app.route('/api', meetingFlowApi);

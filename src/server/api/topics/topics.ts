@@ -66,7 +66,7 @@ const checkInRoute = createRoute({
 });
 
 /** Preparation: agenda topics, pre-questions and the condition check-in of a meeting. */
-export const agendaApi = router()
+export const topicsApi = router()
   .openapi(addTopicRoute, async (c) => {
     const { id } = c.req.valid('param');
     const topicId = await addTopic({ db: c.get('services').db, actor: requireActor(c), meetingId: id, input: c.req.valid('json') });
