@@ -69,7 +69,7 @@ export const feedbackSchema = z.object({
 });
 export type FeedbackRecord = z.infer<typeof feedbackSchema>;
 
-// ---- Action items (ネクストステップ) ----
+// ---- Action items (アクションアイテム) ----
 
 export const actionItemStatuses = ['open', 'done'] as const;
 export const actionItemCreateSchema = z.object({

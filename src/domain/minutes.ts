@@ -16,7 +16,7 @@ const words = {
   ja: {
     title: '1on1 議事録',
     discussed: '話したこと',
-    decided: '決めたこと・ネクストステップ',
+    decided: '決めたこと・アクションアイテム',
     feedback: 'フィードバック',
     notes: '共有メモ',
     none: '(なし)',
@@ -32,7 +32,7 @@ const words = {
   en: {
     title: '1on1 minutes',
     discussed: 'What we talked about',
-    decided: 'Decisions and next steps',
+    decided: 'Decisions and action items',
     feedback: 'Feedback',
     notes: 'Shared notes',
     none: '(none)',

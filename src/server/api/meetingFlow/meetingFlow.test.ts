@@ -97,7 +97,7 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
     const body = draftMinutes.body.body;
     for (const part of [
       '## 話したこと',
-      '## 決めたこと・ネクストステップ',
+      '## 決めたこと・アクションアイテム',
       '## フィードバック',
       '## 共有メモ',
       'キャリアの方向性',
@@ -199,7 +199,7 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
     expect(finished.status).toBe(200);
     const m = await call<Minutes>(app, 'GET', `/api/meetings/${meetingId}/minutes`, { cookie: cookies.self });
     expect(m.body.body).toMatch(/^# 1on1 minutes — /);
-    for (const h of ['## What we talked about', '## Decisions and next steps', '## Feedback', '## Shared notes', '- Team offsite', '(none)'])
+    for (const h of ['## What we talked about', '## Decisions and action items', '## Feedback', '## Shared notes', '- Team offsite', '(none)'])
       expect(m.body.body).toContain(h);
     expect(m.body.body).not.toMatch(/[\u3040-\u30ff]/);
     expect(t).toBeTruthy();
