@@ -12,13 +12,7 @@ import { meetingForChange } from './changeMeeting.js';
 
 async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
   const row = await meetingForChange(tx, actor, meetingId);
-  if (!seriesPolicy.meetingAbilities(actor, row.s, row.m)[ability]) {
-    const role = row.s.managerId === actor.employeeId ? 'manager' : 'report';
-    if ((ability === 'askPreQuestion' && role !== 'manager') || ((ability === 'answerPreQuestion' || ability === 'checkIn') && role !== 'report')) {
-      throw new ForbiddenError();
-    }
-    throw new ConflictError('errors.meetingNotOpen');
-  }
+  seriesPolicy.assertMeetingAbility(actor, row.s, row.m, ability);
   return row;
 }
 
@@ -52,7 +46,7 @@ export async function updateTopic(props: { db: Db; actor: Actor; id: string; inp
   await db.transaction(async (tx) => {
     const { t, m, s } = await ownTopic(tx, actor, id);
     if (t.authorId !== actor.employeeId) throw new ForbiddenError();
-    if (!seriesPolicy.meetingAbilities(actor, s, m).addTopic) throw new ConflictError('errors.meetingNotOpen');
+    seriesPolicy.assertMeetingAbility(actor, s, m, 'addTopic');
     if (input.visibility === 'private' && t.visibility === 'pair') throw new ConflictError('errors.topicAlreadyShared', {}, 'visibility');
     await tx
       .update(topics)
@@ -66,7 +60,7 @@ export async function removeTopic(props: { db: Db; actor: Actor; id: string }) {
   await props.db.transaction(async (tx) => {
     const { t, m, s } = await ownTopic(tx, props.actor, props.id);
     if (t.authorId !== props.actor.employeeId) throw new ForbiddenError();
-    if (!seriesPolicy.meetingAbilities(props.actor, s, m).addTopic) throw new ConflictError('errors.meetingNotOpen');
+    seriesPolicy.assertMeetingAbility(props.actor, s, m, 'addTopic');
     await tx.update(topics).set({ carriedFromId: null }).where(eq(topics.carriedFromId, t.id));
     await tx.delete(topics).where(eq(topics.id, t.id));
   });
@@ -126,8 +120,7 @@ async function preQuestionFor(tx: Tx, actor: Actor, id: string) {
 export async function answerPreQuestion(props: { db: Db; actor: Actor; id: string; input: z.output<typeof preQuestionAnswerSchema> }) {
   await props.db.transaction(async (tx) => {
     const { q, m, s } = await preQuestionFor(tx, props.actor, props.id);
-    if (s.reportId !== props.actor.employeeId) throw new ForbiddenError();
-    if (!seriesPolicy.meetingAbilities(props.actor, s, m).answerPreQuestion) throw new ConflictError('errors.meetingNotOpen');
+    seriesPolicy.assertMeetingAbility(props.actor, s, m, 'answerPreQuestion');
     await tx.update(preQuestions).set({ answer: props.input.answer, answeredAt: new Date() }).where(eq(preQuestions.id, q.id));
   });
 }

@@ -32,7 +32,7 @@ export async function rescheduleMeeting(props: { db: Db; actor: Actor; id: strin
   assertFuture(startsAt, now);
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
-    if (!seriesPolicy.meetingAbilities(props.actor, s, m, now).reschedule) throw new ConflictError('errors.meetingNotOpen');
+    seriesPolicy.assertMeetingAbility(props.actor, s, m, 'reschedule', now);
     await tx
       .update(meetings)
       .set({
@@ -52,7 +52,7 @@ export async function cancelMeeting(props: { db: Db; actor: Actor; id: string; i
   const now = props.now ?? new Date();
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
-    if (!seriesPolicy.meetingAbilities(props.actor, s, m, now).cancel) throw new ConflictError('errors.meetingNotOpen');
+    seriesPolicy.assertMeetingAbility(props.actor, s, m, 'cancel', now);
     await tx
       .update(meetings)
       .set({ status: 'cancelled', cancelledAt: now, cancelReason: props.input.reason, cancelledById: props.actor.employeeId })
@@ -66,7 +66,8 @@ export async function keepOriginalDate(props: { db: Db; actor: Actor; id: string
   const now = props.now ?? new Date();
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
-    if (!seriesPolicy.meetingAbilities(props.actor, s, m, now).keepOriginalDate || !m.originalDate) throw new ConflictError('errors.meetingNotMoved');
+    seriesPolicy.assertMeetingAbility(props.actor, s, m, 'keepOriginalDate', now);
+    if (!m.originalDate) throw new ConflictError('errors.meetingNotMoved');
     await tx
       .update(meetings)
       .set({ startsAt: zonedToUtc(m.originalDate, s.startTime, s.timeZone), movedForHoliday: false, keptOnHoliday: true })

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import { readAccess } from '../../domain/visibility.js';
 import type { Tx } from '../db/client.js';
 import { meetings, series, topics } from '../db/schema.js';
+import { ConflictError, ForbiddenError } from '../errors.js';
 
 /** The two people of a series. */
 export interface Pair {
@@ -57,20 +58,25 @@ export const seriesPolicy = {
       readContent: role !== null,
     };
   },
+  /** What the caller may do with a meeting now: each ability as declared in `meetingAbilityRules`. */
   meetingAbilities(actor: Actor | null, s: SeriesState, m: MeetingState, now = new Date()): MeetingAbilities {
     const role = roleIn(actor, s);
-    const open = m.status === 'scheduled' && s.status !== 'ended';
-    const upcoming = open && m.startsAt.getTime() + 24 * 3600_000 > now.getTime();
-    return {
-      reschedule: role !== null && upcoming,
-      cancel: role !== null && upcoming,
-      keepOriginalDate: role !== null && upcoming && m.movedForHoliday,
-      addTopic: role !== null && (m.status === 'scheduled' || m.status === 'inProgress'),
-      askPreQuestion: role === 'manager' && upcoming,
-      answerPreQuestion: role === 'report' && (m.status === 'scheduled' || m.status === 'inProgress'),
-      checkIn: role === 'report' && (m.status === 'scheduled' || m.status === 'inProgress'),
-      viewPrepBrief: role === 'manager' && m.status !== 'cancelled',
-    };
+    const out = {} as MeetingAbilities;
+    for (const [name, rule] of Object.entries(meetingAbilityRules) as [keyof MeetingAbilities, AbilityRule][]) {
+      out[name] = role !== null && rule.who.includes(role) && rule.when(s, m, now);
+    }
+    return out;
+  },
+  /**
+   * Throws unless the actor may use `ability` on the meeting now: 403 when it is not theirs to use
+   * (the wrong side of the pair), 409 when it is theirs but the meeting's state does not allow it.
+   * The pair check itself (404 to outsiders) is the loader's.
+   */
+  assertMeetingAbility(actor: Actor, s: SeriesState, m: MeetingState, ability: keyof MeetingAbilities, now = new Date()): void {
+    const role = roleIn(actor, s);
+    const rule = meetingAbilityRules[ability];
+    if (role === null || !rule.who.includes(role)) throw new ForbiddenError();
+    if (!rule.when(s, m, now)) throw new ConflictError(rule.conflict);
   },
   /** SQL: series the actor is one of the pair of. */
   pairWhere(actor: Actor): SQL {
@@ -80,6 +86,34 @@ export const seriesPolicy = {
   meetingsWhere(actor: Actor): SQL {
     return and(eq(meetings.seriesId, series.id), this.pairWhere(actor))!;
   },
+};
+
+type AbilityRule = {
+  /** Which side of the pair the ability belongs to: anyone else is refused with 403. */
+  who: readonly ('manager' | 'report')[];
+  /** When the meeting's state allows it: otherwise 409 with `conflict`. */
+  when: (s: SeriesState, m: MeetingState, now: Date) => boolean;
+  conflict: 'errors.meetingNotOpen' | 'errors.meetingNotMoved';
+};
+
+const both = ['manager', 'report'] as const;
+const open = (s: SeriesState, m: MeetingState) => m.status === 'scheduled' && s.status !== 'ended';
+const upcoming = (s: SeriesState, m: MeetingState, now: Date) => open(s, m) && m.startsAt.getTime() + 24 * 3600_000 > now.getTime();
+const beforeOver = (_s: SeriesState, m: MeetingState) => m.status === 'scheduled' || m.status === 'inProgress';
+
+/**
+ * Every ability on a meeting, declared once: who may use it and when. The same declaration answers
+ * the abilities object sent to the client and the check a command makes (403 or 409).
+ */
+const meetingAbilityRules: Record<keyof MeetingAbilities, AbilityRule> = {
+  reschedule: { who: both, when: upcoming, conflict: 'errors.meetingNotOpen' },
+  cancel: { who: both, when: upcoming, conflict: 'errors.meetingNotOpen' },
+  keepOriginalDate: { who: both, when: (s, m, now) => upcoming(s, m, now) && m.movedForHoliday, conflict: 'errors.meetingNotMoved' },
+  addTopic: { who: both, when: beforeOver, conflict: 'errors.meetingNotOpen' },
+  askPreQuestion: { who: ['manager'], when: upcoming, conflict: 'errors.meetingNotOpen' },
+  answerPreQuestion: { who: ['report'], when: beforeOver, conflict: 'errors.meetingNotOpen' },
+  checkIn: { who: ['report'], when: beforeOver, conflict: 'errors.meetingNotOpen' },
+  viewPrepBrief: { who: ['manager'], when: (_s, m) => m.status !== 'cancelled', conflict: 'errors.meetingNotOpen' },
 };
 
 /**
