@@ -139,7 +139,8 @@ export const minutesDocumentSchema = z
   .looseObject({ type: z.literal('doc'), content: z.array(z.looseObject({ type: z.string() })).optional() })
   .superRefine((value, ctx) => {
     const problem = minutesDocumentProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    // The message is a key of the server's translated field messages (validation.*).
+    if (problem) ctx.addIssue({ code: 'custom', message: problem === 'too long' ? 'minutesTooLong' : 'minutesStructure' });
   })
   .meta({
     description: 'A minutes document: Tiptap JSON whose nodes minutesSection, minutesLabel and minutesDate carry keys, not words',

@@ -1,7 +1,8 @@
-import { and, asc, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../domain/limits.js';
 import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
+import { minutesDocumentFromText, type MinutesNode } from '../../domain/minutesDocument.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { documentOfState, yjsStateOf } from '../collaboration/minutesDocument.js';
@@ -47,8 +48,15 @@ export async function markDiscussed(props: { db: Db; actor: Actor; topicId: stri
   });
 }
 
+/** The blocks of the shared notes, formatting kept; notes stored as text only become one paragraph per line. */
+function notesBlocks(notes: { state: Buffer; text: string } | undefined): MinutesNode[] {
+  if (!notes) return [];
+  if (notes.state.length > 0) return documentOfState(notes.state).content ?? [];
+  return minutesDocumentFromText(notes.text).content ?? [];
+}
+
 /** Everything a minutes draft is made of, for one meeting (the pair's shared content only). */
-async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSelect, s: typeof series.$inferSelect) {
+async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSelect) {
   const owner = alias(employees, 'owner');
   const giver = alias(employees, 'giver');
   const receiver = alias(employees, 'receiver');
@@ -61,7 +69,7 @@ async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSele
     // Only shared topics: a private draft never reaches the minutes, even its author's.
     .where(and(eq(topics.meetingId, m.id), eq(topics.discussed, true), eq(topics.visibility, 'pair'), visibleTopicsWhere(actor)))
     .orderBy(asc(topics.position), asc(topics.createdAt));
-  const notes = await tx.select({ state: sharedNotes.state }).from(sharedNotes).where(eq(sharedNotes.meetingId, m.id));
+  const notes = await tx.select({ state: sharedNotes.state, text: sharedNotes.text }).from(sharedNotes).where(eq(sharedNotes.meetingId, m.id));
   const items = await tx
     .select({
       title: actionItems.title,
@@ -99,7 +107,7 @@ async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSele
     })),
     feedback,
     // The shared notes keep their formatting: their blocks are copied into the minutes.
-    sharedNotes: notes[0] ? (documentOfState(notes[0].state).content ?? []) : [],
+    sharedNotes: notesBlocks(notes[0]),
   };
 }
 
@@ -112,7 +120,7 @@ export async function finishMeeting(props: { db: Db; actor: Actor; id: string; l
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
     if (!followUpPolicy.meetingAbilities(props.actor, s, m).finish) throw new ConflictError('errors.meetingNotOpen');
-    const content = assembleMinutesDocument(await minutesSource(tx, props.actor, m, s));
+    const content = assembleMinutesDocument(await minutesSource(tx, props.actor, m));
     // The live document (minutes:<id>) starts from the assembled draft; `body` is its search text.
     const body = minutesMarkdown(content, props.locale);
     const state = Buffer.from(yjsStateOf(content));
