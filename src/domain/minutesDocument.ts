@@ -157,7 +157,16 @@ export interface MinutesSource {
 
 const text = (t: string): MinutesNode[] => (t ? [{ type: 'text', text: t }] : []);
 const label = (l: MinutesLabel): MinutesNode => ({ type: minutesNodeNames.label, attrs: { label: l } });
-const paragraph = (...inline: MinutesNode[][]): MinutesNode => ({ type: 'paragraph', content: inline.flat() });
+/** A paragraph; adjacent plain text runs are joined, as the editor keeps them. */
+const paragraph = (...inline: MinutesNode[][]): MinutesNode => {
+  const content: MinutesNode[] = [];
+  for (const node of inline.flat()) {
+    const last = content.at(-1);
+    if (node.type === 'text' && !node.marks && last?.type === 'text' && !last.marks) content[content.length - 1] = { type: 'text', text: `${last.text}${node.text}` };
+    else content.push(node);
+  }
+  return { type: 'paragraph', content };
+};
 /** Lines of typed text: line breaks become hard breaks (ProseMirror text holds no newline). */
 const lines = (t: string): MinutesNode[] =>
   t
