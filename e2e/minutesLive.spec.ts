@@ -211,6 +211,22 @@ test('both type into the minutes draft at once; nothing is lost across reloads a
     await expect(article(p).getByRole('heading', { name: 'What we talked about' })).toBeVisible();
   });
 
+  // A correction after sharing: edited in the same formatted editor, kept as version 2 with its reason.
+  await manager.getByRole('button', { name: 'Correct' }).click();
+  const dialog = manager.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Reason for the correction' }).fill('Added the follow-up date');
+  const correction = dialog.getByRole('textbox', { name: 'Minutes text' });
+  await expect(correction.getByRole('heading', { name: 'Shared notes' })).toBeVisible();
+  await correction.click();
+  await manager.keyboard.press('Control+End');
+  await manager.keyboard.press('Enter');
+  await manager.keyboard.type('次回 12/14 に振り返る');
+  await dialog.getByRole('button', { name: 'Correct' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(manager.getByText(/^Version 2/).first()).toBeVisible();
+  await expect(article(manager)).toContainText('次回 12/14 に振り返る');
+  await expect(manager.getByText('Reason: Added the follow-up date')).toBeVisible();
+
   // The printable page is formatted too.
   await member.goto(`${minutesPath}/print`);
   await expect(member.getByRole('heading', { name: '共有メモ' })).toBeVisible();
