@@ -1,9 +1,8 @@
-import { Accordion, Alert, Badge, Button, EmptyState, Group, Input, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title, Typography, VisuallyHidden } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, EmptyState, Group, Input, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconDownload, IconEdit, IconFileOff, IconPrinter, IconShare } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acknowledgeCommentMax, correctionReasonMax } from '../../../domain/followUp.js';
 import type { MinutesNode } from '../../../domain/minutesDocument.js';
@@ -28,10 +27,12 @@ import {
 } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
-import { LiveMinutesEditor, type LiveStatus } from './LiveMinutesEditor.js';
-import docClasses from './MinutesDocument.module.css';
+import type { LiveStatus } from './LiveMinutesEditor.js';
 import { MinutesDocumentView } from './MinutesDocumentView.js';
-import { minutesExtensions } from './minutesExtensions.js';
+
+// The editors (Tiptap, Yjs, the socket client) load only when a draft is open or a correction starts.
+const LiveMinutesEditor = lazy(() => import('./LiveMinutesEditor.js').then((m) => ({ default: m.LiveMinutesEditor })));
+const CorrectionEditor = lazy(() => import('./CorrectionEditor.js').then((m) => ({ default: m.CorrectionEditor })));
 import { ReflectionSection } from './ReflectionSection.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
 import { FormError } from '../../components/FormError.js';
@@ -78,7 +79,9 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
         {t('minutes.draftLead')}
       </Alert>
       <FormError message={error} />
-      <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
+      <Suspense fallback={<Skeleton height={320} />}>
+        <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
+      </Suspense>
       <Group justify="flex-end" gap="sm">
         {minutes.abilities.share && !stored ? (
           <Text size="xs" c="gray.7" mr="auto">
@@ -105,21 +108,6 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
         </Stack>
       </AppModal>
     </Stack>
-  );
-}
-
-/** A plain (not live) editor of a minutes document: corrections start from the current version. */
-function useMinutesEditor(content: MinutesNode) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  return useEditor(
-    {
-      extensions: minutesExtensions({ locale, checkboxLabel: (text, checked) => t(checked ? 'minutesDoc.checkboxDone' : 'minutesDoc.checkboxOpen', { text }) }),
-      content,
-      immediatelyRender: true,
-      editorProps: { attributes: { 'aria-labelledby': 'minutes-correction-label', 'aria-multiline': 'true', role: 'textbox' } },
-    },
-    [locale],
   );
 }
 
@@ -174,7 +162,8 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
   const refresh = useRefresh();
   const [reason, setReason] = useState('');
   const { error, setError, fields, setFields, capture } = useServerErrors();
-  const editor = useMinutesEditor(minutes.content);
+  // The correction editor hands back its current document on submit.
+  const current = useRef<(() => MinutesNode | null) | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <AppModal opened={opened} onClose={onClose} title={t('minutes.correctTitle')} size="xl">
@@ -183,8 +172,8 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
         onSubmit={(e) => {
           e.preventDefault();
           const problems: Record<string, string> = {};
-          const content = editor?.getJSON() as MinutesNode | undefined;
-          if (!content || !editor?.getText().trim()) problems.content = t('validation.required');
+          const content = current.current?.() ?? null;
+          if (!content) problems.content = t('validation.required');
           if (!reason.trim()) problems.reason = t('validation.required');
           setFields(problems);
           if (Object.keys(problems).length > 0) return;
@@ -215,11 +204,9 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
             data-autofocus
           />
           <Input.Wrapper label={t('minutesDoc.editor')} required error={fields.content} labelElement="div" labelProps={{ id: 'minutes-correction-label' }}>
-            <Paper withBorder radius="md" className={docClasses.frame}>
-              <Typography className={`${docClasses.document} ${docClasses.editor}`}>
-                <EditorContent editor={editor} />
-              </Typography>
-            </Paper>
+            <Suspense fallback={<Skeleton height={240} />}>
+              <CorrectionEditor content={minutes.content} labelledBy="minutes-correction-label" onReady={(read) => (current.current = read)} />
+            </Suspense>
           </Input.Wrapper>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
