@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, optionalText, pageOf, pageQuerySchema, requiredText } from './common.js';
 import { personRefSchema } from './employees.js';
 import { limits } from './limits.js';
+import { minutesDocumentMaxChars, minutesDocumentSchema } from './minutesDocument.js';
 import { meetingSchema, meetingStatuses } from './series.js';
 
 /**
@@ -12,7 +13,7 @@ import { meetingSchema, meetingStatuses } from './series.js';
 export const privateNoteMax = 20_000;
 export const feedbackTextMax = 2000;
 export const actionItemTitleMax = 300;
-export const minutesMax = 50_000;
+export const minutesMax = minutesDocumentMaxChars;
 export const correctionReasonMax = 500;
 export const acknowledgeCommentMax = 2000;
 export const reflectionTextMax = 2000;
@@ -118,18 +119,17 @@ export type ActionItemList = z.infer<typeof actionItemListSchema>;
 // ---- Minutes (議事録) ----
 
 export const minutesStatuses = ['draft', 'shared', 'acknowledged'] as const;
-export const minutesInputSchema = z.object({
-  body: z.string().trim().min(1).max(minutesMax),
-  /** The `updatedAt` of the draft the editor started from: a draft changed since then is not overwritten (409). */
-  baseUpdatedAt: z.iso.datetime({ offset: true }).optional(),
-});
 export const acknowledgeSchema = z.object({ comment: optionalText(acknowledgeCommentMax) });
+/** A correction of shared minutes: the whole corrected document and why. */
 export const correctionSchema = z.object({
-  body: z.string().trim().min(1).max(minutesMax),
+  content: minutesDocumentSchema,
   reason: requiredText(correctionReasonMax),
 });
 export const minutesSchema = z.object({
   meetingId: z.string(),
+  /** The document; while a draft, its state in the live editor when read. */
+  content: minutesDocumentSchema,
+  /** The same as Markdown, headings and labels in the caller's language. */
   body: z.string(),
   status: z.enum(minutesStatuses),
   version: z.number().int(),
@@ -143,6 +143,7 @@ export const minutesSchema = z.object({
 export type Minutes = z.infer<typeof minutesSchema>;
 export const minutesRevisionSchema = z.object({
   version: z.number().int(),
+  content: minutesDocumentSchema,
   body: z.string(),
   author: personRefSchema,
   reason: z.string().nullable(),

@@ -6,6 +6,8 @@ export interface ServerEventMap {
   seriesEnded: [seriesId: string];
   /** An employee was deactivated: their open connections end with their sessions. */
   employeeDeactivated: [employeeId: string];
+  /** A meeting's minutes were shared: their draft is frozen, its editors are disconnected. */
+  minutesShared: [meetingId: string];
 }
 
 export type ServerEvents = EventEmitter<ServerEventMap>;

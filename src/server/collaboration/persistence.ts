@@ -2,9 +2,11 @@ import type { beforeHandleMessagePayload, Extension, onLoadDocumentPayload } fro
 import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client.js';
-import { meetings, series, sharedNotes } from '../db/schema.js';
+import { meetings, minutes, minutesDocuments, series, sharedNotes } from '../db/schema.js';
 import type { Logger } from '../logger.js';
-import { meetingIdOf } from './documentName.js';
+import { documentKindOf } from './documentName.js';
+import { minutesDocumentFromText } from '../../domain/minutesDocument.js';
+import { yjsStateOf } from './minutesDocument.js';
 import { plainTextOf } from './plainText.js';
 import { closeCodes, Refusal } from './refusal.js';
 
@@ -89,6 +91,52 @@ export async function mergeIntoNotes(db: Db, meetingId: string, updates: Uint8Ar
   });
 }
 
+/**
+ * Writes updates into `minutes_documents` like `mergeIntoNotes`, refused (4403) once the minutes
+ * are no longer a draft. The minutes row is read FOR SHARE: sharing (FOR UPDATE) waits for this
+ * write, or this write sees the minutes shared — nothing is written into a frozen version.
+ */
+export async function mergeIntoMinutes(db: Db, meetingId: string, updates: Uint8Array[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [owner] = await tx
+      .select({ status: minutes.status, meetingStatus: meetings.status, body: minutes.body })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(eq(minutes.meetingId, meetingId))
+      .for('share', { of: minutes });
+    if (!owner) throw new Refusal(closeCodes.forbidden, 'unknown-document');
+    if (owner.status !== 'draft' || owner.meetingStatus !== 'minutesDraft') throw new Refusal(closeCodes.forbidden, 'minutes-shared');
+    await tx.insert(minutesDocuments).values({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(owner.body))) }).onConflictDoNothing();
+    const [row] = await tx.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, meetingId)).for('update');
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, row!.state);
+      for (const update of updates) Y.applyUpdate(doc, update);
+      await tx
+        .update(minutesDocuments)
+        .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), updatedAt: sql`now()` })
+        .where(eq(minutesDocuments.meetingId, meetingId));
+    } finally {
+      doc.destroy();
+    }
+  });
+}
+
+/**
+ * The stored state of a minutes draft. Minutes drafted before they were live documents have only
+ * their text: the first load stores a document made of it (under the row's primary key, so every
+ * process starts from the same Yjs history).
+ */
+export async function minutesDocumentState(db: Db, meetingId: string): Promise<Uint8Array | null> {
+  const [row] = await db.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, meetingId));
+  if (row) return row.state;
+  const [legacy] = await db.select({ body: minutes.body }).from(minutes).where(eq(minutes.meetingId, meetingId));
+  if (!legacy) return null;
+  await db.insert(minutesDocuments).values({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(legacy.body))) }).onConflictDoNothing();
+  const [stored] = await db.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, meetingId));
+  return stored?.state ?? null;
+}
+
 interface Waiting {
   update: Uint8Array;
   resolve: () => void;
@@ -131,7 +179,7 @@ class DocumentWriter {
 }
 
 /**
- * Shared notes in PostgreSQL. Durability: Hocuspocus acknowledges a client's update (the provider's
+ * Shared notes and minutes drafts in PostgreSQL. Durability: Hocuspocus acknowledges a client's update (the provider's
  * `unsyncedChanges` drops) synchronously right after applying it, and it awaits `beforeHandleMessage`
  * before applying. So every update is committed here, in `beforeHandleMessage`, before Hocuspocus
  * applies and acknowledges it: what a client saw acknowledged survives `kill -9` (ADR 0005).
@@ -146,9 +194,14 @@ export class Persistence implements Extension {
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const meetingId = meetingIdOf(documentName);
-    if (!meetingId) throw new Refusal(closeCodes.forbidden, 'unknown-document');
-    const [row] = await this.db.select({ state: sharedNotes.state }).from(sharedNotes).where(eq(sharedNotes.meetingId, meetingId));
+    const named = documentKindOf(documentName);
+    if (!named) throw new Refusal(closeCodes.forbidden, 'unknown-document');
+    if (named.kind === 'minutes') {
+      const state = await minutesDocumentState(this.db, named.meetingId);
+      if (state) Y.applyUpdate(document, state);
+      return;
+    }
+    const [row] = await this.db.select({ state: sharedNotes.state }).from(sharedNotes).where(eq(sharedNotes.meetingId, named.meetingId));
     if (row) Y.applyUpdate(document, row.state);
   }
 
@@ -161,7 +214,7 @@ export class Persistence implements Extension {
       await this.writerFor(documentName).append(update);
     } catch (e) {
       const refusal = e instanceof Refusal ? e : null;
-      if (!refusal) this.log.error({ err: e, documentName }, 'storing a shared-notes update failed');
+      if (!refusal) this.log.error({ err: e, documentName }, 'storing a collaborative update failed');
       // Close the socket (not only this document's connection): the provider reconnects, and
       // either resends what was not acknowledged or is refused access.
       connection.webSocket.close(refusal?.code ?? closeCodes.internal, refusal?.reason ?? 'store-failed');
@@ -172,9 +225,10 @@ export class Persistence implements Extension {
   private writerFor(documentName: string): DocumentWriter {
     let writer = this.writers.get(documentName);
     if (!writer) {
-      const meetingId = meetingIdOf(documentName)!;
+      const { kind, meetingId } = documentKindOf(documentName)!;
+      const merge = kind === 'minutes' ? mergeIntoMinutes : mergeIntoNotes;
       const created: DocumentWriter = new DocumentWriter(
-        (updates) => mergeIntoNotes(this.db, meetingId, updates),
+        (updates) => merge(this.db, meetingId, updates),
         () => {
           if (this.writers.get(documentName) === created) this.writers.delete(documentName);
         },

@@ -107,8 +107,12 @@ export async function createCollaboration(services: Services): Promise<Collabora
   const onEmployeeDeactivated = (employeeId: string) => {
     closeWhere((c) => c.employeeId === employeeId, 'deactivated');
   };
+  const onMinutesShared = (meetingId: string) => {
+    closeWhere((c) => c.kind === 'minutes' && c.meetingId === meetingId, 'minutes-shared');
+  };
   services.events.on('seriesEnded', onSeriesEnded);
   services.events.on('employeeDeactivated', onEmployeeDeactivated);
+  services.events.on('minutesShared', onMinutesShared);
 
   const attached = new Set<HttpServer | Http2Server | Http2SecureServer>();
   return {
@@ -123,6 +127,7 @@ export async function createCollaboration(services: Services): Promise<Collabora
       for (const server of attached) server.off('upgrade', onUpgrade);
       services.events.off('seriesEnded', onSeriesEnded);
       services.events.off('employeeDeactivated', onEmployeeDeactivated);
+      services.events.off('minutesShared', onMinutesShared);
       // Updates already being committed finish; nothing new is acknowledged after the sockets close.
       await persistence.flush();
       for (const ws of sockets) ws.close(1001, 'server-stopping');

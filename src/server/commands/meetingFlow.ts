@@ -1,10 +1,12 @@
-import { and, asc, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../domain/limits.js';
-import { assembleMinutes } from '../../domain/minutes.js';
+import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
+import { minutesDocumentFromText, type MinutesNode } from '../../domain/minutesDocument.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
-import { actionItems, employees, feedbackRecords, meetings, minutes, series, sharedNotes, topics } from '../db/schema.js';
+import { documentOfState, yjsStateOf } from '../collaboration/minutesDocument.js';
+import { actionItems, employees, feedbackRecords, meetings, minutes, minutesDocuments, series, sharedNotes, topics } from '../db/schema.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { topicVisibleInPair, visibleTopicsWhere } from '../policies/series.js';
@@ -49,16 +51,19 @@ export async function markDiscussed(props: { db: Db; actor: Actor; topicId: stri
   });
 }
 
+/** The blocks of the shared notes, formatting kept; notes stored as text only become one paragraph per line. */
+function notesBlocks(notes: { state: Buffer; text: string } | undefined): MinutesNode[] {
+  if (!notes) return [];
+  if (notes.state.length > 0) return documentOfState(notes.state).content ?? [];
+  return minutesDocumentFromText(notes.text).content ?? [];
+}
+
 /** Everything a minutes draft is made of, for one meeting (the pair's shared content only). */
-async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSelect, s: typeof series.$inferSelect) {
+async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSelect) {
   const owner = alias(employees, 'owner');
   const giver = alias(employees, 'giver');
   const receiver = alias(employees, 'receiver');
   // One after the other: the queries share the transaction's connection.
-  const people = await tx
-    .select({ id: employees.id, name: fullName(employees) })
-    .from(employees)
-    .where(or(eq(employees.id, s.managerId), eq(employees.id, s.reportId)));
   const discussed = await tx
     .select({ title: topics.title, note: topics.note })
     .from(topics)
@@ -67,7 +72,7 @@ async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSele
     // Only shared topics: a private draft never reaches the minutes, even its author's.
     .where(and(eq(topics.meetingId, m.id), eq(topics.discussed, true), eq(topics.visibility, 'pair'), visibleTopicsWhere(actor)))
     .orderBy(asc(topics.position), asc(topics.createdAt));
-  const notes = await tx.select({ text: sharedNotes.text }).from(sharedNotes).where(eq(sharedNotes.meetingId, m.id));
+  const notes = await tx.select({ state: sharedNotes.state, text: sharedNotes.text }).from(sharedNotes).where(eq(sharedNotes.meetingId, m.id));
   const items = await tx
     .select({
       title: actionItems.title,
@@ -94,12 +99,7 @@ async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSele
     .innerJoin(receiver, eq(receiver.id, feedbackRecords.receiverId))
     .where(eq(feedbackRecords.meetingId, m.id))
     .orderBy(asc(feedbackRecords.createdAt));
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? '';
   return {
-    startsAt: m.startsAt,
-    timeZone: s.timeZone,
-    manager: name(s.managerId),
-    report: name(s.reportId),
     discussedTopics: discussed,
     actionItems: items.map((a) => ({
       title: a.title,
@@ -109,28 +109,36 @@ async function minutesSource(tx: Tx, actor: Actor, m: typeof meetings.$inferSele
       done: a.status === 'done',
     })),
     feedback,
-    sharedNotes: notes[0]?.text ?? '',
+    // The shared notes keep their formatting: their blocks are copied into the minutes.
+    sharedNotes: notesBlocks(notes[0]),
   };
 }
 
 /**
- * Either side closes the meeting: in progress → minutes draft, with the draft assembled in the
- * caller's language from the discussed topics, the shared notes, the action items and the
+ * Either side closes the meeting: in progress → minutes draft, with the draft (a live document,
+ * language-neutral: ADR 0110) assembled from the discussed topics, the shared notes, the action items and the
  * feedback of this meeting. Topics not discussed carry over to the next meeting.
  */
 export async function finishMeeting(props: { db: Db; actor: Actor; id: string; locale: Locale }) {
   await props.db.transaction(async (tx) => {
     const { m, s } = await meetingForChange(tx, props.actor, props.id);
     if (!followUpPolicy.meetingAbilities(props.actor, s, m).finish) throw new ConflictError('errors.meetingNotOpen');
-    const body = assembleMinutes(await minutesSource(tx, props.actor, m, s), props.locale);
+    const content = assembleMinutesDocument(await minutesSource(tx, props.actor, m));
+    // The live document (minutes:<id>) starts from the assembled draft; `body` is its search text.
+    const body = minutesMarkdown(content, props.locale);
+    const state = Buffer.from(yjsStateOf(content));
     await tx.update(meetings).set({ status: 'minutesDraft' }).where(eq(meetings.id, m.id));
     await tx
       .insert(minutes)
-      .values({ meetingId: m.id, body, status: 'draft', version: 1 })
+      .values({ meetingId: m.id, body, content: null, status: 'draft', version: 1 })
       .onConflictDoUpdate({
         target: minutes.meetingId,
-        set: { body, status: 'draft', version: 1, updatedAt: new Date() },
+        set: { body, content: null, status: 'draft', version: 1, updatedAt: new Date() },
       });
+    await tx
+      .insert(minutesDocuments)
+      .values({ meetingId: m.id, state })
+      .onConflictDoUpdate({ target: minutesDocuments.meetingId, set: { state, updatedAt: new Date() } });
     await carryOver(tx, s.id);
   });
 }

@@ -1,9 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Minutes } from '../../domain/followUp.js';
+import type { Locale } from '../../domain/limits.js';
+import { minutesDocumentFromText, minutesMarkdown, type MinutesNode } from '../../domain/minutesDocument.js';
 import type { Actor } from '../../domain/roles.js';
+import { documentOfState } from '../collaboration/minutesDocument.js';
 import type { Db, Tx } from '../db/client.js';
-import { employees, meetings, minutes, minutesRevisions, series } from '../db/schema.js';
+import { employees, meetings, minutes, minutesDocuments, minutesRevisions, series } from '../db/schema.js';
+import type { ServerEvents } from '../events.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { roleIn } from '../policies/series.js';
@@ -17,29 +21,36 @@ async function minutesForChange(tx: Tx, actor: Actor, meetingId: string) {
   return { m, s, row, abilities: followUpPolicy.minutesAbilities(actor, s, m, row) };
 }
 
-/** Either side edits the draft; shared minutes are read-only (corrections make new versions). */
-export async function saveMinutesDraft(props: { db: Db; actor: Actor; meetingId: string; body: string; baseUpdatedAt?: string }) {
-  await props.db.transaction(async (tx) => {
-    const { row, abilities } = await minutesForChange(tx, props.actor, props.meetingId);
-    if (!abilities.edit) throw new ConflictError(row.status === 'draft' ? 'errors.meetingNotOpen' : 'errors.minutesShared');
-    // Both sides may edit the draft: an edit based on an older draft must not silently replace the partner's.
-    if (props.baseUpdatedAt && new Date(props.baseUpdatedAt).getTime() !== row.updatedAt.getTime()) {
-      throw new ConflictError('errors.minutesChanged', {}, 'body');
-    }
-    await tx.update(minutes).set({ body: props.body }).where(eq(minutes.meetingId, row.meetingId));
-  });
+/**
+ * The minutes document as it stands: the frozen version once shared; while a draft, the live
+ * document's stored state (every acknowledged edit is in it); text-only minutes as paragraphs.
+ */
+async function currentDocument(db: Tx, row: { meetingId: string; status: string; body: string; content: MinutesNode | null }): Promise<MinutesNode> {
+  if (row.status !== 'draft' && row.content) return row.content;
+  if (row.status === 'draft') {
+    const [live] = await db.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, row.meetingId));
+    if (live) return documentOfState(live.state);
+  }
+  return minutesDocumentFromText(row.body);
 }
 
-/** Either side shares the draft with the pair: the meeting becomes shared and version 1 is recorded. */
-export async function shareMinutes(props: { db: Db; actor: Actor; meetingId: string; now?: Date }) {
+/**
+ * Either side shares the draft with the pair: the live document is frozen as version 1 (its
+ * editors are disconnected: `minutesShared`), the meeting becomes shared. The minutes row is
+ * locked FOR UPDATE, so an edit being committed either lands before the freeze or is refused.
+ */
+export async function shareMinutes(props: { db: Db; actor: Actor; meetingId: string; locale: Locale; events?: ServerEvents; now?: Date }) {
   const now = props.now ?? new Date();
   await props.db.transaction(async (tx) => {
     const { m, row, abilities } = await minutesForChange(tx, props.actor, props.meetingId);
     if (!abilities.share) throw new ConflictError(row.status === 'draft' ? 'errors.meetingNotOpen' : 'errors.minutesShared');
-    await tx.update(minutes).set({ status: 'shared', version: 1, sharedAt: now, sharedById: props.actor.employeeId }).where(eq(minutes.meetingId, m.id));
-    await tx.insert(minutesRevisions).values({ meetingId: m.id, version: 1, body: row.body, authorId: props.actor.employeeId, reason: null });
+    const content = await currentDocument(tx, row);
+    const body = minutesMarkdown(content, props.locale);
+    await tx.update(minutes).set({ status: 'shared', version: 1, body, content, sharedAt: now, sharedById: props.actor.employeeId }).where(eq(minutes.meetingId, m.id));
+    await tx.insert(minutesRevisions).values({ meetingId: m.id, version: 1, body, content, authorId: props.actor.employeeId, reason: null });
     await tx.update(meetings).set({ status: 'shared' }).where(eq(meetings.id, m.id));
   });
+  props.events?.emit('minutesShared', props.meetingId);
 }
 
 /** The report acknowledges the shared minutes, optionally with a comment; the meeting becomes acknowledged. */
@@ -55,13 +66,14 @@ export async function acknowledgeMinutes(props: { db: Db; actor: Actor; meetingI
 }
 
 /** Either side corrects shared minutes: a new version with its reason; every earlier version stays in the history. */
-export async function correctMinutes(props: { db: Db; actor: Actor; meetingId: string; body: string; reason: string }) {
+export async function correctMinutes(props: { db: Db; actor: Actor; meetingId: string; content: MinutesNode; reason: string; locale: Locale }) {
+  const body = minutesMarkdown(props.content, props.locale);
   await props.db.transaction(async (tx) => {
     const { m, row, abilities } = await minutesForChange(tx, props.actor, props.meetingId);
     if (!abilities.correct) throw new ConflictError('errors.minutesNotShared');
     const version = row.version + 1;
-    await tx.insert(minutesRevisions).values({ meetingId: m.id, version, body: props.body, authorId: props.actor.employeeId, reason: props.reason });
-    await tx.update(minutes).set({ body: props.body, version }).where(eq(minutes.meetingId, m.id));
+    await tx.insert(minutesRevisions).values({ meetingId: m.id, version, body, content: props.content, authorId: props.actor.employeeId, reason: props.reason });
+    await tx.update(minutes).set({ body, content: props.content, version }).where(eq(minutes.meetingId, m.id));
   });
 }
 
@@ -70,7 +82,7 @@ const author = alias(employees, 'rev_author');
 const person = <T extends typeof sharer | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 /** A meeting's minutes as the pair reads them; null when the meeting has none (or the caller is not of the pair). */
-export async function loadMinutes(db: Tx, actor: Actor, meetingId: string): Promise<(Minutes & { startsAt: Date; timeZone: string }) | null> {
+export async function loadMinutes(db: Tx, actor: Actor, meetingId: string, locale: Locale): Promise<(Minutes & { startsAt: Date; timeZone: string }) | null> {
   const [r] = await db
     .select({ mi: minutes, m: meetings, s: series, sharedBy: person(sharer) })
     .from(minutes)
@@ -79,9 +91,11 @@ export async function loadMinutes(db: Tx, actor: Actor, meetingId: string): Prom
     .leftJoin(sharer, eq(sharer.id, minutes.sharedById))
     .where(and(eq(minutes.meetingId, meetingId), followUpPolicy.pairWhere(actor)));
   if (!r || !followUpPolicy.readPair(actor, r.s)) return null;
+  const content = await currentDocument(db, r.mi);
   return {
     meetingId: r.mi.meetingId,
-    body: r.mi.body,
+    content,
+    body: minutesMarkdown(content, locale),
     status: r.mi.status,
     version: r.mi.version,
     sharedAt: r.mi.sharedAt?.toISOString() ?? null,
@@ -99,7 +113,7 @@ export async function loadMinutes(db: Tx, actor: Actor, meetingId: string): Prom
 }
 
 /** Every shared version of a meeting's minutes, oldest first (the pair only). */
-export async function loadRevisions(db: Tx, actor: Actor, meetingId: string) {
+export async function loadRevisions(db: Tx, actor: Actor, meetingId: string, locale: Locale) {
   const rows = await db
     .select({ r: minutesRevisions, s: series, author: person(author) })
     .from(minutesRevisions)
@@ -110,7 +124,10 @@ export async function loadRevisions(db: Tx, actor: Actor, meetingId: string) {
     .orderBy(asc(minutesRevisions.version));
   return rows
     .filter((x) => followUpPolicy.readPair(actor, x.s, x.r.authorId))
-    .map((x) => ({ version: x.r.version, body: x.r.body, author: x.author, reason: x.r.reason, createdAt: x.r.createdAt.toISOString() }));
+    .map((x) => {
+      const content = x.r.content ?? minutesDocumentFromText(x.r.body);
+      return { version: x.r.version, content, body: minutesMarkdown(content, locale), author: x.author, reason: x.r.reason, createdAt: x.r.createdAt.toISOString() };
+    });
 }
 
 /** The names of the pair, for the title of an export. */

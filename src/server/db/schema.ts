@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { MinutesNode } from '../../domain/minutesDocument.js';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -358,7 +359,10 @@ export const minutes = pgTable('minutes', {
   meetingId: uuid('meeting_id')
     .primaryKey()
     .references(() => meetings.id),
+  /** The current version as Markdown (search text); rendering uses `content`. */
   body: text('body').notNull(),
+  /** The current shared version, language-neutral (null while a draft: the draft is `minutes_documents`). */
+  content: jsonb('content').$type<MinutesNode>(),
   status: text('status', { enum: ['draft', 'shared', 'acknowledged'] }).notNull().default('draft'),
   version: integer('version').notNull().default(1),
   sharedAt: timestamp('shared_at', { withTimezone: true }),
@@ -378,6 +382,8 @@ export const minutesRevisions = pgTable(
       .references(() => meetings.id),
     version: integer('version').notNull(),
     body: text('body').notNull(),
+    /** The version as a language-neutral document (null for versions written before minutes were structured). */
+    content: jsonb('content').$type<MinutesNode>(),
     authorId: uuid('author_id')
       .notNull()
       .references(() => employees.id),
@@ -412,3 +418,5 @@ export const reflections = pgTable(
   },
   (t) => [uniqueIndex('reflections_meeting_author_idx').on(t.meetingId, t.authorId)],
 );
+
+export * from './schema/minutes.js';

@@ -6,7 +6,7 @@ import { defaultPurpose, type Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Tx } from './client.js';
 import * as Y from 'yjs';
-import { assembleMinutes } from '../../domain/minutes.js';
+import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
 import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, sharedNotes, topics } from './schema.js';
 
 /** A small deterministic random generator, so every demo database tells the same story. */
@@ -307,25 +307,20 @@ async function seedFollowUps(tx: Tx, list: FollowUpSeed[], people: (typeof emplo
     for (const x of feedback) {
       fb.push({ seriesId: f.seriesId, meetingId: f.meetingId, giverId: x.giver, receiverId: x.receiver, kind: x.kind, situation: x.situation, behaviour: x.behaviour, impact: x.impact, createdAt: f.startsAt });
     }
-    const body = assembleMinutes(
-      {
-        startsAt: f.startsAt,
-        timeZone: 'Asia/Tokyo',
-        manager: nameOf(f.managerId),
-        report: nameOf(f.reportId),
-        discussedTopics: [{ title: f.topic, note: null }],
-        actionItems: items
-          .filter((a) => a.meetingId === f.meetingId)
-          .map((a) => ({ title: a.title, owner: nameOf(a.ownerId), dueDate: a.dueDate ?? null, support: a.support ?? false, done: a.status === 'done' })),
-        feedback: feedback.map((x) => ({ kind: x.kind, giver: nameOf(x.giver), receiver: nameOf(x.receiver), situation: x.situation, behaviour: x.behaviour, impact: x.impact })),
-        sharedNotes: lines.join('\n'),
-      },
-      'ja',
-    );
+    const content = assembleMinutesDocument({
+      discussedTopics: [{ title: f.topic, note: null }],
+      actionItems: items
+        .filter((a) => a.meetingId === f.meetingId)
+        .map((a) => ({ title: a.title, owner: nameOf(a.ownerId), dueDate: a.dueDate ?? null, support: a.support ?? false, done: a.status === 'done' })),
+      feedback: feedback.map((x) => ({ kind: x.kind, giver: nameOf(x.giver), receiver: nameOf(x.receiver), situation: x.situation, behaviour: x.behaviour, impact: x.impact })),
+      sharedNotes: lines.map((l) => ({ type: 'paragraph', content: l ? [{ type: 'text', text: l }] : [] })),
+    });
+    const body = minutesMarkdown(content, 'ja');
     const sharedAt = new Date(f.startsAt.getTime() + 3 * 3600_000);
     mins.push({
       meetingId: f.meetingId,
       body,
+      content,
       status: f.status,
       version: 1,
       sharedAt,
@@ -334,7 +329,7 @@ async function seedFollowUps(tx: Tx, list: FollowUpSeed[], people: (typeof emplo
       reportComment: f.status === 'acknowledged' && rand() < 0.2 ? 'ありがとうございました。内容に相違ありません。' : null,
       createdAt: f.startsAt,
     });
-    revisions.push({ meetingId: f.meetingId, version: 1, body, authorId: f.reportId, createdAt: sharedAt });
+    revisions.push({ meetingId: f.meetingId, version: 1, body, content, authorId: f.reportId, createdAt: sharedAt });
     if (rand() < 0.85) {
       const heard = Math.min(5, Math.max(1, (f.score >= 3 ? 4 : 3) + (rand() < 0.3 ? 1 : 0)));
       refl.push({ meetingId: f.meetingId, authorId: f.reportId, role: 'report', feltHeard: heard, useful: Math.max(2, heard - (rand() < 0.3 ? 1 : 0)), gained: pick(gainedTexts), improve: rand() < 0.5 ? pick(improveTexts) : null, createdAt: sharedAt });

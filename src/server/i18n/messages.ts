@@ -64,7 +64,6 @@ const ja = {
   'validation.topicOrder': '並べ替えには、表示されているトピックをすべて1回ずつ指定してください。',
   'validation.time': '時刻は HH:MM の形式で入力してください(例: 10:30)。',
   'validation.date': '日付の形式が正しくありません。',
-  'errors.minutesChanged': '相手が先に議事録の下書きを更新しました。最新の内容を確認してから、もう一度保存してください(入力中の内容は残っています)。',
   'validation.required': '入力してください。',
   'validation.tooShort': '{min}文字以上で入力してください。',
   'validation.tooLong': '{max}文字以内で入力してください。',
@@ -80,6 +79,8 @@ const ja = {
   'validation.emptyUpdate': '変更する項目を1つ以上指定してください。',
   'validation.unknownField': 'この項目は指定できません。',
   'validation.invalid': '値が正しくありません。',
+  'validation.minutesTooLong': '議事録は50000文字以内にしてください。',
+  'validation.minutesStructure': '議事録の内容を読み取れませんでした。ページを再読み込みして、もう一度お試しください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -145,7 +146,6 @@ const en: Record<MessageKey, string> = {
   'validation.topicOrder': 'List every visible topic exactly once to reorder.',
   'validation.time': 'Enter the time as HH:MM (e.g. 10:30).',
   'validation.date': 'Not a valid date.',
-  'errors.minutesChanged': 'Your partner updated the draft first. Check the latest version, then save again (your text is kept).',
   'validation.required': 'Required.',
   'validation.tooShort': 'Enter at least {min} characters.',
   'validation.tooLong': 'Enter at most {max} characters.',
@@ -161,6 +161,8 @@ const en: Record<MessageKey, string> = {
   'validation.emptyUpdate': 'Give at least one field to change.',
   'validation.unknownField': 'This field is not accepted.',
   'validation.invalid': 'Invalid value.',
+  'validation.minutesTooLong': 'Minutes can hold at most 50000 characters.',
+  'validation.minutesStructure': 'The minutes could not be read. Reload the page and try again.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };

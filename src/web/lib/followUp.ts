@@ -12,6 +12,7 @@ import type {
   ReflectionView,
   SearchResultList,
 } from '../../domain/followUp.js';
+import type { MinutesNode } from '../../domain/minutesDocument.js';
 import type { Meeting } from '../../domain/series.js';
 import i18n from '../i18n/index.js';
 import { api, ApiError } from './api.js';
@@ -183,10 +184,6 @@ export function removeActionItem(id: string) {
   return api<{ ok: true }>(`/api/action-items/${enc(id)}`, { method: 'DELETE' });
 }
 
-export function saveMinutes(meetingId: string, body: string, baseUpdatedAt?: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes`, { method: 'PUT', body: { body, baseUpdatedAt } });
-}
-
 export function shareMinutes(meetingId: string) {
   return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/share`, { method: 'POST', body: {} });
 }
@@ -198,8 +195,8 @@ export function acknowledgeMinutes(meetingId: string, comment: string) {
   });
 }
 
-export function correctMinutes(meetingId: string, body: string, reason: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/corrections`, { method: 'POST', body: { body, reason } });
+export function correctMinutes(meetingId: string, content: MinutesNode, reason: string) {
+  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/corrections`, { method: 'POST', body: { content, reason } });
 }
 
 export function saveReflection(

@@ -8,7 +8,13 @@ import { expectRefused, followUpSnapshot, outsiders, type Viewer } from '../../t
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 
-type Revisions = { items: { version: number; body: string; reason: string | null; author: { id: string } }[] };
+import type { MinutesNode } from '../../../domain/minutesDocument.js';
+import { Refusal } from '../../collaboration/refusal.js';
+import { textsOf, typeIntoMinutes } from '../../test/minutes.js';
+
+type Revisions = { items: { version: number; content: MinutesNode; body: string; reason: string | null; author: { id: string } }[] };
+
+const paragraphs = (...lines: string[]): MinutesNode => ({ type: 'doc', content: lines.map((l) => ({ type: 'paragraph', content: [{ type: 'text', text: l }] })) });
 
 describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, export', () => {
   const database = testDatabase();
@@ -33,7 +39,6 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
     expect(expectError(await call(app, 'GET', `/api/meetings/${laterId}/minutes`, { cookie: cookies.self }), 404, 'not_found').message).toBe(
       '議事録はまだありません。1on1を終了すると下書きが作られます。',
     );
-    expectError(await call(app, 'PUT', `/api/meetings/${laterId}/minutes`, { cookie: cookies.self, body: { body: 'x' } }), 404, 'not_found');
     expect((await call(app, 'POST', `/api/meetings/${meetingId}/start`, { cookie: cookies.partner })).status).toBe(200);
     expect((await call(app, 'POST', `/api/meetings/${meetingId}/finish`, { cookie: cookies.partner })).status).toBe(200);
   });
@@ -42,10 +47,9 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
     const before = await followUpSnapshot(database.db);
     for (const [method, p, body] of [
       ['GET', path()],
-      ['PUT', path(), { body: '書き換え' }],
       ['POST', `${path()}/share`],
       ['POST', `${path()}/acknowledge`, {}],
-      ['POST', `${path()}/corrections`, { body: 'x', reason: 'y' }],
+      ['POST', `${path()}/corrections`, { content: paragraphs('x'), reason: 'y' }],
       ['GET', `${path()}/revisions`],
       ['GET', `/api/meetings/${meetingId}/minutes.md`],
     ] as [string, string, object?][]) {
@@ -58,48 +62,57 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
 
   it('bad input is refused with field messages and writes nothing', async () => {
     const before = await followUpSnapshot(database.db);
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: '   ' } }), { body: '入力してください。' });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: 'x'.repeat(50_001) }, lang: 'en' }), {
-      body: 'Enter at most 50000 characters.',
+    expectFields(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { content: paragraphs('x') } }), { reason: '入力してください。' });
+    expectFields(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { content: '## 生のMarkdown', reason: 'y' } }), {
+      content: '形式が正しくありません。',
     });
-    expectFields(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { body: 'x' } }), { reason: '入力してください。' });
+    expectFields(
+      await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { content: { type: 'doc', content: [{ type: 'script' }] }, reason: 'y' }, lang: 'en' }),
+      { content: 'The minutes could not be read. Reload the page and try again.' },
+    );
+    expectFields(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { content: paragraphs('x'.repeat(50_001)), reason: 'y' } }), {
+      content: '議事録は50000文字以内にしてください。',
+    });
     expectFields(await call(app, 'POST', `${path()}/acknowledge`, { cookie: cookies.self, body: { comment: 'x'.repeat(2001) } }), {
       comment: '2000文字以内で入力してください。',
     });
     // Corrections and acknowledgement wait for sharing.
-    expectError(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { body: 'x', reason: 'y' } }), 409, 'conflict');
+    expectError(await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.self, body: { content: paragraphs('x'), reason: 'y' } }), 409, 'conflict');
     expectError(await call(app, 'POST', `${path()}/acknowledge`, { cookie: cookies.self, body: {} }), 409, 'conflict');
     expect(await followUpSnapshot(database.db)).toBe(before);
   });
 
-  it('an edit based on an older draft does not overwrite the partner’s newer one (409), and changes nothing', async () => {
+  it('the draft is one live document: both sides’ lines are kept, whoever writes last', async () => {
     const start = await call<Minutes>(app, 'GET', path(), { cookie: cookies.self });
-    const base = start.body.updatedAt;
-    const first = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.partner, body: { body: '上司が先に書いた内容', baseUpdatedAt: base } });
-    expect(first.status).toBe(200);
-    const stale = await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: 'メンバーが古い版から書いた内容', baseUpdatedAt: base } });
-    expect(expectError(stale, 409, 'conflict').fields?.body).toMatch(/相手が先に議事録の下書きを更新しました/);
-    expect((await call<Minutes>(app, 'GET', path(), { cookie: cookies.self })).body.body).toBe('上司が先に書いた内容');
-    const fresh = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.self, body: { body: '最新版に追記した内容', baseUpdatedAt: first.body.updatedAt } });
-    expect(fresh.status).toBe(200);
-    expect(fresh.body.body).toBe('最新版に追記した内容');
+    expect(start.body.status).toBe('draft');
+    expect(textsOf(start.body.content)).toContain('評価の基準について');
+    await typeIntoMinutes(database.db, meetingId, 'メンバーが追記した行');
+    await typeIntoMinutes(database.db, meetingId, '上司が追記した行');
+    for (const viewer of ['self', 'partner'] as const) {
+      const m = await call<Minutes>(app, 'GET', path(), { cookie: cookies[viewer] });
+      expect(textsOf(m.body.content)).toEqual(expect.arrayContaining(['メンバーが追記した行', '上司が追記した行']));
+      expect(m.body.body).toContain('メンバーが追記した行\n\n上司が追記した行');
+    }
+    // The draft is written through the live document only: there is no whole-body PUT any more.
+    expect((await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: '上書き' } })).status).toBe(404);
   });
 
-  it('either side edits the draft; sharing freezes it (PUT → 409) and records version 1; the report acknowledges; corrections keep history', async () => {
-    const edited = await call<Minutes>(app, 'PUT', path(), { cookie: cookies.partner, body: { body: '# 議事録\n\n評価の基準について話した。' } });
-    expect(edited.body).toMatchObject({ body: '# 議事録\n\n評価の基準について話した。', status: 'draft' });
+  it('sharing freezes the live draft as version 1 (later edits refused); the report acknowledges; corrections keep history', async () => {
+    await typeIntoMinutes(database.db, meetingId, '共有直前の一行');
     const shared = await call<Minutes>(app, 'POST', `${path()}/share`, { cookie: cookies.partner });
-    expect(shared.body).toMatchObject({ status: 'shared', version: 1, sharedBy: { id: org.partner.id }, sharedAt: expect.any(String) });
+    expect(shared.body).toMatchObject({ status: 'shared', version: 1, sharedBy: { id: org.partner.id }, sharedAt: expect.any(String), abilities: { edit: false } });
+    expect(textsOf(shared.body.content)).toContain('共有直前の一行');
     expectError(await call(app, 'POST', `${path()}/share`, { cookie: cookies.self }), 409, 'conflict');
     const before = await followUpSnapshot(database.db);
-    expectError(await call(app, 'PUT', path(), { cookie: cookies.self, body: { body: '変更' } }), 409, 'conflict');
+    await expect(typeIntoMinutes(database.db, meetingId, '共有後の書き込み')).rejects.toSatisfy((e) => e instanceof Refusal && e.reason === 'minutes-shared');
     expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(textsOf((await call<Minutes>(app, 'GET', path(), { cookie: cookies.self })).body.content)).not.toContain('共有後の書き込み');
 
     const corrected = await call<Minutes>(app, 'POST', `${path()}/corrections`, {
       cookie: cookies.self,
-      body: { body: '# 議事録\n\n評価の基準とキャリアについて話した。', reason: 'キャリアの話が抜けていた' },
+      body: { content: paragraphs('評価の基準とキャリアについて話した。'), reason: 'キャリアの話が抜けていた' },
     });
-    expect(corrected.body).toMatchObject({ version: 2, status: 'shared', body: '# 議事録\n\n評価の基準とキャリアについて話した。' });
+    expect(corrected.body).toMatchObject({ version: 2, status: 'shared', body: '評価の基準とキャリアについて話した。\n' });
     expectError(await call(app, 'POST', `${path()}/acknowledge`, { cookie: cookies.partner, body: {} }), 403, 'forbidden');
     const ack = await call<Minutes>(app, 'POST', `${path()}/acknowledge`, { cookie: cookies.self, body: { comment: '' } });
     expect(ack.body).toMatchObject({
@@ -109,14 +122,17 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
       abilities: { acknowledge: false, correct: true, edit: false },
     });
     expectError(await call(app, 'POST', `${path()}/acknowledge`, { cookie: cookies.self, body: {} }), 409, 'conflict');
-    await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.partner, body: { body: '第3版', reason: '誤字' } });
+    await call(app, 'POST', `${path()}/corrections`, { cookie: cookies.partner, body: { content: paragraphs('第3版'), reason: '誤字' } });
     const history = await call<Revisions>(app, 'GET', `${path()}/revisions`, { cookie: cookies.partner });
     expect(history.body.items.map((r) => [r.version, r.reason, r.author.id])).toEqual([
       [1, null, org.partner.id],
       [2, 'キャリアの話が抜けていた', org.self.id],
       [3, '誤字', org.partner.id],
     ]);
-    expect(history.body.items[0]!.body).toBe('# 議事録\n\n評価の基準について話した。');
+    expect(textsOf(history.body.items[0]!.content)).toEqual(expect.arrayContaining(['評価の基準について', 'メンバーが追記した行', '上司が追記した行', '共有直前の一行']));
+    expect(history.body.items[0]!.body).toMatch(/^## 話したこと\n\n- 評価の基準について/);
+    const en = await call<Revisions>(app, 'GET', `${path()}/revisions`, { cookie: cookies.partner, lang: 'en' });
+    expect(en.body.items[0]!.body).toMatch(/^## What we talked about\n\n- 評価の基準について/);
   });
 
   it('exports Markdown with a title line and the date, as an attachment, in the caller’s language', async () => {
@@ -128,6 +144,9 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
     expect(lines[0]).toMatch(/^# 1on1 議事録 — \d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) 田中 美咲 \/ 鈴木 翔太$/);
     expect(lines[2]).toMatch(/^日付: \d{4}年/);
     expect(ja.text).toContain('第3版');
+    // Version 1 rendered per reader: the same stored document has Japanese or English headings.
+    const v1 = await call<Revisions>(app, 'GET', `${path()}/revisions`, { cookie: cookies.self });
+    expect(v1.body.items[0]!.body).toContain('## 決めたこと・アクションアイテム');
     const en = await call(app, 'GET', `/api/meetings/${meetingId}/minutes.md`, { cookie: cookies.partner, lang: 'en' });
     expect(en.text.split('\n')[0]).toMatch(/^# 1on1 minutes — \w{3}, \d{1,2} \w{3} \d{4} /);
     expect(en.text).toContain('Date: ');

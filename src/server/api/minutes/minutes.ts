@@ -2,9 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { localDateOf } from '../../../domain/calendar.js';
 import { idSchema } from '../../../domain/common.js';
-import { acknowledgeSchema, correctionSchema, minutesInputSchema, minutesRevisionListSchema, minutesSchema } from '../../../domain/followUp.js';
+import { acknowledgeSchema, correctionSchema, minutesRevisionListSchema, minutesSchema } from '../../../domain/followUp.js';
 import { formatMeetingDate, minutesTitle } from '../../../domain/minutes.js';
-import { acknowledgeMinutes, correctMinutes, loadMinutes, loadRevisions, pairNames, saveMinutesDraft, shareMinutes } from '../../commands/minutes.js';
+import { acknowledgeMinutes, correctMinutes, loadMinutes, loadRevisions, pairNames, shareMinutes } from '../../commands/minutes.js';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
@@ -17,23 +17,15 @@ const get = createRoute({
   method: 'get',
   path: '/meetings/{id}/minutes',
   tags,
-  summary: 'The minutes of a meeting (the pair only); they exist once the meeting is finished',
+  summary: 'The minutes of a meeting (the pair only); they exist once the meeting is finished. The draft is edited live through the collaboration socket (document minutes:<id>)',
   request: { params: idParams },
   responses: { 200: json(minutesSchema, 'Minutes'), ...errorResponses },
-});
-const put = createRoute({
-  method: 'put',
-  path: '/meetings/{id}/minutes',
-  tags,
-  summary: 'Edit the minutes draft (either side); shared minutes are read-only (409): send a correction instead',
-  request: { params: idParams, body: jsonBody(minutesInputSchema) },
-  responses: { 200: json(minutesSchema, 'Saved'), ...errorResponses },
 });
 const share = createRoute({
   method: 'post',
   path: '/meetings/{id}/minutes/share',
   tags,
-  summary: 'Share the minutes with the pair (either side): the meeting becomes shared and version 1 is recorded',
+  summary: 'Share the minutes (either side): the live draft is frozen as version 1 and becomes read-only; the meeting becomes shared',
   request: { params: idParams },
   responses: { 200: json(minutesSchema, 'Shared'), ...errorResponses },
 });
@@ -65,13 +57,13 @@ const exportMd = createRoute({
   method: 'get',
   path: '/meetings/{id}/minutes.md',
   tags,
-  summary: 'The minutes as a Markdown file (the pair only)',
+  summary: 'The minutes as a Markdown file, headings and labels in the caller\'s language (the pair only)',
   request: { params: idParams },
   responses: { 200: { content: { 'text/markdown': { schema: z.string() } }, description: 'Markdown file' }, ...errorResponses },
 });
 
 async function current(c: AppContext, id: string) {
-  const m = await loadMinutes(c.get('services').db, requireActor(c), id);
+  const m = await loadMinutes(c.get('services').db, requireActor(c), id, c.get('locale'));
   if (!m) {
     // Outsiders cannot tell a meeting from a missing one; the pair learns the minutes do not exist yet.
     if (!(await loadMeetingForPair(c.get('services').db, requireActor(c), id))) throw new NotFoundError('errors.meetingNotFound');
@@ -84,15 +76,10 @@ async function current(c: AppContext, id: string) {
 /** The minutes (議事録): draft, sharing, acknowledgement, corrections with history, Markdown export. */
 export const minutesApi = router()
   .openapi(get, async (c) => c.json(await current(c, c.req.valid('param').id), 200))
-  .openapi(put, async (c) => {
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    await saveMinutesDraft({ db: c.get('services').db, actor: requireActor(c), meetingId: id, body: input.body, baseUpdatedAt: input.baseUpdatedAt });
-    return c.json(await current(c, id), 200);
-  })
   .openapi(share, async (c) => {
     const { id } = c.req.valid('param');
-    await shareMinutes({ db: c.get('services').db, actor: requireActor(c), meetingId: id });
+    const { db, events } = c.get('services');
+    await shareMinutes({ db, events, actor: requireActor(c), meetingId: id, locale: c.get('locale') });
     return c.json(await current(c, id), 200);
   })
   .openapi(acknowledge, async (c) => {
@@ -102,26 +89,26 @@ export const minutesApi = router()
   })
   .openapi(correct, async (c) => {
     const { id } = c.req.valid('param');
-    const { body, reason } = c.req.valid('json');
-    await correctMinutes({ db: c.get('services').db, actor: requireActor(c), meetingId: id, body, reason });
+    const { content, reason } = c.req.valid('json');
+    await correctMinutes({ db: c.get('services').db, actor: requireActor(c), meetingId: id, content, reason, locale: c.get('locale') });
     return c.json(await current(c, id), 200);
   })
   .openapi(revisions, async (c) => {
     const { id } = c.req.valid('param');
     await current(c, id);
-    return c.json({ items: await loadRevisions(c.get('services').db, requireActor(c), id) }, 200);
+    return c.json({ items: await loadRevisions(c.get('services').db, requireActor(c), id, c.get('locale')) }, 200);
   })
   .openapi(exportMd, async (c) => {
     const { id } = c.req.valid('param');
     const actor = requireActor(c);
     const { db } = c.get('services');
     const row = await loadMeetingForPair(db, actor, id);
-    const m = row ? await loadMinutes(db, actor, id) : null;
-    if (!row || !m) throw new NotFoundError(row ? 'errors.minutesNotFound' : 'errors.meetingNotFound');
     const locale = c.get('locale');
+    const m = row ? await loadMinutes(db, actor, id, locale) : null;
+    if (!row || !m) throw new NotFoundError(row ? 'errors.minutesNotFound' : 'errors.meetingNotFound');
     const names = await pairNames(db, row.s);
     const title = minutesTitle({ startsAt: m.startsAt, timeZone: m.timeZone, ...names }, locale);
-    // The body usually starts with the same title line (the assembled draft): keep one.
+    // Minutes written before they were structured started with their own title line: keep one.
     const body = m.body.replace(/^# .*\n+/, '');
     const version = locale === 'ja' ? `版: ${m.version}` : `Version: ${m.version}`;
     const date = locale === 'ja' ? `日付: ${formatMeetingDate(m.startsAt, m.timeZone, locale)}` : `Date: ${formatMeetingDate(m.startsAt, m.timeZone, locale)}`;

@@ -1,10 +1,11 @@
-import { Accordion, Alert, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, EmptyState, Group, Input, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconDownload, IconEdit, IconFileOff, IconPrinter, IconShare } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acknowledgeCommentMax, correctionReasonMax, minutesMax } from '../../../domain/followUp.js';
+import { acknowledgeCommentMax, correctionReasonMax } from '../../../domain/followUp.js';
+import type { MinutesNode } from '../../../domain/minutesDocument.js';
 import { AppModal } from '../../components/AppModal.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { MeetingStatusBadge } from '../../components/MeetingBadges.js';
@@ -21,12 +22,17 @@ import {
   followUpKeys,
   minutesQuery,
   minutesRevisionsQuery,
-  saveMinutes,
   shareMinutes,
   type Minutes,
 } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
+import type { LiveStatus } from './LiveMinutesEditor.js';
+import { MinutesDocumentView } from './MinutesDocumentView.js';
+
+// The editors (Tiptap, Yjs, the socket client) load only when a draft is open or a correction starts.
+const LiveMinutesEditor = lazy(() => import('./LiveMinutesEditor.js').then((m) => ({ default: m.LiveMinutesEditor })));
+const CorrectionEditor = lazy(() => import('./CorrectionEditor.js').then((m) => ({ default: m.CorrectionEditor })));
 import { ReflectionSection } from './ReflectionSection.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
 import { FormError } from '../../components/FormError.js';
@@ -39,31 +45,31 @@ function useRefresh() {
 function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minutes }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const [body, setBody] = useState(minutes.body);
-  const [busy, setBusy] = useState<'save' | 'share' | null>(null);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState(false);
-  const dirty = body !== minutes.body;
+  // Share only what the server has stored: nothing typed here may be left out of the shared version.
+  const stored = status === 'saved' || status === 'connected';
+  const onDenied = useCallback(() => {
+    // The partner shared the minutes (or access ended): show what the server has now.
+    void refresh();
+  }, [refresh]);
 
-  const run = async (kind: 'save' | 'share') => {
-    if (!body.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setBusy(kind);
+  const share = async () => {
+    setBusy(true);
     setError(null);
     try {
-      if (dirty) await saveMinutes(meetingId, body, minutes.updatedAt);
-      if (kind === 'share') await shareMinutes(meetingId);
+      await shareMinutes(meetingId);
       await refresh();
       setConfirm(false);
-      notifications.show({ color: 'teal', message: kind === 'share' ? t('minutes.sharedDone') : t('minutes.savedDone') });
+      notifications.show({ color: 'teal', message: t('minutes.sharedDone') });
     } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.body ?? e.message) : t('errors.unexpectedShort'));
-      // A conflict means the partner saved first: fetch their version; the text typed here stays.
-      if (e instanceof ApiError && e.status === 409) await refresh();
+      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
+      setConfirm(false);
+      await refresh();
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
@@ -73,26 +79,17 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
         {t('minutes.draftLead')}
       </Alert>
       <FormError message={error} />
-      <Textarea
-        label={t('minutes.body')}
-        description={t('minutes.bodyHint')}
-        autosize
-        minRows={12}
-        maxRows={40}
-        maxLength={minutesMax}
-        value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 14 } }}
-      />
+      <Suspense fallback={<Skeleton height={320} />}>
+        <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
+      </Suspense>
       <Group justify="flex-end" gap="sm">
-        <Text size="xs" c="gray.7" role="status" mr="auto">
-          {dirty ? t('minutes.unsaved') : t('minutes.upToDate')}
-        </Text>
-        <Button variant="default" loading={busy === 'save'} disabled={!dirty} onClick={() => void run('save')}>
-          {t('minutes.saveDraft')}
-        </Button>
+        {minutes.abilities.share && !stored ? (
+          <Text size="xs" c="gray.7" mr="auto">
+            {t('minutesDoc.shareWaiting')}
+          </Text>
+        ) : null}
         {minutes.abilities.share ? (
-          <Button leftSection={<IconShare size={18} aria-hidden />} onClick={() => setConfirm(true)}>
+          <Button leftSection={<IconShare size={18} aria-hidden />} disabled={!stored} onClick={() => setConfirm(true)}>
             {t('minutes.share')}
           </Button>
         ) : null}
@@ -104,7 +101,7 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('actions.cancel')}
             </Button>
-            <Button loading={busy === 'share'} onClick={() => void run('share')}>
+            <Button loading={busy} disabled={!stored} onClick={() => void share()}>
               {t('minutes.share')}
             </Button>
           </Group>
@@ -163,9 +160,10 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
 function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: string; minutes: Minutes; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const [body, setBody] = useState(minutes.body);
   const [reason, setReason] = useState('');
   const { error, setError, fields, setFields, capture } = useServerErrors();
+  // The correction editor hands back its current document on submit.
+  const current = useRef<(() => MinutesNode | null) | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <AppModal opened={opened} onClose={onClose} title={t('minutes.correctTitle')} size="xl">
@@ -174,13 +172,14 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
         onSubmit={(e) => {
           e.preventDefault();
           const problems: Record<string, string> = {};
-          if (!body.trim()) problems.body = t('validation.required');
+          const content = current.current?.() ?? null;
+          if (!content) problems.content = t('validation.required');
           if (!reason.trim()) problems.reason = t('validation.required');
           setFields(problems);
           if (Object.keys(problems).length > 0) return;
           setBusy(true);
           setError(null);
-          correctMinutes(meetingId, body, reason.trim())
+          correctMinutes(meetingId, content!, reason.trim())
             .then(refresh)
             .then(() => {
               notifications.show({ color: 'teal', message: t('minutes.correctedDone') });
@@ -204,18 +203,11 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
             error={fields.reason}
             data-autofocus
           />
-          <Textarea
-            label={t('minutes.body')}
-            required
-            autosize
-            minRows={10}
-            maxRows={30}
-            maxLength={minutesMax}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-            error={fields.body}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 14 } }}
-          />
+          <Input.Wrapper label={t('minutesDoc.editor')} required error={fields.content} labelElement="div" labelProps={{ id: 'minutes-correction-label' }}>
+            <Suspense fallback={<Skeleton height={240} />}>
+              <CorrectionEditor content={minutes.content} labelledBy="minutes-correction-label" onReady={(read) => (current.current = read)} />
+            </Suspense>
+          </Input.Wrapper>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}
@@ -258,9 +250,7 @@ function Revisions({ meetingId }: { meetingId: string }) {
               </Stack>
             </Accordion.Control>
             <Accordion.Panel>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.body}
-              </Text>
+              <MinutesDocumentView content={r.content} />
             </Accordion.Panel>
           </Accordion.Item>
         ))}
@@ -364,7 +354,7 @@ export function MinutesPage({ id }: { id: string }) {
       {back}
       {header}
       {m.abilities.edit ? (
-        <DraftEditor key={m.updatedAt} meetingId={id} minutes={m} />
+        <DraftEditor meetingId={id} minutes={m} />
       ) : (
         <Stack gap="sm">
           <Group justify="space-between" gap="sm" wrap="wrap">
@@ -394,7 +384,7 @@ export function MinutesPage({ id }: { id: string }) {
             </Group>
           </Group>
           <Paper withBorder p="md" radius="md" component="article" aria-label={t('minutes.titleShort')}>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text>
+            <MinutesDocumentView content={m.content} />
           </Paper>
           {m.status === 'acknowledged' ? (
             <Alert color="cyan" variant="light" icon={<IconCheck aria-hidden />} title={t('minutes.acknowledgedTitle')}>

@@ -10,6 +10,7 @@ import { formatDateTime, fullName } from '../../lib/format.js';
 import { minutesQuery } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
+import { MinutesDocumentView } from './MinutesDocumentView.js';
 import classes from './MinutesPrint.module.css';
 
 /** The minutes on a plain page for printing: no app shell, a print stylesheet, a button that prints. */
@@ -43,7 +44,9 @@ export function MinutesPrintPage({ id }: { id: string }) {
             {t(`minutes.status.${m.status}`)}
           </Text>
         </Stack>
-        <div className={classes.body}>{m.body}</div>
+        <div className={classes.body}>
+          <MinutesDocumentView content={m.content} />
+        </div>
         {m.reportComment ? <Text size="sm">{t('minutes.reportComment', { comment: m.reportComment })}</Text> : null}
       </Stack>
     );

@@ -1,0 +1,244 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, demo } from './fixtures.js';
+
+// The minutes draft as a live document, with two real browsers: both type at once, both texts are
+// there after reloads and after a server restart; once shared, the minutes render as formatted
+// text (real headings, lists, checkboxes) with headings in each reader's language. This spec runs
+// its own server on a free port the system picks, so that it can restart it.
+
+// Pages are waited for (never slept on); on a busy shared machine a page may take long to load.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+let origin = '';
+let port = 0;
+let dataDir = '';
+let server: ChildProcess | null = null;
+const shots = 'docs/screenshots';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as { port: number };
+      probe.close(() => resolve(p));
+    });
+  });
+}
+
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TAIWA_DATA_DIR: dataDir, DATABASE_URL: '', TAIWA_SECRET: '', LOG_LEVEL: 'warn', TAIWA_SIGNIN_RATE_LIMIT: '1000' },
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    if (Date.now() > deadline) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(): Promise<void> {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((r) => server!.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+async function session(browser: Browser, email: string): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: origin, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${email}] page error: ${e.message}`));
+  await page.goto('/sign-in');
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return page;
+}
+
+/** A JSON request from inside the page (same origin, with the session cookie). */
+async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
+
+async function setLanguage(page: Page, lang: 'ja' | 'en') {
+  await apiCall(page, 'PATCH', '/api/me', { locale: lang });
+  await page.evaluate((l) => localStorage.setItem('taiwa.lang', l), lang);
+  await page.reload();
+}
+
+async function noAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe violations on ${label}`,
+  ).toEqual([]);
+}
+
+/** Full-page pictures at 1280 and 375 px once `ready` holds at each width. */
+async function shoot(page: Page, name: string, ready: (p: Page) => Promise<void>) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await ready(page);
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.beforeAll(async () => {
+  // The first start creates the database and the demo organisation: slow on a busy machine.
+  test.setTimeout(200_000);
+  mkdirSync(shots, { recursive: true });
+  port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'taiwa-minutes-'));
+  chmodSync(parent, 0o755);
+  dataDir = path.join(parent, 'data');
+  await startServer();
+});
+test.afterAll(async () => {
+  await stopServer();
+  if (dataDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+});
+
+test('both type into the minutes draft at once; nothing is lost across reloads and a restart; shared minutes are formatted in each language', async ({ browser }) => {
+  test.setTimeout(540_000);
+  const manager = await session(browser, demo.manager);
+  const member = await session(browser, demo.member);
+  const home = await apiCall<{ upcoming: { meeting: { id: string }; partner: { familyName: string } }[] }>(manager, 'GET', '/api/home');
+  const meetingId = home.upcoming.find((u) => u.partner.familyName === '鈴木')!.meeting.id;
+  const me = await apiCall<{ id: string }>(manager, 'GET', '/api/me');
+  await apiCall(manager, 'POST', `/api/meetings/${meetingId}/start`, {});
+  await apiCall(manager, 'POST', `/api/meetings/${meetingId}/action-items`, { ownerId: me.id, title: '発表の機会を調整する', dueDate: '2030-12-10', support: true });
+  await apiCall(manager, 'POST', `/api/meetings/${meetingId}/finish`, {});
+
+  const minutesPath = `/meetings/${meetingId}/minutes`;
+  await Promise.all([manager.goto(minutesPath), member.goto(minutesPath)]);
+  const editorOf = (p: Page) => p.getByRole('textbox', { name: /議事録の本文|Minutes text/ });
+  for (const p of [manager, member]) {
+    await expect(editorOf(p)).toBeVisible();
+    // The assembled draft: real headings and a checklist, not Markdown signs.
+    await expect(editorOf(p).getByRole('heading', { name: '決めたこと・ネクストステップ' })).toBeVisible();
+    await expect(editorOf(p).getByRole('checkbox')).toHaveCount(1);
+    await expect(editorOf(p)).toContainText('発表の機会を調整する · 担当:');
+    await expect(editorOf(p)).not.toContainText('##');
+  }
+
+  const fromManager = '上司:評価の基準を来週までに共有する';
+  const fromMember = 'メンバー:設計レビューに参加したい';
+  for (const p of [manager, member]) {
+    await editorOf(p).click();
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('Enter');
+  }
+  await Promise.all([manager.keyboard.type(fromManager, { delay: 15 }), member.keyboard.type(fromMember, { delay: 15 })]);
+  await expect(editorOf(member)).toContainText(fromManager);
+  await expect(editorOf(manager)).toContainText(fromMember);
+  for (const p of [manager, member]) await expect(p.getByRole('status').filter({ hasText: '保存済み' })).toBeVisible();
+
+  await Promise.all([manager.reload(), member.reload()]);
+  for (const p of [manager, member]) {
+    await expect(editorOf(p)).toContainText(fromManager);
+    await expect(editorOf(p)).toContainText(fromMember);
+  }
+  await stopServer();
+  await startServer();
+  await Promise.all([manager.reload(), member.reload()]);
+  for (const p of [manager, member]) {
+    await expect(editorOf(p)).toContainText(fromManager);
+    await expect(editorOf(p)).toContainText(fromMember);
+  }
+  await noAxeViolations(member, 'minutes draft');
+  await shoot(member, 'minutes-draft-ja', async (p) => {
+    await expect(editorOf(p)).toContainText(fromManager);
+  });
+
+  // The same draft in English: the headings and labels follow the reader, the typed text does not change.
+  await setLanguage(manager, 'en');
+  await expect(editorOf(manager).getByRole('heading', { name: 'Decisions and next steps' })).toBeVisible();
+  await expect(editorOf(manager)).toContainText('Owner: ');
+  await expect(editorOf(manager)).toContainText(fromMember);
+  await expect(editorOf(manager)).not.toContainText('決めたこと');
+  await noAxeViolations(manager, 'minutes draft (en)');
+  await shoot(manager, 'minutes-draft-en', async (p) => {
+    await expect(editorOf(p)).toContainText(fromMember);
+  });
+
+  // Share (in English); the member's open draft turns into the shared minutes.
+  await expect(manager.getByRole('button', { name: 'Share' })).toBeEnabled();
+  await manager.getByRole('button', { name: 'Share' }).click();
+  await manager.getByRole('dialog').getByRole('button', { name: 'Share' }).click();
+  const article = (p: Page) => p.getByRole('article');
+  await expect(article(manager).getByRole('heading', { name: 'What we talked about' })).toBeVisible();
+  await expect(article(member).getByRole('heading', { name: '話したこと' })).toBeVisible();
+  for (const [p, heading] of [
+    [manager, 'Decisions and next steps'],
+    [member, '決めたこと・ネクストステップ'],
+  ] as const) {
+    await expect(article(p).getByRole('heading', { name: heading })).toBeVisible();
+    await expect(article(p).getByRole('listitem').filter({ hasText: '発表の機会を調整する' })).toBeVisible();
+    await expect(article(p)).toContainText(fromManager);
+    await expect(article(p)).toContainText(fromMember);
+    const text = await article(p).innerText();
+    expect(text).not.toMatch(/##|- \[[ x]\]|\*\*/);
+  }
+  await expect(article(manager)).not.toContainText('担当');
+  await expect(article(member)).toContainText('担当:');
+  await expect(editorOf(member)).toHaveCount(0);
+  await noAxeViolations(manager, 'shared minutes (en)');
+  await noAxeViolations(member, 'shared minutes (ja)');
+  await shoot(member, 'minutes-shared-ja', async (p) => {
+    await expect(article(p).getByRole('heading', { name: '話したこと' })).toBeVisible();
+  });
+  await shoot(manager, 'minutes-shared-en', async (p) => {
+    await expect(article(p).getByRole('heading', { name: 'What we talked about' })).toBeVisible();
+  });
+
+  // A correction after sharing: edited in the same formatted editor, kept as version 2 with its reason.
+  await manager.getByRole('button', { name: 'Correct' }).click();
+  const dialog = manager.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Reason for the correction' }).fill('Added the follow-up date');
+  const correction = dialog.getByRole('textbox', { name: 'Minutes text' });
+  await expect(correction.getByRole('heading', { name: 'Shared notes' })).toBeVisible();
+  await correction.click();
+  await manager.keyboard.press('Control+End');
+  await manager.keyboard.press('Enter');
+  await manager.keyboard.type('次回 12/14 に振り返る');
+  await dialog.getByRole('button', { name: 'Correct' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(manager.getByText(/^Version 2/).first()).toBeVisible();
+  await expect(article(manager)).toContainText('次回 12/14 に振り返る');
+  await expect(manager.getByText('Reason: Added the follow-up date')).toBeVisible();
+
+  // The printable page is formatted too.
+  await member.goto(`${minutesPath}/print`);
+  await expect(member.getByRole('heading', { name: '共有メモ' })).toBeVisible();
+  expect(await member.locator('main').innerText()).not.toMatch(/##|- \[[ x]\]/);
+
+  // The Markdown export speaks the reader's language.
+  const md = await manager.evaluate(async (url) => (await fetch(url, { headers: { 'Accept-Language': 'en' } })).text(), `/api/meetings/${meetingId}/minutes.md`);
+  expect(md).toContain('## What we talked about');
+  expect(md).toContain('- [ ] 発表の機会を調整する · Owner: ');
+  expect(md).toContain(fromMember);
+  await manager.context().close();
+  await member.context().close();
+});
