@@ -23,6 +23,7 @@ import { meetingFlowApi } from './api/meetingFlow/meetingFlow.js';
 import { minutesApi } from './api/minutes/minutes.js';
 import { privateNotesApi } from './api/privateNotes/privateNotes.js';
 import { reflectionsApi } from './api/reflections/reflections.js';
+import { roomApi } from './api/room/room.js';
 import { searchApi } from './api/search/search.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
@@ -112,6 +113,7 @@ export function createApp(services: Services) {
   app.route('/api', reflectionsApi);
   app.route('/api', historyApi);
   app.route('/api', searchApi);
+  app.route('/api', roomApi);
 
   registerAuthDocs(app);
   let document: string | null = null;

@@ -5,6 +5,7 @@ import type { Auth } from './auth.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { ServerEvents } from './events.js';
+import type { LiveRooms } from './live/rooms.js';
 import type { Logger } from './logger.js';
 
 /** Everything a handler needs, built once in `app.ts`. */
@@ -15,6 +16,8 @@ export interface Services {
   log: Logger;
   /** In-process events (series ended, employee deactivated) that open real-time connections react to. */
   events: ServerEvents;
+  /** The live meeting rooms: "refetch this" signals after commits, and the partner's presence. */
+  rooms: LiveRooms;
   /** AES-256-GCM key of private notes, derived from the server secret (never stored in the database). */
   noteKey: Buffer;
   /** Answers whether the database is reachable (for /healthz). */

@@ -82,6 +82,8 @@ async function main() {
       // Shared-notes sockets first: their writes in flight finish before the pool closes (and
       // server.close() would wait for the upgraded sockets).
       await collaboration.destroy().catch((e: unknown) => log.error({ err: e }, 'stopping the collaboration server failed'));
+      // Open room event streams end too (server.close() would wait for them).
+      await services.rooms.close().catch((e: unknown) => log.error({ err: e }, 'closing the live rooms failed'));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopMaintenance();
       await database?.close();

@@ -4,18 +4,21 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Services } from './context.js';
 import { createServerEvents } from './events.js';
+import { createLiveRooms } from './live/rooms.js';
 import type { Logger } from './logger.js';
 
 /** Wires the services every request handler uses. */
 export function buildServices(props: { database: Database; config: Config; secret: string; log: Logger }): Services {
   const { database, config, secret, log } = props;
   const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit });
+  const events = createServerEvents();
   return {
     db: database.db,
     auth,
     config,
     log,
-    events: createServerEvents(),
+    events,
+    rooms: createLiveRooms({ redisUrl: config.redisUrl, events, log }),
     noteKey: deriveNoteKey(secret),
     async ping() {
       try {

@@ -38,30 +38,26 @@ export function hasMinutes(status: Meeting['status']): boolean {
   return minutesStatuses.includes(status);
 }
 
-/** Refetch while both people are in the room, so each sees what the other marks and adds. */
-export const roomRefreshMs = 8000;
+// In the meeting room these are kept fresh by the room's event stream (useRoomLive), not by polling.
 
-export function flowQuery(meetingId: string, live = false) {
+export function flowQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['meetings', 'flow', meetingId],
     queryFn: ({ signal }) => api<MeetingFlow>(`/api/meetings/${enc(meetingId)}/flow`, { signal }),
-    refetchInterval: live ? roomRefreshMs : false,
   });
 }
 
-export function openActionItemsQuery(meetingId: string, live = false) {
+export function openActionItemsQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['actionItems', 'openFor', meetingId],
     queryFn: ({ signal }) => api<{ items: ActionItem[] }>(`/api/meetings/${enc(meetingId)}/open-action-items`, { signal }),
-    refetchInterval: live ? roomRefreshMs : false,
   });
 }
 
-export function feedbackQuery(meetingId: string, live = false) {
+export function feedbackQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['feedback', meetingId],
     queryFn: ({ signal }) => api<{ items: FeedbackRecord[] }>(`/api/meetings/${enc(meetingId)}/feedback`, { signal }),
-    refetchInterval: live ? roomRefreshMs : false,
   });
 }
 

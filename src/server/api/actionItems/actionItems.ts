@@ -10,6 +10,7 @@ import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadMeetingForPair } from '../series/load.js';
+import { actionItemSignal } from '../room/signals.js';
 
 const tags = ['action items'];
 const idParams = z.object({ id: idSchema });
@@ -74,15 +75,19 @@ async function one(c: AppContext, id: string) {
 export const actionItemsApi = router()
   .openapi(create, async (c) => {
     const id = await addActionItem({ db: c.get('services').db, actor: requireActor(c), meetingId: c.req.valid('param').id, input: c.req.valid('json') });
+    (await actionItemSignal(c, id))?.();
     return c.json(await one(c, id), 201);
   })
   .openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     await updateActionItem({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    (await actionItemSignal(c, id))?.();
     return c.json(await one(c, id), 200);
   })
   .openapi(remove, async (c) => {
+    const signal = await actionItemSignal(c, c.req.valid('param').id);
     await removeActionItem({ db: c.get('services').db, actor: requireActor(c), id: c.req.valid('param').id });
+    signal?.();
     return c.json({ ok: true as const }, 200);
   })
   .openapi(list, async (c) => {

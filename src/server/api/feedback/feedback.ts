@@ -10,6 +10,7 @@ import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadMeetingForPair } from '../series/load.js';
+import { feedbackSignal } from '../room/signals.js';
 
 const tags = ['feedback'];
 const idParams = z.object({ id: idSchema });
@@ -74,18 +75,23 @@ export const feedbackApi = router()
   })
   .openapi(createInMeeting, async (c) => {
     const id = await giveMeetingFeedback({ db: c.get('services').db, actor: requireActor(c), meetingId: c.req.valid('param').id, input: c.req.valid('json') });
+    (await feedbackSignal(c, id))?.();
     return c.json(await one(c, id), 201);
   })
   .openapi(createInSeries, async (c) => {
     const id = await giveSeriesFeedback({ db: c.get('services').db, actor: requireActor(c), seriesId: c.req.valid('param').id, input: c.req.valid('json') });
+    (await feedbackSignal(c, id))?.();
     return c.json(await one(c, id), 201);
   })
   .openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     await updateFeedback({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    (await feedbackSignal(c, id))?.();
     return c.json(await one(c, id), 200);
   })
   .openapi(remove, async (c) => {
+    const signal = await feedbackSignal(c, c.req.valid('param').id);
     await removeFeedback({ db: c.get('services').db, actor: requireActor(c), id: c.req.valid('param').id });
+    signal?.();
     return c.json({ ok: true as const }, 200);
   });

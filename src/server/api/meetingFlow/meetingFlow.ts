@@ -10,6 +10,7 @@ import { followUpPolicy } from '../../policies/followUp.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadMeetingForPair, presentMeeting } from '../series/load.js';
+import { signalMeeting } from '../room/signals.js';
 
 const tags = ['meeting flow'];
 const idParams = z.object({ id: idSchema });
@@ -61,16 +62,19 @@ export const meetingFlowApi = router()
   .openapi(start, async (c) => {
     const { id } = c.req.valid('param');
     await startMeeting({ db: c.get('services').db, actor: requireActor(c), id });
+    await signalMeeting(c, id, 'meeting');
     return c.json(await present(c, id), 200);
   })
   .openapi(finish, async (c) => {
     const { id } = c.req.valid('param');
     await finishMeeting({ db: c.get('services').db, actor: requireActor(c), id, locale: c.get('locale') });
+    await signalMeeting(c, id, 'meeting');
     return c.json(await present(c, id), 200);
   })
   .openapi(discussed, async (c) => {
     const { id } = c.req.valid('param');
     const meetingId = await markDiscussed({ db: c.get('services').db, actor: requireActor(c), topicId: id, discussed: c.req.valid('json').discussed });
+    await signalMeeting(c, meetingId, 'topics');
     const found = (await meetingDetail(c, meetingId)).body.topics.find((t) => t.id === id);
     if (!found) throw new NotFoundError('errors.topicNotFound');
     return c.json(found, 200);

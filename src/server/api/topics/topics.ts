@@ -18,6 +18,7 @@ import { preQuestions, topics } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
+import { sharedTopicOrder, signalMeeting, signalTopic, topicSignal } from '../room/signals.js';
 
 const idParams = z.object({ id: idSchema });
 const ok = z.object({ ok: z.literal(true) });
@@ -70,25 +71,32 @@ export const topicsApi = router()
   .openapi(addTopicRoute, async (c) => {
     const { id } = c.req.valid('param');
     const topicId = await addTopic({ db: c.get('services').db, actor: requireActor(c), meetingId: id, input: c.req.valid('json') });
+    await signalTopic(c, topicId);
     const { body } = await meetingDetail(c, id);
     return c.json(body.topics.find((t) => t.id === topicId)!, 201);
   })
   .openapi(orderRoute, async (c) => {
     const { id } = c.req.valid('param');
+    const before = await sharedTopicOrder(c, id);
     await reorderTopics({ db: c.get('services').db, actor: requireActor(c), meetingId: id, topicIds: c.req.valid('json').topicIds });
+    if ((await sharedTopicOrder(c, id)) !== before) await signalMeeting(c, id, 'topics');
     return c.json({ topics: (await meetingDetail(c, id)).body.topics }, 200);
   })
   .openapi(updateTopicRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.get('services');
+    const before = await topicSignal(c, id);
     await updateTopic({ db, actor: requireActor(c), id, input: c.req.valid('json') });
+    await signalTopic(c, id, before);
     const [t] = await db.select({ meetingId: topics.meetingId }).from(topics).where(eq(topics.id, id));
     const found = (await meetingDetail(c, t!.meetingId)).body.topics.find((x) => x.id === id);
     if (!found) throw new NotFoundError('errors.topicNotFound');
     return c.json(found, 200);
   })
   .openapi(removeTopicRoute, async (c) => {
+    const signal = await topicSignal(c, c.req.valid('param').id);
     await removeTopic({ db: c.get('services').db, actor: requireActor(c), id: c.req.valid('param').id });
+    signal?.();
     return c.json({ ok: true as const }, 200);
   })
   .openapi(askRoute, async (c) => {

@@ -57,9 +57,9 @@ function FeedbackCard({ record, onRemove }: { record: FeedbackRecord; onRemove: 
 }
 
 /** フィードバック: fact-based — situation, behaviour, impact — positive or constructive, for the partner. */
-export function FeedbackSection({ meetingId, partner, canAdd, live }: { meetingId: string; partner: PersonRef; canAdd: boolean; live: boolean }) {
+export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: string; partner: PersonRef; canAdd: boolean }) {
   const { t } = useTranslation();
-  const query = useQuery(feedbackQuery(meetingId, live));
+  const query = useQuery(feedbackQuery(meetingId));
   const empty: FeedbackInput = { kind: 'positive', situation: '', behaviour: '', impact: '' };
   const [form, setForm] = useState<FeedbackInput>(empty);
   const [open, setOpen] = useState(false);

@@ -23,7 +23,9 @@ import classes from './MeetingRoom.module.css';
 import { NextStepsSection } from './NextStepsSection.js';
 import { PrivateNoteSection } from './PrivateNoteSection.js';
 import { RoomAgenda } from './RoomAgenda.js';
+import { RoomPresence } from './RoomPresence.js';
 import { RoomTimer } from './RoomTimer.js';
+import { useRoomLive } from './useRoomLive.js';
 import type { SharedNotesLabels } from './SharedNotesEditor.js';
 import { FormError } from '../../components/FormError.js';
 
@@ -40,10 +42,12 @@ export function MeetingRoomPage({ id }: { id: string }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const flow = useQuery(flowQuery(id, true));
+  const flow = useQuery(flowQuery(id));
   const live = flow.data?.meeting.status === 'inProgress' || flow.data?.meeting.status === 'scheduled';
-  const detail = useQuery({ ...meetingQuery(id), refetchInterval: live ? 8000 : false });
-  const open = useQuery(openActionItemsQuery(id, live));
+  const detail = useQuery(meetingQuery(id));
+  const open = useQuery(openActionItemsQuery(id));
+  // What the partner marks and adds arrives over the room's event stream; nothing polls.
+  const roomLive = useRoomLive(id, live);
   const [guide, setGuide] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [finishing, setFinishing] = useState(false);
@@ -157,6 +161,8 @@ export function MeetingRoomPage({ id }: { id: string }) {
         }
       />
 
+      {live ? <RoomPresence live={roomLive} name={partner.familyName} /> : null}
+
       {meeting.status === 'scheduled' ? (
         <Alert color="blue" variant="light" title={t('room.notStartedTitle')}>
           <Stack gap="xs" align="flex-start">
@@ -234,7 +240,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
               canAdd={abilities.addActionItem && editable}
               onChanged={refresh}
             />
-            <FeedbackSection meetingId={id} partner={partner} canAdd={abilities.addFeedback && editable} live={live} />
+            <FeedbackSection meetingId={id} partner={partner} canAdd={abilities.addFeedback && editable} />
           </Stack>
         </Grid.Col>
       </Grid>
