@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkInViewSchema, preQuestionSchema, topicCategories, topicSchema } from './agenda.js';
 import { personRefSchema } from './employees.js';
+import { actionItemSchema, feedbackSchema, minutesStatuses } from './followUp.js';
 import { questionDepths } from './questionBank.js';
 import { meetingSchema } from './series.js';
 
@@ -42,10 +43,22 @@ export const prepBriefSchema = z.object({
     })
     .nullable(),
   suggestedQuestions: z.array(bankQuestionSchema),
-  /** Filled when action items land; empty until then. */
-  actionItems: z.array(z.object({ id: z.string(), title: z.string() })),
-  /** Filled when goals land; empty until then. */
-  goals: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The pair's open action items (both sides), overdue first; the manager's support commitments are marked `support`. */
+  actionItems: z.array(actionItemSchema),
+  /** The latest minutes of an earlier meeting of the series (draft or shared), in short. */
+  lastMinutes: z
+    .object({
+      meeting: z.object({ id: z.string(), startsAt: z.string() }),
+      status: z.enum(minutesStatuses),
+      /** The first lines of the minutes as plain text (headings and list marks removed). */
+      summary: z.array(z.string()),
+      /** The decisions and next steps the minutes recorded. */
+      decisions: z.array(z.string()),
+    })
+    .nullable(),
+  /** Feedback given in the pair (either direction) in the last `feedbackWindowDays` days, newest first. */
+  recentFeedback: z.array(feedbackSchema),
+  feedbackWindowDays: z.number().int(),
 });
 export type PrepBrief = z.infer<typeof prepBriefSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleMinutes, formatMeetingDate, type MinutesSource } from './minutes.js';
+import { assembleMinutes, formatMeetingDate, summariseMinutes, type MinutesSource } from './minutes.js';
 
 const source: MinutesSource = {
   startsAt: new Date('2026-11-24T01:00:00Z'),
@@ -60,5 +60,20 @@ describe('minutes draft', () => {
     expect(en).toContain('- [x] 発表の場を用意する (owner: 田中 美咲, manager support)');
     expect(en).toContain('## Feedback\n\n(none)');
     expect(en).toContain('## Shared notes\n\n(none)');
+  });
+
+  it('summarises assembled minutes in either language: first lines, then the decisions and next steps', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const { summary, decisions } = summariseMinutes(assembleMinutes(source, locale));
+      expect(summary.slice(0, 2)).toEqual(['キャリアの方向性', '専門職 かマネジメントか']);
+      expect(summary).toHaveLength(3);
+      expect(decisions.map((d) => d.split(/[（( ]/)[0])).toEqual(['勉強会で発表する', '発表の場を用意する']);
+    }
+  });
+
+  it('summarises rewritten minutes without sections, skipping the title and empty markers', () => {
+    const body = '# 1on1 議事録\n\n最初の行\n\n- **二つ目**\n- [x] 三つ目\n1. 四つ目\n';
+    expect(summariseMinutes(body)).toEqual({ summary: ['最初の行', '二つ目', '三つ目'], decisions: [] });
+    expect(summariseMinutes('## 話したこと\n\n(なし)\n')).toEqual({ summary: [], decisions: [] });
   });
 });
