@@ -11,7 +11,7 @@ import { meetingSchema } from './series.js';
 /** A meeting with its agenda, pre-questions and check-in, as the caller may see them. */
 export const meetingDetailSchema = z.object({
   meeting: meetingSchema,
-  series: z.object({ id: z.string(), purpose: z.string(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
+  series: z.object({ id: z.string(), /** Null: the default purpose, in the reader's language. */ purpose: z.string().nullable(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
   topics: z.array(topicSchema),
   preQuestions: z.array(preQuestionSchema),
   checkIn: checkInViewSchema.nullable(),
@@ -23,7 +23,8 @@ export const bankQuestionSchema = z.object({ id: z.string(), category: z.enum(to
 
 export const prepBriefSchema = z.object({
   meeting: meetingSchema,
-  purpose: z.string(),
+  /** Null: the default purpose, in the reader's language. */
+  purpose: z.string().nullable(),
   report: personRefSchema,
   reportTopics: z.array(topicSchema),
   managerTopics: z.array(topicSchema),

@@ -99,7 +99,7 @@ export function createSeriesForDepartment(body: { departmentId: string; includeS
   return api<{ created: number; skipped: number }>('/api/series/bulk', { method: 'POST', body });
 }
 
-export function updateSeries(id: string, body: { purpose?: string; schedule?: ScheduleInput }) {
+export function updateSeries(id: string, body: { purpose?: string | null; schedule?: ScheduleInput }) {
   return api<Series>(`/api/series/${enc(id)}`, { method: 'PATCH', body });
 }
 

@@ -110,13 +110,13 @@ export const seriesApi = router()
   .openapi(create, async (c) => {
     const actor = requireActor(c);
     const { db } = c.get('services');
-    const s = await scheduleSeries({ db, actor, input: c.req.valid('json'), locale: c.get('locale') });
+    const s = await scheduleSeries({ db, actor, input: c.req.valid('json') });
     const { row } = await oneSeries(c, s.id);
     return c.json(presentSeries(actor, row), 201);
   })
   .openapi(bulk, async (c) => {
     const actor = requireActor(c);
-    const result = await scheduleDepartment({ db: c.get('services').db, actor, input: c.req.valid('json'), locale: c.get('locale') });
+    const result = await scheduleDepartment({ db: c.get('services').db, actor, input: c.req.valid('json') });
     return c.json(result, 201);
   })
   .openapi(get, async (c) => {

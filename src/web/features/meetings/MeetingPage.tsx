@@ -106,7 +106,7 @@ export function MeetingPage({ id }: { id: string }) {
         <Title order={2} size="h4" id="meeting-purpose" mb={4}>
           {t('series.purpose')}
         </Title>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose ?? t('series.defaultPurpose')}</Text>
       </Paper>
 
       <AgendaSection detail={detail} />

@@ -315,7 +315,7 @@ export function PrepBriefPage({ id }: { id: string }) {
           {t('series.purpose')}
         </Title>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {brief.purpose}
+          {brief.purpose ?? t('series.defaultPurpose')}
         </Text>
       </Paper>
 

@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
-import { defaultPurpose, purposeMax } from '../../../domain/series.js';
+import { purposeMax } from '../../../domain/series.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
-import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { createSeries } from '../../lib/oneOnOne.js';
@@ -100,7 +99,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
         <Textarea
           label={t('series.purpose')}
           description={t('series.purposeHint')}
-          placeholder={defaultPurpose[currentLocale()]}
+          placeholder={t('series.defaultPurpose')}
           autosize
           minRows={3}
           maxLength={purposeMax}

@@ -44,19 +44,19 @@ function PurposeSection({ series }: { series: Series }) {
   const { t } = useTranslation();
   const refresh = useRefreshOneOnOnes();
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(series.purpose ?? '');
+  const [value, setValue] = useState(series.purpose ?? t('series.defaultPurpose'));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const save = async () => {
-    if (!value.trim()) {
+  const save = async (reset = false) => {
+    if (!reset && !value.trim()) {
       setError(t('validation.required'));
       return;
     }
     setSaving(true);
     setError(null);
     try {
-      await updateSeries(series.id, { purpose: value.trim() });
+      await updateSeries(series.id, { purpose: reset ? null : value.trim() });
       await refresh();
       setEditing(false);
       notifications.show({ color: 'teal', message: t('series.purposeSaved') });
@@ -80,7 +80,7 @@ function PurposeSection({ series }: { series: Series }) {
               variant="default"
               leftSection={<IconEdit size={14} aria-hidden />}
               onClick={() => {
-                setValue(series.purpose ?? '');
+                setValue(series.purpose ?? t('series.defaultPurpose'));
                 setError(null);
                 setEditing(true);
               }}
@@ -103,6 +103,11 @@ function PurposeSection({ series }: { series: Series }) {
               data-autofocus
             />
             <Group justify="flex-end" gap="sm">
+              {series.purpose !== null ? (
+                <Button variant="subtle" onClick={() => void save(true)} disabled={saving}>
+                  {t('series.resetPurpose')}
+                </Button>
+              ) : null}
               <Button variant="default" onClick={() => setEditing(false)}>
                 {t('actions.cancel')}
               </Button>
@@ -112,7 +117,14 @@ function PurposeSection({ series }: { series: Series }) {
             </Group>
           </Stack>
         ) : (
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose}</Text>
+          <Stack gap={4}>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose ?? t('series.defaultPurpose')}</Text>
+            {series.purpose === null ? (
+              <Text size="xs" c="gray.7">
+                {t('series.defaultPurposeNote')}
+              </Text>
+            ) : null}
+          </Stack>
         )}
       </Stack>
     </Paper>
