@@ -91,7 +91,7 @@ export function closedQuestionQuery(text: string) {
 
 // ---- series ----
 
-export function createSeries(body: { reportId: string; purpose?: string; schedule: ScheduleInput }) {
+export function createSeries(body: { reportId: string; managerId?: string; purpose?: string; schedule: ScheduleInput }) {
   return api<Series>('/api/series', { method: 'POST', body });
 }
 

@@ -15,6 +15,7 @@ import { formatDateTime, fullName } from '../../lib/format.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { AgendaSection } from './AgendaSection.js';
+import { CarriedActionItems } from './CarriedActionItems.js';
 import { CheckInSection } from './CheckInSection.js';
 import { PreQuestionsSection } from './PreQuestionsSection.js';
 
@@ -110,6 +111,8 @@ export function MeetingPage({ id }: { id: string }) {
       </Paper>
 
       <AgendaSection detail={detail} />
+      <Divider />
+      <CarriedActionItems detail={detail} />
       <Divider />
       <PreQuestionsSection detail={detail} />
       <Divider />

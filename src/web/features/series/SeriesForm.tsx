@@ -13,6 +13,8 @@ import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, typ
 
 interface Values {
   reportId: string | null;
+  /** hr and admin only: a partner other than the report's primary manager (skip-level, mentor…). */
+  managerId: string | null;
   purpose: string;
   schedule: ScheduleValues;
 }
@@ -36,7 +38,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const form = useForm<Values>({
-    initialValues: { reportId: reportId ?? null, purpose: '', schedule: initialSchedule(me.timeZone) },
+    initialValues: { reportId: reportId ?? null, managerId: null, purpose: '', schedule: initialSchedule(me.timeZone) },
     validate: (v) => ({
       ...(v.reportId ? {} : { reportId: t('validation.required') }),
       ...validateSchedule(v.schedule, t('validation.required')),
@@ -50,6 +52,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
     try {
       const created = await createSeries({
         reportId: values.reportId,
+        ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
         ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
         schedule: toScheduleInput(values.schedule),
       });
@@ -83,6 +86,15 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
             value={form.values.reportId}
             onChange={(v) => form.setFieldValue('reportId', v)}
             error={form.errors.reportId}
+          />
+        ) : null}
+        {privileged ? (
+          <EmployeeSelect
+            label={t('series.partner')}
+            description={t('series.partnerHint')}
+            value={form.values.managerId}
+            onChange={(v) => form.setFieldValue('managerId', v)}
+            error={form.errors.managerId}
           />
         ) : (
           <Select

@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCalendarOff, IconCalendarPlus, IconEdit, IconPlayerPause, IconPlayerPlay, IconSquareX } from '@tabler/icons-react';
+import { IconArrowLeft, IconCalendarCog, IconCalendarOff, IconCalendarPlus, IconEdit, IconPlayerPause, IconPlayerPlay, IconSquareX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import { AnchorLink } from '../../components/links.js';
 import { AppModal } from '../../components/AppModal.js';
 import { MeetingChangeActions, useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { MeetingFlags, MeetingStatusBadge } from '../../components/MeetingBadges.js';
+import { ScheduleEditForm } from './ScheduleEditForm.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -311,6 +312,7 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
   const [upcomingPage, setUpcomingPage] = useState(1);
   const [confirm, setConfirm] = useState<StatusAction | null>(null);
   const [extra, setExtra] = useState(false);
+  const [editingSchedule, setEditingSchedule] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -384,6 +386,11 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
                 {t('series.requestExtra')}
               </Button>
             ) : null}
+            {s.abilities.update && s.myRole === 'manager' ? (
+              <Button variant="default" leftSection={<IconCalendarCog size={18} aria-hidden />} onClick={() => setEditingSchedule(true)}>
+                {t('series.editSchedule')}
+              </Button>
+            ) : null}
             {s.abilities.pause ? (
               <Button variant="default" leftSection={<IconPlayerPause size={18} aria-hidden />} onClick={() => ask('pause')}>
                 {t('series.pause')}
@@ -440,6 +447,20 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
             </Button>
           </Group>
         </Stack>
+      </AppModal>
+
+      <AppModal opened={editingSchedule} onClose={() => setEditingSchedule(false)} title={t('series.editSchedule')} size="lg">
+        {editingSchedule ? (
+          <ScheduleEditForm
+            series={s}
+            onCancel={() => setEditingSchedule(false)}
+            onDone={async () => {
+              await refresh();
+              setEditingSchedule(false);
+              notifications.show({ color: 'teal', message: t('series.scheduleSaved') });
+            }}
+          />
+        ) : null}
       </AppModal>
 
       <AppModal opened={extra} onClose={() => setExtra(false)} title={t('series.requestExtra')}>
