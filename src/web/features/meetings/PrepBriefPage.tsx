@@ -188,7 +188,7 @@ function OpenActionItems({ brief }: { brief: PrepBrief }) {
               {a.title}
             </Text>
             <Group gap={6} wrap="wrap">
-              <Badge color={a.ownerRole === 'manager' ? 'indigo' : 'gray.8'} variant="outline" style={{ textTransform: 'none' }}>
+              <Badge color={a.ownerRole === 'manager' ? 'indigo.9' : 'gray.8'} variant="outline" style={{ textTransform: 'none' }}>
                 {a.ownerRole === 'manager' ? t('prep.ownerYou') : t('prep.ownerReport', { name: a.owner.familyName })}
               </Badge>
               <ActionItemBadges item={a} showOwner={false} />
@@ -211,7 +211,7 @@ function LastMinutes({ brief }: { brief: PrepBrief }) {
         <AnchorLink to="/meetings/$meetingId/minutes" params={{ meetingId: last.meeting.id }} fw={600}>
           {t('prep.minutesOf', { date: formatDate(new Date(last.meeting.startsAt), currentLocale(), me.timeZone) })}
         </AnchorLink>
-        <Badge color={last.status === 'draft' ? 'yellow.9' : 'teal.9'} variant="outline" style={{ textTransform: 'none' }}>
+        <Badge color={last.status === 'draft' ? 'gray.8' : 'teal.9'} variant="outline" style={{ textTransform: 'none' }}>
           {t(`prep.minutesStatus.${last.status}`)}
         </Badge>
       </Group>
