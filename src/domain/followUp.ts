@@ -91,7 +91,8 @@ export const actionItemUpdateSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'emptyUpdate' });
 export const actionItemListQuerySchema = pageQuerySchema.extend({
-  scope: z.enum(['mine', 'team']).default('mine'),
+  /** `mine`: I own them; `support`: my managers' support commitments to me; `team`: my direct reports' series. */
+  scope: z.enum(['mine', 'support', 'team']).default('mine'),
   status: z.enum(['open', 'done', 'all']).default('open'),
 });
 export const actionItemSchema = z.object({
@@ -110,7 +111,8 @@ export const actionItemSchema = z.object({
   overdue: z.boolean(),
   doneAt: z.string().nullable(),
   createdAt: z.string(),
-  abilities: z.object({ update: z.boolean(), remove: z.boolean() }),
+  /** `remove` and `handOver` (a new owner, or support on/off): the item's owner or whoever added it. */
+  abilities: z.object({ update: z.boolean(), remove: z.boolean(), handOver: z.boolean() }),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 export const actionItemListSchema = pageOf(actionItemSchema);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkInViewSchema, preQuestionSchema, topicCategories, topicSchema } from './agenda.js';
 import { personRefSchema } from './employees.js';
+import { actionItemSchema, feedbackSchema, minutesStatuses } from './followUp.js';
 import { questionDepths } from './questionBank.js';
 import { meetingSchema } from './series.js';
 
@@ -10,7 +11,7 @@ import { meetingSchema } from './series.js';
 /** A meeting with its agenda, pre-questions and check-in, as the caller may see them. */
 export const meetingDetailSchema = z.object({
   meeting: meetingSchema,
-  series: z.object({ id: z.string(), purpose: z.string(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
+  series: z.object({ id: z.string(), /** Null: the default purpose, in the reader's language. */ purpose: z.string().nullable(), manager: personRefSchema, report: personRefSchema, myRole: z.enum(['manager', 'report']) }),
   topics: z.array(topicSchema),
   preQuestions: z.array(preQuestionSchema),
   checkIn: checkInViewSchema.nullable(),
@@ -22,7 +23,8 @@ export const bankQuestionSchema = z.object({ id: z.string(), category: z.enum(to
 
 export const prepBriefSchema = z.object({
   meeting: meetingSchema,
-  purpose: z.string(),
+  /** Null: the default purpose, in the reader's language. */
+  purpose: z.string().nullable(),
   report: personRefSchema,
   reportTopics: z.array(topicSchema),
   managerTopics: z.array(topicSchema),
@@ -42,10 +44,22 @@ export const prepBriefSchema = z.object({
     })
     .nullable(),
   suggestedQuestions: z.array(bankQuestionSchema),
-  /** Filled when action items land; empty until then. */
-  actionItems: z.array(z.object({ id: z.string(), title: z.string() })),
-  /** Filled when goals land; empty until then. */
-  goals: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The pair's open action items (both sides), overdue first; the manager's support commitments are marked `support`. */
+  actionItems: z.array(actionItemSchema),
+  /** The latest minutes of an earlier meeting of the series (draft or shared), in short. */
+  lastMinutes: z
+    .object({
+      meeting: z.object({ id: z.string(), startsAt: z.string() }),
+      status: z.enum(minutesStatuses),
+      /** The first lines of the minutes as plain text (headings and list marks removed). */
+      summary: z.array(z.string()),
+      /** The decisions and next steps the minutes recorded. */
+      decisions: z.array(z.string()),
+    })
+    .nullable(),
+  /** Feedback given in the pair (either direction) in the last `feedbackWindowDays` days, newest first. */
+  recentFeedback: z.array(feedbackSchema),
+  feedbackWindowDays: z.number().int(),
 });
 export type PrepBrief = z.infer<typeof prepBriefSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeetingDate, minutesTitle } from './minutes.js';
+import { formatMeetingDate, minutesTitle, summariseMinutes } from './minutes.js';
 import { assembleMinutesDocument, minutesDocumentFromText, minutesDocumentProblem, minutesMarkdown, type MinutesNode, type MinutesSource } from './minutesDocument.js';
 
 const source: MinutesSource = {
@@ -83,5 +83,19 @@ describe('minutes document', () => {
     expect(minutesDocumentProblem({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(50_001) }] }] })).toBe('too long');
     expect(minutesDocumentProblem('## text')).toBe('not a document');
     expect(minutesDocumentProblem(minutesDocumentFromText('a\nb'))).toBeNull();
+  });
+
+  it('summarises assembled minutes in either language: first lines, then the decisions and action items', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const { summary, decisions } = summariseMinutes(minutesMarkdown(assembleMinutesDocument(source), locale));
+      expect(summary.slice(0, 2)).toEqual(['キャリアの方向性', '専門職 かマネジメントか']);
+      expect(decisions.map((d) => d.split(/[（( ·]/)[0]!.trim())).toEqual(['勉強会で発表する', '発表の場を用意する']);
+    }
+  });
+
+  it('summarises rewritten minutes without sections, skipping the title and empty markers', () => {
+    const body = '# 1on1 議事録\n\n最初の行\n\n- **二つ目**\n- [x] 三つ目\n1. 四つ目\n';
+    expect(summariseMinutes(body)).toEqual({ summary: ['最初の行', '二つ目', '三つ目'], decisions: [] });
+    expect(summariseMinutes('## 話したこと\n\n(なし)\n')).toEqual({ summary: [], decisions: [] });
   });
 });

@@ -17,3 +17,34 @@ export function formatMeetingDate(instant: Date, timeZone: string, locale: Local
 export function minutesTitle(source: { startsAt: Date; timeZone: string; manager: string; report: string }, locale: Locale): string {
   return `${minutesWords[locale].title} — ${formatMeetingDate(source.startsAt, source.timeZone, locale)} ${source.manager} / ${source.report}`;
 }
+
+/** One Markdown line as plain text: list marks, check boxes and bold marks removed. */
+function plainLine(line: string): string {
+  return line
+    .replace(/^\s*[-*+]\s+(\[[ xX]\]\s+)?/, '')
+    .replace(/^\s*\d+\.\s+/, '')
+    .replace(/\*\*/g, '')
+    .trim();
+}
+
+/**
+ * Minutes in short, for the manager's prep brief: the first lines of what was talked about and the
+ * decisions and next steps, read from the sections `assembleMinutes` writes (in either language).
+ * Minutes rewritten without those sections give their first lines and no decisions.
+ */
+export function summariseMinutes(body: string, maxLines = 3, maxDecisions = 5): { summary: string[]; decisions: string[] } {
+  const none = new Set<string>([minutesWords.ja.labels.none, minutesWords.en.labels.none]);
+  const decidedHeadings = new Set<string>([minutesWords.ja.sections.decided, minutesWords.en.sections.decided]);
+  const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
+  for (const raw of body.split('\n')) {
+    const heading = /^#{2,6}\s+(.*)$/.exec(raw);
+    if (heading) sections.push({ heading: heading[1]!.trim(), lines: [] });
+    else if (!raw.startsWith('# ')) {
+      const line = plainLine(raw);
+      if (line && !none.has(line)) sections.at(-1)!.lines.push(line);
+    }
+  }
+  const decisions = sections.filter((s) => s.heading !== null && decidedHeadings.has(s.heading)).flatMap((s) => s.lines);
+  const rest = sections.filter((s) => s.heading === null || !decidedHeadings.has(s.heading)).flatMap((s) => s.lines);
+  return { summary: rest.slice(0, maxLines), decisions: decisions.slice(0, maxDecisions) };
+}

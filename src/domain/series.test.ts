@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isWorkingDay, weekdayOf, zonedToUtc } from './calendar.js';
-import { cadenceDates, occurrences, scheduleSchema, type Schedule } from './series.js';
+import { cadenceDates, occurrences, scheduleSchema, startsWellAhead, type Schedule } from './series.js';
 
 const schedule = (s: Partial<Schedule> & Pick<Schedule, 'cadence'>): Schedule => ({
   weekday: null,
@@ -212,5 +212,16 @@ describe('scheduleSchema', () => {
     [{ cadence: 'fortnightly', weekday: 1 }, 'cadence'],
   ])('%j is refused on %s', (input, field) => {
     expect(Object.keys(issues(input))).toContain(field);
+  });
+});
+
+describe('starting early', () => {
+  const now = new Date('2026-12-02T00:00:00Z');
+  it('warns for a meeting days ahead, not for one later today or already past', () => {
+    expect(startsWellAhead('2026-12-07T01:00:00Z', now)).toBe(true);
+    expect(startsWellAhead('2026-12-02T12:00:01Z', now)).toBe(true);
+    expect(startsWellAhead('2026-12-02T12:00:00Z', now)).toBe(false);
+    expect(startsWellAhead('2026-12-02T03:00:00Z', now)).toBe(false);
+    expect(startsWellAhead('2026-11-30T01:00:00Z', now)).toBe(false);
   });
 });

@@ -15,11 +15,6 @@ export const GENERATION_WINDOW_DAYS = 92;
 export const purposeMax = 1000;
 export const reasonMax = 500;
 
-/** The default purpose: the three pillars of a 1on1 (growth, trust, solving problems early). */
-export const defaultPurpose = {
-  ja: 'メンバーの自律的な成長を支え、安心して本音を話せる信頼関係を築き、業務上の課題や悩みを早めに見つけて一緒に解決するための時間です。',
-  en: "A time to support the report's own growth, build trust in which they can speak openly, and find and solve problems early, together.",
-} as const;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 const isoDate = z.iso.date();
@@ -150,7 +145,11 @@ export const seriesCreateSchema = z.object({
 });
 
 export const seriesUpdateSchema = z
-  .object({ purpose: z.string().trim().min(1).max(purposeMax), schedule: scheduleSchema })
+  .object({
+    /** Null goes back to the default purpose. */
+    purpose: z.string().trim().min(1).max(purposeMax).nullable(),
+    schedule: scheduleSchema,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'emptyUpdate' });
 
@@ -173,7 +172,11 @@ export const seriesSchema = z.object({
   id: z.string(),
   manager: personRefSchema,
   report: personRefSchema,
-  /** Null when the caller may see the series only as practice metadata. */
+  /**
+   * What the pair wrote. Null when none was written — show the default purpose (SPEC §3.1) in the
+   * reader's language — or when the caller may see the series only as practice metadata
+   * (`abilities.readContent` false).
+   */
   purpose: z.string().nullable(),
   schedule: z.object({
     cadence: z.enum(cadences),
@@ -234,3 +237,11 @@ export const extraMeetingSchema = z.object({
   durationMinutes: z.number().int().min(10).max(240).default(30),
   reason: optionalText(reasonMax),
 });
+
+/** Starting a meeting more than this many hours before its time asks for confirmation first. */
+export const earlyStartWarningHours = 12;
+
+/** Whether starting the meeting now would be unusually early (a mis-click on a meeting days ahead). */
+export function startsWellAhead(startsAt: string | Date, now: Date = new Date()): boolean {
+  return new Date(startsAt).getTime() - now.getTime() > earlyStartWarningHours * 3600_000;
+}

@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { PageLoader } from './components/PageLoader.js';
-import { isUnauthenticated } from './lib/api.js';
+import { isClientError, isUnauthenticated } from './lib/api.js';
 import { actionItemsRoute } from './routes/action-items.js';
 import { appRoute } from './routes/app.js';
 import { departmentsRoute } from './routes/departments.js';
@@ -35,7 +35,8 @@ export const queryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: {
-      retry: (count, error) => !isUnauthenticated(error) && count < 2,
+      // A 4xx (401, 403, 404, 409…) is an answer, not a failure: show it at once instead of retrying.
+      retry: (count, error) => !isClientError(error) && count < 2,
       refetchOnWindowFocus: false,
     },
   },

@@ -7,7 +7,7 @@ import type { ActionItem, actionItemCreateSchema, actionItemUpdateSchema } from 
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { actionItems, employees, series } from '../db/schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import type { Pair } from '../policies/series.js';
 import { meetingForChange } from './changeMeeting.js';
@@ -40,10 +40,10 @@ async function itemForChange(tx: Tx, actor: Actor, id: string) {
     .innerJoin(series, eq(series.id, actionItems.seriesId))
     .where(eq(actionItems.id, id))
     .for('update', { of: actionItems });
-  if (!row || !followUpPolicy.readPair(actor, row.s, row.a.createdById) || !followUpPolicy.actionItemAbilities(actor, row.s).update) {
+  if (!row || !followUpPolicy.readPair(actor, row.s, row.a.createdById) || !followUpPolicy.actionItemAbilities(actor, row.s, row.a).update) {
     throw new NotFoundError('errors.actionItemNotFound');
   }
-  return row;
+  return { ...row, abilities: followUpPolicy.actionItemAbilities(actor, row.s, row.a) };
 }
 
 /** Either side of the pair edits an action item, hands it to the other, or marks it done or open again. */
@@ -51,8 +51,10 @@ export async function updateActionItem(props: { db: Db; actor: Actor; id: string
   const { db, actor, id, input } = props;
   const now = props.now ?? new Date();
   await db.transaction(async (tx) => {
-    const { a, s } = await itemForChange(tx, actor, id);
+    const { a, s, abilities } = await itemForChange(tx, actor, id);
     const ownerId = input.ownerId ?? a.ownerId;
+    const supportChanged = input.support !== undefined && input.support !== a.support;
+    if ((ownerId !== a.ownerId || supportChanged) && !abilities.handOver) throw new ForbiddenError();
     // Handing a support commitment to the report ends it being support, unless support is asked for explicitly.
     const support = input.support ?? (ownerId === s.managerId ? a.support : false);
     assertOwner(s, ownerId, support);
@@ -72,7 +74,8 @@ export async function updateActionItem(props: { db: Db; actor: Actor; id: string
 /** Either side removes an action item. */
 export async function removeActionItem(props: { db: Db; actor: Actor; id: string }) {
   await props.db.transaction(async (tx) => {
-    const { a } = await itemForChange(tx, props.actor, props.id);
+    const { a, abilities } = await itemForChange(tx, props.actor, props.id);
+    if (!abilities.remove) throw new ForbiddenError();
     await tx.delete(actionItems).where(eq(actionItems.id, a.id));
   });
 }
@@ -127,7 +130,7 @@ export async function listActionItems(db: Tx, actor: Actor, where: SQL, page: { 
     overdue: Boolean(r.overdue),
     doneAt: r.a.doneAt?.toISOString() ?? null,
     createdAt: r.a.createdAt.toISOString(),
-    abilities: followUpPolicy.actionItemAbilities(actor, r.s),
+    abilities: followUpPolicy.actionItemAbilities(actor, r.s, r.a),
   }));
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page.page > 1) {

@@ -1,9 +1,8 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { localDateOf } from '../../domain/calendar.js';
-import type { Locale } from '../../domain/limits.js';
 import type { Actor } from '../../domain/roles.js';
-import { defaultPurpose, type seriesBulkCreateSchema, type seriesCreateSchema, type seriesUpdateSchema } from '../../domain/series.js';
+import { type seriesBulkCreateSchema, type seriesCreateSchema, type seriesUpdateSchema } from '../../domain/series.js';
 import type { Db, Tx } from '../db/client.js';
 import { departments, employees, series } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -38,7 +37,7 @@ function scheduleColumns(schedule: Schedule) {
 /** Inserts a series and generates its first three months of meetings. */
 export async function insertSeries(
   tx: Tx,
-  props: { managerId: string; reportId: string; purpose: string; schedule: Schedule; createdById: string | null; now?: Date; generateFrom?: string },
+  props: { managerId: string; reportId: string; purpose: string | null; schedule: Schedule; createdById: string | null; now?: Date; generateFrom?: string },
 ) {
   const [row] = await tx
     .insert(series)
@@ -59,7 +58,7 @@ export async function insertSeries(
  * report's primary manager unless another is named). Refuses a series with oneself and a second
  * active series for the same pair.
  */
-export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.output<typeof seriesCreateSchema>; locale: Locale; now?: Date }) {
+export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.output<typeof seriesCreateSchema>; now?: Date }) {
   const { db, actor, input } = props;
   const now = props.now ?? new Date();
   assertNotPast(input.schedule, now);
@@ -90,7 +89,8 @@ export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.out
     return insertSeries(tx, {
       managerId,
       reportId: report.id,
-      purpose: input.purpose ?? defaultPurpose[props.locale],
+      // Nothing written: no stored default, so each reader sees the default purpose in their own language.
+      purpose: input.purpose ?? null,
       schedule: input.schedule,
       createdById: actor.employeeId,
       now,
@@ -103,7 +103,7 @@ export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.out
  * hr/admin: a series for every active employee of a department (and its sub-departments) with
  * their primary manager, skipping pairs that already have one. Returns how many were created.
  */
-export async function scheduleDepartment(props: { db: Db; actor: Actor; input: z.output<typeof seriesBulkCreateSchema>; locale: Locale; now?: Date }) {
+export async function scheduleDepartment(props: { db: Db; actor: Actor; input: z.output<typeof seriesBulkCreateSchema>; now?: Date }) {
   const { db, actor, input } = props;
   if (!seriesPolicy.bulkCreate(actor)) throw new ForbiddenError();
   const now = props.now ?? new Date();
@@ -141,7 +141,7 @@ export async function scheduleDepartment(props: { db: Db; actor: Actor; input: z
       await insertSeries(tx, {
         managerId: p.managerId,
         reportId: p.id,
-        purpose: defaultPurpose[props.locale],
+        purpose: null,
         schedule: input.schedule,
         createdById: actor.employeeId,
         now,
@@ -172,7 +172,7 @@ export async function updateSeries(props: { db: Db; actor: Actor; id: string; in
     }
     const [updated] = await tx
       .update(series)
-      .set({ ...(input.purpose ? { purpose: input.purpose } : {}), ...(input.schedule ? { ...scheduleColumns(input.schedule), generatedUntil: null } : {}) })
+      .set({ ...(input.purpose !== undefined ? { purpose: input.purpose } : {}), ...(input.schedule ? { ...scheduleColumns(input.schedule), generatedUntil: null } : {}) })
       .where(eq(series.id, id))
       .returning();
     if (input.schedule) {

@@ -145,7 +145,8 @@ export const series = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => employees.id),
-    purpose: text('purpose').notNull(),
+    /** What the pair wrote; null: the default purpose (SPEC §3.1), shown in each reader's language. */
+    purpose: text('purpose'),
     cadence: text('cadence', { enum: ['weekly', 'biweekly', 'monthlyDay', 'monthlyWeekday', 'everyNDays'] }).notNull(),
     weekday: integer('weekday'),
     dayOfMonth: integer('day_of_month'),

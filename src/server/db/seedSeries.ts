@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { TopicCategory, WantedResponse } from '../../domain/agenda.js';
 import { addDays, localDateOf } from '../../domain/calendar.js';
 import { questionBank } from '../../domain/questionBank.js';
-import { defaultPurpose, type Schedule } from '../../domain/series.js';
+import type { Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Tx } from './client.js';
 import * as Y from 'yjs';
@@ -92,7 +92,7 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
     const s = await insertSeries(tx, {
       managerId: report.managerId,
       reportId: report.id,
-      purpose: defaultPurpose.ja,
+      purpose: null,
       schedule,
       createdById: report.managerId,
       now,

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { aggregateAllowed, readAccess } from '../../domain/visibility.js';
-import { series } from '../db/schema.js';
+import { actionItems, series } from '../db/schema.js';
 import { roleIn, seriesPolicy, type Pair } from './series.js';
 
 type MeetingStatus = 'scheduled' | 'inProgress' | 'minutesDraft' | 'shared' | 'acknowledged' | 'cancelled';
@@ -68,15 +68,24 @@ export const followUpPolicy = {
     const mine = !!actor && actor.employeeId === f.giverId;
     return { update: mine, remove: mine };
   },
-  /** Action items: either side of the pair keeps them up to date. */
-  actionItemAbilities(actor: Actor | null, s: Pair & { status: SeriesStatus }) {
+  /**
+   * Action items: either side of the pair keeps them up to date (title, due date, done). Only the
+   * item's owner or the person who added it may remove it or hand it to the other side, so a
+   * report cannot take back the support their manager committed to, nor the manager a report's step.
+   */
+  actionItemAbilities(actor: Actor | null, s: Pair & { status: SeriesStatus }, item: { ownerId: string; createdById: string }) {
     const inPair = roleIn(actor, s) !== null;
-    return { update: inPair, remove: inPair };
+    const mine = inPair && (actor!.employeeId === item.ownerId || actor!.employeeId === item.createdById);
+    return { update: inPair, remove: mine, handOver: mine };
   },
 
   /** SQL (joined with `series`): series the actor is one of the pair of. */
   pairWhere(actor: Actor): SQL {
     return seriesPolicy.pairWhere(actor);
+  },
+  /** SQL (joined with `series`): the support their managers committed to in the series where the actor is the report. */
+  supportForMeWhere(actor: Actor): SQL {
+    return and(eq(series.reportId, actor.employeeId), eq(actionItems.support, true))!;
   },
   /** SQL (joined with `series`): the series of the actor's direct reports in which the actor is the manager. */
   teamWhere(actor: Actor): SQL {

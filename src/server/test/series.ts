@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { addDays, localDateOf, weekdayOf } from '../../domain/calendar.js';
-import { defaultPurpose, type Schedule } from '../../domain/series.js';
+import type { Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Db } from '../db/client.js';
 import { checkIns, meetings, topics } from '../db/schema.js';
@@ -29,8 +29,8 @@ export function weeklySchedule(inDays = 1, over: Partial<Schedule> = {}): Schedu
 export async function createSeries(
   db: Db,
   props: { managerId: string; reportId: string; schedule?: Schedule; purpose?: string; now?: Date },
-): Promise<{ id: string; purpose: string }> {
-  const purpose = props.purpose ?? defaultPurpose.ja;
+): Promise<{ id: string; purpose: string | null }> {
+  const purpose = props.purpose ?? null;
   const row = await insertSeries(db, {
     managerId: props.managerId,
     reportId: props.reportId,

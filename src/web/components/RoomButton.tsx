@@ -1,20 +1,27 @@
-import { Button, type ButtonProps } from '@mantine/core';
+import { Button, Group, Stack, Text, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDoorEnter, IconPlayerPlay } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../domain/series.js';
+import { startsWellAhead, type Meeting } from '../../domain/series.js';
+import { currentLocale } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { startOrJoin } from '../lib/followUp.js';
+import { formatDateTime } from '../lib/format.js';
+import { useMe } from '../lib/session.js';
+import { AppModal } from './AppModal.js';
 import { useRefreshOneOnOnes } from './MeetingChangeActions.js';
 
 /**
  * 「1on1を始める」 for a scheduled meeting (starts it, or joins when the partner already did) and
- * 「1on1ルームを開く」 once it runs; both lead to the meeting room.
+ * 「1on1ルームを開く」 once it runs; both lead to the meeting room. Starting a meeting more than
+ * half a day before its time asks first: starting moves it out of the pair's upcoming meetings.
  */
-export function RoomButton({ meeting, label, ...props }: { meeting: Pick<Meeting, 'id' | 'status'>; label?: 'start' | 'open' } & ButtonProps) {
+export function RoomButton({ meeting, label, ...props }: { meeting: Pick<Meeting, 'id' | 'status' | 'startsAt'>; label?: 'start' | 'open' } & ButtonProps) {
   const { t } = useTranslation();
+  const me = useMe();
+  const [confirming, setConfirming] = useState(false);
   const navigate = useNavigate();
   const refresh = useRefreshOneOnOnes();
   const [busy, setBusy] = useState(false);
@@ -37,13 +44,34 @@ export function RoomButton({ meeting, label, ...props }: { meeting: Pick<Meeting
   };
 
   return (
-    <Button
-      {...props}
-      loading={busy}
-      leftSection={kind === 'start' ? <IconPlayerPlay size={18} aria-hidden /> : <IconDoorEnter size={18} aria-hidden />}
-      onClick={() => void go()}
-    >
-      {kind === 'start' ? t('room.start') : t('room.open')}
-    </Button>
+    <>
+      <Button
+        {...props}
+        loading={busy}
+        leftSection={kind === 'start' ? <IconPlayerPlay size={18} aria-hidden /> : <IconDoorEnter size={18} aria-hidden />}
+        onClick={() => (scheduled && startsWellAhead(meeting.startsAt) ? setConfirming(true) : void go())}
+      >
+        {kind === 'start' ? t('room.start') : t('room.open')}
+      </Button>
+      <AppModal opened={confirming} onClose={() => setConfirming(false)} title={t('room.earlyTitle')}>
+        <Stack gap="md">
+          <Text size="sm">{t('room.earlyBody', { when: formatDateTime(new Date(meeting.startsAt), currentLocale(), me.timeZone) })}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+              {t('actions.cancel')}
+            </Button>
+            <Button
+              loading={busy}
+              onClick={() => {
+                setConfirming(false);
+                void go();
+              }}
+            >
+              {t('room.earlyConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </AppModal>
+    </>
   );
 }

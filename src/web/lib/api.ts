@@ -83,3 +83,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
+
+/** True for an answer that asking again cannot change (4xx: forbidden, not found, invalid…). */
+export function isClientError(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500;
+}

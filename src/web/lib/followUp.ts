@@ -69,7 +69,7 @@ export function privateNoteQuery(meetingId: string) {
   });
 }
 
-export function actionItemsQuery(scope: 'mine' | 'team', status: 'open' | 'done' | 'all', page: number, pageSize: number) {
+export function actionItemsQuery(scope: 'mine' | 'support' | 'team', status: 'open' | 'done' | 'all', page: number, pageSize: number) {
   return queryOptions({
     queryKey: ['actionItems', 'list', scope, status, page, pageSize],
     queryFn: ({ signal }) => api<ActionItemList>('/api/action-items', { query: { scope, status, page, pageSize }, signal }),

@@ -91,7 +91,7 @@ export function closedQuestionQuery(text: string) {
 
 // ---- series ----
 
-export function createSeries(body: { reportId: string; purpose?: string; schedule: ScheduleInput }) {
+export function createSeries(body: { reportId: string; managerId?: string; purpose?: string; schedule: ScheduleInput }) {
   return api<Series>('/api/series', { method: 'POST', body });
 }
 
@@ -99,7 +99,7 @@ export function createSeriesForDepartment(body: { departmentId: string; includeS
   return api<{ created: number; skipped: number }>('/api/series/bulk', { method: 'POST', body });
 }
 
-export function updateSeries(id: string, body: { purpose?: string; schedule?: ScheduleInput }) {
+export function updateSeries(id: string, body: { purpose?: string | null; schedule?: ScheduleInput }) {
   return api<Series>(`/api/series/${enc(id)}`, { method: 'PATCH', body });
 }
 

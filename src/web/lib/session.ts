@@ -3,20 +3,16 @@ import { useCallback } from 'react';
 import type { Locale } from '../../domain/limits.js';
 import type { Me } from '../../domain/me.js';
 import i18n, { isLocale } from '../i18n/index.js';
-import { api, isUnauthenticated } from './api.js';
+import { api } from './api.js';
 
 /** The signed-in person, or null when nobody is. A signed-in user's saved language wins on load. */
 export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async (): Promise<Me | null> => {
-    try {
-      const me = await api<Me>('/api/me');
-      if (isLocale(me.locale) && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
-      return me;
-    } catch (error) {
-      if (isUnauthenticated(error)) return null;
-      throw error;
-    }
+    // /api/session answers 200 with null for nobody: a signed-out page logs no failed request.
+    const { me } = await api<{ me: Me | null }>('/api/session');
+    if (me && isLocale(me.locale) && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
+    return me;
   },
   staleTime: 60_000,
 });

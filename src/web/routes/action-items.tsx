@@ -7,7 +7,7 @@ import { appRoute } from './app.js';
 const ActionItemsPage = lazy(() => import('../features/actionItems/ActionItemsPage.js').then((m) => ({ default: m.ActionItemsPage })));
 
 const searchSchema = z.object({
-  tab: z.enum(['mine', 'team']).optional().catch(undefined),
+  tab: z.enum(['mine', 'support', 'team']).optional().catch(undefined),
   status: z.enum(['open', 'done', 'all']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });

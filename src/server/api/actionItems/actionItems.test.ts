@@ -49,10 +49,10 @@ describe.skipIf(noDatabase)('action items', () => {
       partner: { id: org.partner.id },
       support: false,
       status: 'open',
-      abilities: { update: true, remove: true },
+      abilities: { update: true, remove: true, handOver: true },
     });
     const b = await add('partner', { ownerId: org.partner.id, title: '研修の予算を確保する', support: true, dueDate: addDays(honoluluToday, 30) });
-    expect(b.body).toMatchObject({ support: true, ownerRole: 'manager', partner: { id: org.self.id } });
+    expect(b.body).toMatchObject({ support: true, ownerRole: 'manager', partner: { id: org.self.id }, abilities: { update: true, remove: true, handOver: true } });
     const c = await add('partner', { ownerId: org.self.id, title: '上司が代わりに登録', dueDate: null });
     expect(c.body).toMatchObject({ owner: { id: org.self.id }, dueDate: null });
     const d = await add('otherReport', { ownerId: org.otherReport.id, title: '別のペアの項目', dueDate: addDays(honoluluToday, -3) }, otherMeetingId);
@@ -69,7 +69,7 @@ describe.skipIf(noDatabase)('action items', () => {
     expectFields(await add('self', { ownerId: org.self.id, title: 'x'.repeat(301) }), { title: '300文字以内で入力してください。' });
     expectFields(await add('self', { ownerId: org.self.id, title: 'x', dueDate: '2026-13-40' }), { dueDate: '日付の形式が正しくありません。' });
     expectFields(await add('self', { title: 'x' }), { ownerId: '入力してください。' });
-    expectFields(await list('self', 'scope=everyone'), { scope: '次のいずれかを指定してください: mine, team' });
+    expectFields(await list('self', 'scope=everyone'), { scope: '次のいずれかを指定してください: mine, support, team' });
     expectFields(await list('self', 'pageSize=0'), { pageSize: '1以上の値を入力してください。' });
     const [item] = await database.db.select().from(actionItems).limit(1);
     expectFields(await call(app, 'PATCH', `/api/action-items/${item!.id}`, { cookie: cookies.self, body: {} }), {
@@ -110,6 +110,24 @@ describe.skipIf(noDatabase)('action items', () => {
     }
     expect((await list('otherReport', 'scope=team')).body.items).toEqual([]);
     expectError(await list('anonymous', 'scope=mine'), 401, 'unauthenticated');
+    expectError(await list('anonymous', 'scope=support'), 401, 'unauthenticated');
+  });
+
+  it('"support": the report sees the support their manager committed to, and may not remove or hand it over', async () => {
+    const support = await list('self', 'scope=support');
+    expect(support.status).toBe(200);
+    expect(support.body.items.map((i) => [i.title, i.ownerRole, i.support, i.abilities])).toEqual([
+      ['研修の予算を確保する', 'manager', true, { update: true, remove: false, handOver: false }],
+    ]);
+    // Nobody else sees it as support for them: not the manager, another report, skip-level, hr or admin.
+    for (const viewer of ['partner', 'otherReport', 'skipLevel', 'hr', 'admin'] as Viewer[]) {
+      expect((await list(viewer, 'scope=support&status=all')).body.items.map((i) => i.title)).not.toContain('研修の予算を確保する');
+    }
+    // The manager may not remove a step the report owns and added; the report's own items stay theirs.
+    const reportOwn = (await list('partner', 'scope=team')).body.items.find((i) => i.title === '資料を作る')!;
+    expect(reportOwn.abilities).toEqual({ update: true, remove: false, handOver: false });
+    const managerAdded = (await list('partner', 'scope=team')).body.items.find((i) => i.title === '上司が代わりに登録')!;
+    expect(managerAdded.abilities).toEqual({ update: true, remove: true, handOver: true });
   });
 
   it('either side edits, hands over, completes and removes; outsiders get 404 and change nothing', async () => {
@@ -132,8 +150,15 @@ describe.skipIf(noDatabase)('action items', () => {
       body: { status: 'open', title: '資料を作る(改)' },
     });
     expect(reopened.body).toMatchObject({ status: 'open', doneAt: null, title: '資料を作る(改)' });
-    // Handing the manager's support item to the report ends it being support.
-    const handed = await call<ActionItem>(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { ownerId: org.self.id } });
+    // The report can neither remove the manager's support commitment nor hand it over nor unmark it.
+    const unchanged = await followUpSnapshot(database.db);
+    expectError(await call(app, 'DELETE', `/api/action-items/${support!.id}`, { cookie: cookies.self }), 403, 'forbidden');
+    expectError(await call(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { ownerId: org.self.id } }), 403, 'forbidden');
+    expectError(await call(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { support: false } }), 403, 'forbidden');
+    expectError(await call(app, 'DELETE', `/api/action-items/${first!.id}`, { cookie: cookies.partner }), 403, 'forbidden');
+    expect(await followUpSnapshot(database.db)).toBe(unchanged);
+    // The manager hands their support item to the report: it ends being support.
+    const handed = await call<ActionItem>(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.partner, body: { ownerId: org.self.id } });
     expect(handed.body).toMatchObject({ owner: { id: org.self.id }, support: false });
     expectFields(await call(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { support: true } }), {
       support: '上司のサポートにできるのは、上司が担当するアクションアイテムだけです。',

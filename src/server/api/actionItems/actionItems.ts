@@ -28,7 +28,7 @@ const update = createRoute({
   method: 'patch',
   path: '/action-items/{id}',
   tags,
-  summary: 'Edit, hand over, or mark an action item done or open (either side of the pair)',
+  summary: 'Edit or mark an action item done or open (either side of the pair); a new owner or support on/off only by its owner or whoever added it',
   request: { params: idParams, body: jsonBody(actionItemUpdateSchema) },
   responses: { 200: json(actionItemSchema, 'Updated'), ...errorResponses },
 });
@@ -36,7 +36,7 @@ const remove = createRoute({
   method: 'delete',
   path: '/action-items/{id}',
   tags,
-  summary: 'Remove an action item (either side of the pair)',
+  summary: 'Remove an action item (its owner or whoever added it; the partner gets 403)',
   request: { params: idParams },
   responses: { 200: json(ok, 'Removed'), ...errorResponses },
 });
@@ -44,7 +44,7 @@ const list = createRoute({
   method: 'get',
   path: '/action-items',
   tags,
-  summary: 'Action items: `mine` (I own them) or `team` (my direct reports’ series where I am the manager); overdue first',
+  summary: 'Action items: `mine` (I own them), `support` (my managers’ support commitments to me) or `team` (my direct reports’ series where I am the manager); overdue first',
   request: { query: actionItemListQuerySchema },
   responses: { 200: json(actionItemListSchema, 'Action items'), ...errorResponses },
 });
@@ -94,7 +94,12 @@ export const actionItemsApi = router()
     const actor = requireActor(c);
     const { db } = c.get('services');
     const { scope, status, page, pageSize } = c.req.valid('query');
-    const who = scope === 'mine' ? and(eq(actionItems.ownerId, actor.employeeId), followUpPolicy.pairWhere(actor)) : followUpPolicy.teamWhere(actor);
+    const who =
+      scope === 'mine'
+        ? and(eq(actionItems.ownerId, actor.employeeId), followUpPolicy.pairWhere(actor))
+        : scope === 'support'
+          ? followUpPolicy.supportForMeWhere(actor)
+          : followUpPolicy.teamWhere(actor);
     const where = and(who, status === 'all' ? undefined : eq(actionItems.status, status))!;
     return c.json(await listActionItems(db, actor, where, { page, pageSize }, await todayFor(db, actor)), 200);
   })

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from '../../../domain/common.js';
 import { historySchema, type History } from '../../../domain/followUp.js';
@@ -8,6 +8,7 @@ import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { visibleTopicsWhere } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
+import { meetingBehindWhere } from '../series/load.js';
 
 const idParams = z.object({ id: idSchema });
 const EXCERPT = 160;
@@ -43,8 +44,8 @@ export const historyApi = router().openapi(history, async (c) => {
     .from(series)
     .where(and(eq(series.id, id), followUpPolicy.pairWhere(actor)));
   if (!s || !followUpPolicy.readPair(actor, s)) throw new NotFoundError('errors.seriesNotFound');
-  // Meetings that have happened or been dealt with: not the ones still ahead.
-  const held = and(eq(meetings.seriesId, s.id), or(sql`${meetings.startsAt} <= now()`, sql`${meetings.status} <> 'scheduled'`));
+  // Meetings that have happened or been dealt with: not the ones still ahead (the same rule as the upcoming list).
+  const held = and(eq(meetings.seriesId, s.id), meetingBehindWhere(new Date()));
   const rows = await db
     .select({ m: meetings, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(meetings)

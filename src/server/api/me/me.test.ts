@@ -68,6 +68,22 @@ describe.skipIf(noDatabase)('me API', () => {
     expectError(await call(app, 'PATCH', '/api/me', { body: { locale: 'en' } }), 401, 'unauthenticated');
   });
 
+  it.each(['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'] as Viewer[])(
+    'GET /api/session for %s: their own record, or null without an error for nobody',
+    async (viewer) => {
+      const res = await call<{ me: Me | null }>(app, 'GET', '/api/session', { cookie: cookies[viewer] });
+      expect(res.status).toBe(200);
+      if (viewer === 'anonymous') return void expect(res.body).toEqual({ me: null });
+      const me = (await call<Me>(app, 'GET', '/api/me', { cookie: cookies[viewer] })).body;
+      expect(res.body.me).toEqual(me);
+      expect(res.body.me?.id).toBe(org[viewer].id);
+    },
+  );
+
+  it('GET /api/session with a forged cookie is nobody', async () => {
+    expect((await call(app, 'GET', '/api/session', { cookie: 'taiwa.session_token=forged.value' })).body).toEqual({ me: null });
+  });
+
   it('a forged or stale session cookie is anonymous', async () => {
     expectError(await call(app, 'GET', '/api/me', { cookie: 'taiwa.session_token=forged.value' }), 401, 'unauthenticated');
   });

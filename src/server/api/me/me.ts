@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { meSchema, meUpdateSchema, type Me } from '../../../domain/me.js';
 import { rolesOf, type Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
@@ -68,11 +69,23 @@ const update = createRoute({
   responses: { 200: json(meSchema, 'Me'), ...errorResponses },
 });
 
+const session = createRoute({
+  method: 'get',
+  path: '/session',
+  tags,
+  summary: 'Who is signed in: the same record as GET /me, or null for nobody (answers 200 either way, so a signed-out page logs no error)',
+  responses: { 200: json(z.object({ me: meSchema.nullable() }), 'The signed-in person or null'), ...errorResponses },
+});
+
 /** The caller's own profile. */
 export const meApi = router()
   .openapi(get, async (c) => {
     const actor = requireActor(c);
     return c.json(await loadMe(c.get('services').db, actor), 200);
+  })
+  .openapi(session, async (c) => {
+    const actor = c.get('actor');
+    return c.json({ me: actor ? await loadMe(c.get('services').db, actor) : null }, 200);
   })
   .openapi(update, async (c) => {
     const actor = requireActor(c);

@@ -1,19 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreQuestion, Topic } from '../../../domain/agenda.js';
 import { bankQuestion } from '../../../domain/questionBank.js';
-import { defaultPurpose, type Series } from '../../../domain/series.js';
+import type { ActionItem, FeedbackRecord } from '../../../domain/followUp.js';
+import type { Series } from '../../../domain/series.js';
+import { addDays } from '../../../domain/calendar.js';
+import { feedbackRecords, minutes } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
-import { testDatabase } from '../../test/database.js';
+import { countQueries, testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { insertPastMeeting, meetingsOf, weeklySchedule } from '../../test/series.js';
+import { insertPastMeeting, meetingsOf, tokyoToday, weeklySchedule } from '../../test/series.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
 type Brief = {
   meeting: { id: string };
-  purpose: string;
+  purpose: string | null;
   report: { id: string };
   reportTopics: Topic[];
   managerTopics: Topic[];
@@ -21,8 +24,10 @@ type Brief = {
   condition: { current: { score: number; comment: string | null } | null; baseline: number | null; trend: { date: string; score: number }[] };
   lastMeeting: { meeting: { id: string }; topics: Topic[]; checkInScore: number | null } | null;
   suggestedQuestions: { id: string }[];
-  actionItems: unknown[];
-  goals: unknown[];
+  actionItems: ActionItem[];
+  lastMinutes: { meeting: { id: string; startsAt: string }; status: string; summary: string[]; decisions: string[] } | null;
+  recentFeedback: FeedbackRecord[];
+  feedbackWindowDays: number;
 };
 const DRAFT = 'まだ言えない悩み(下書き)';
 
@@ -72,6 +77,41 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     expect(q.status).toBe(201);
     expect((await call(app, 'PUT', `/api/pre-questions/${q.body.id}/answer`, { cookie: cookies.self, body: { answer: '忙しいが充実している' } })).status).toBe(200);
     expect((await call(app, 'PUT', `/api/meetings/${meetingId}/check-in`, { cookie: cookies.self, body: { score: 2, comment: '寝不足' } })).status).toBe(200);
+
+    // Next steps of both sides agreed in the last meeting: one overdue, one the manager's support, one already done.
+    const addItem = async (cookie: string | null, body: Record<string, unknown>) => {
+      const res = await call<ActionItem>(app, 'POST', `/api/meetings/${lastHeld}/action-items`, { cookie, body });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    await addItem(cookies.self, { ownerId: org.self.id, title: '資料を読む', dueDate: addDays(tokyoToday(), 10) });
+    await addItem(cookies.partner, { ownerId: org.partner.id, title: '研修の枠を確保する', support: true });
+    await addItem(cookies.self, { ownerId: org.self.id, title: '先週の振り返りを書く', dueDate: addDays(tokyoToday(), -3) });
+    const done = await addItem(cookies.partner, { ownerId: org.self.id, title: '終わった件' });
+    expect((await call(app, 'PATCH', `/api/action-items/${done.id}`, { cookie: cookies.self, body: { status: 'done' } })).status).toBe(200);
+
+    // The last meeting's minutes, and feedback: one recent, one from long ago.
+    await database.db.insert(minutes).values({
+      meetingId: lastHeld,
+      status: 'shared',
+      body: '# 1on1 議事録\n\n## 話したこと\n\n- 異動の希望\n\n## 決めたこと・ネクストステップ\n\n- [ ] 資料を読む(担当:本人)\n',
+    });
+    const fb = await call(app, 'POST', `/api/meetings/${lastHeld}/feedback`, {
+      cookie: cookies.partner,
+      body: { kind: 'positive', receiverId: org.self.id, situation: '顧客デモで', behaviour: '落ち着いて答えた', impact: '契約が進んだ' },
+    });
+    expect(fb.status).toBe(201);
+    await database.db.insert(feedbackRecords).values({
+      seriesId,
+      meetingId: null,
+      giverId: org.partner.id,
+      receiverId: org.self.id,
+      kind: 'constructive',
+      situation: '昔の会議で',
+      behaviour: '遅刻した',
+      impact: '待たせた',
+      createdAt: new Date(Date.now() - 120 * 86_400_000),
+    });
   });
 
   it.each(viewers)('%s', async (viewer) => {
@@ -81,7 +121,6 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     if (viewer !== 'partner') {
       expectError(res, 404, 'not_found');
       expect(res.text).not.toContain('来期の役割');
-      expect(res.text).not.toContain(defaultPurpose.ja);
       return;
     }
     expect(res.status).toBe(200);
@@ -93,7 +132,8 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     expect(res.status).toBe(200);
     const b = res.body;
     expect(b.meeting.id).toBe(meetingId);
-    expect(b.purpose).toBe(defaultPurpose.ja);
+    // No purpose was written: the brief says so with null, and the page shows the default in the reader's language.
+    expect(b.purpose).toBeNull();
     expect(b.report.id).toBe(org.self.id);
     expect(b.reportTopics.map((t) => [t.title, t.category, t.wantedResponse, t.authorRole])).toEqual([['来期の役割について', 'career', 'listen', 'report']]);
     expect(b.managerTopics.map((t) => [t.title, t.wantedResponse])).toEqual([['新しいプロジェクトの件', 'decide']]);
@@ -108,9 +148,42 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     expect(b.lastMeeting).toMatchObject({ meeting: { id: lastHeld }, topics: [], checkInScore: 5 });
     // Suggestions fit the report's topic categories, open questions only.
     expect(b.suggestedQuestions.map((q) => q.id)).toEqual(['career-1', 'career-2']);
-    expect(b.actionItems).toEqual([]);
-    expect(b.goals).toEqual([]);
     expect(res.text).not.toContain(DRAFT);
+  });
+
+  it('lists the open action items of both sides, overdue first, with the manager’s support marked; done items are left out', async () => {
+    const b = (await call<Brief>(app, 'GET', `/api/meetings/${meetingId}/prep-brief`, { cookie: cookies.partner })).body;
+    expect(b.actionItems.map((a) => [a.title, a.ownerRole, a.overdue, a.support])).toEqual([
+      ['先週の振り返りを書く', 'report', true, false],
+      ['資料を読む', 'report', false, false],
+      ['研修の枠を確保する', 'manager', false, true],
+    ]);
+    expect(b).not.toHaveProperty('goals');
+  });
+
+  it('gives the last minutes in short with a link target, and the feedback of the last 90 days only', async () => {
+    const b = (await call<Brief>(app, 'GET', `/api/meetings/${meetingId}/prep-brief`, { cookie: cookies.partner })).body;
+    expect(b.lastMinutes).toMatchObject({ meeting: { id: lastHeld }, status: 'shared', summary: ['異動の希望'], decisions: ['資料を読む(担当:本人)'] });
+    expect(b.feedbackWindowDays).toBe(90);
+    expect(b.recentFeedback.map((f) => [f.kind, f.behaviour, f.giver.id, f.receiver.id])).toEqual([['positive', '落ち着いて答えた', org.partner.id, org.self.id]]);
+  });
+
+  it('keeps to a few SQL statements however many items, minutes and feedback the pair has', async () => {
+    const brief = () => call<Brief>(app, 'GET', `/api/meetings/${meetingId}/prep-brief`, { cookie: cookies.partner });
+    const first = await countQueries(database.pool, brief);
+    for (let i = 0; i < 5; i++) {
+      await call(app, 'POST', `/api/meetings/${lastHeld}/action-items`, { cookie: cookies.partner, body: { ownerId: org.self.id, title: `追加 ${i}` } });
+      await call(app, 'POST', `/api/meetings/${lastHeld}/feedback`, {
+        cookie: cookies.self,
+        body: { kind: 'positive', receiverId: org.partner.id, situation: 's', behaviour: `b${i}`, impact: 'i' },
+      });
+    }
+    const second = await countQueries(database.pool, brief);
+    expect(second.result.body.actionItems.length).toBe(first.result.body.actionItems.length + 5);
+    expect(second.result.body.recentFeedback.length).toBe(first.result.body.recentFeedback.length + 5);
+    expect(second.queries.length).toBe(first.queries.length);
+    // Session, actor, meeting, agenda and the brief's own reads: a fixed budget.
+    expect(first.queries.length).toBeLessThanOrEqual(24);
   });
 
   it('a cancelled meeting has no brief; an unknown one is 404', async () => {

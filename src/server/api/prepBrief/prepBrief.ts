@@ -1,11 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { baselineOf, type TopicCategory } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
 import { questionBank } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
-import { checkIns, meetings } from '../../db/schema.js';
+import { summariseMinutes } from '../../../domain/minutes.js';
+import { listActionItems, todayFor } from '../../commands/actionItems.js';
+import { loadFeedback } from '../../commands/feedback.js';
+import { actionItems, checkIns, feedbackRecords, meetings, minutes } from '../../db/schema.js';
+import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
@@ -19,6 +23,11 @@ const get = createRoute({
   request: { params: z.object({ id: idSchema }) },
   responses: { 200: json(prepBriefSchema, 'Prep brief'), ...errorResponses },
 });
+
+/** Feedback given in the pair within this many days is shown in the brief. */
+export const briefFeedbackDays = 90;
+/** At most this many open action items are listed (overdue first). */
+const briefActionItemMax = 50;
 
 /** Bank questions that fit the categories of the report's topics, skipping ones already sent. */
 function suggest(categories: TopicCategory[], sent: Set<string>) {
@@ -50,7 +59,28 @@ export const prepBriefApi = router().openapi(get, async (c) => {
     .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt), ne(meetings.status, 'cancelled')))
     .orderBy(desc(meetings.startsAt))
     .limit(1);
-  const lastTopics = previous ? await loadTopics(db, actor, [previous.id], s, previous) : [];
+  const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
+  // One statement each, whatever the number of rows: open items, the latest minutes, recent feedback.
+  const [lastTopics, open, [latestMinutes], feedback] = await Promise.all([
+    previous ? loadTopics(db, actor, [previous.id], s, previous) : Promise.resolve([]),
+    todayFor(db, actor).then((today) =>
+      listActionItems(
+        db,
+        actor,
+        and(eq(actionItems.seriesId, s.id), eq(actionItems.status, 'open'), followUpPolicy.pairWhere(actor))!,
+        { page: 1, pageSize: briefActionItemMax },
+        today,
+      ),
+    ),
+    db
+      .select({ body: minutes.body, status: minutes.status, meetingId: meetings.id, startsAt: meetings.startsAt })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt), ne(meetings.id, m.id)))
+      .orderBy(desc(meetings.startsAt))
+      .limit(1),
+    loadFeedback(db, actor, and(eq(feedbackRecords.seriesId, s.id), gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
+  ]);
   const current = body.checkIn;
   const trend = history.map((h) => ({ date: h.at.toISOString(), score: h.score }));
   if (current) trend.push({ date: m.startsAt.toISOString(), score: current.score });
@@ -76,8 +106,16 @@ export const prepBriefApi = router().openapi(get, async (c) => {
         reportTopics.map((t) => t.category),
         sent,
       ),
-      actionItems: [],
-      goals: [],
+      actionItems: open.items,
+      lastMinutes: latestMinutes
+        ? {
+            meeting: { id: latestMinutes.meetingId, startsAt: latestMinutes.startsAt.toISOString() },
+            status: latestMinutes.status,
+            ...summariseMinutes(latestMinutes.body),
+          }
+        : null,
+      recentFeedback: feedback.reverse(),
+      feedbackWindowDays: briefFeedbackDays,
     },
     200,
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CheckIn, PreQuestion, Topic } from '../../../domain/agenda.js';
 import { closedQuestionCheck } from '../../../domain/questionBank.js';
@@ -15,6 +15,22 @@ const mgr = alias(employees, 'mgr');
 const rep = alias(employees, 'rep');
 const author = alias(employees, 'author');
 const ref = <T extends typeof mgr | typeof rep | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
+
+/**
+ * SQL: a meeting still ahead of the pair — one running now, or a scheduled (or cancelled) one that
+ * has not ended yet. Every other meeting is behind them. The series' "upcoming" list and its
+ * history both split on this one rule, so no meeting is listed in both (a meeting started days
+ * early moves to history once finished, not before).
+ */
+export function meetingAheadWhere(now: Date): SQL {
+  const end = sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes})`;
+  return or(eq(meetings.status, 'inProgress'), and(inArray(meetings.status, ['scheduled', 'cancelled']), sql`${end} >= ${now.toISOString()}::timestamptz`))!;
+}
+
+/** SQL: the complement of `meetingAheadWhere`. */
+export function meetingBehindWhere(now: Date): SQL {
+  return not(meetingAheadWhere(now));
+}
 
 /** Series rows with both people, in one query. */
 export async function loadSeriesRows(db: Tx, where: ReturnType<typeof and>) {

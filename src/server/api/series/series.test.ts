@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateOf, weekdayOf } from '../../../domain/calendar.js';
-import { defaultPurpose, type Meeting, type Series } from '../../../domain/series.js';
+import type { Meeting, Series } from '../../../domain/series.js';
 import { series as seriesTable } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
@@ -206,7 +206,8 @@ describe.skipIf(noDatabase)('series API', () => {
         expect(res.status).toBe(201);
         // hr and admin start it with the report's primary manager, and do not see its purpose.
         expect(res.body).toMatchObject({ manager: { id: o.partner.id }, report: { id: o.otherReport.id }, status: 'active' });
-        expect(res.body.purpose).toBe(viewer === 'partner' ? defaultPurpose.ja : null);
+        // No purpose was written: nothing language-specific is stored (the reader's language renders the default).
+        expect(res.body.purpose).toBeNull();
         return;
       }
       if (viewer === 'anonymous') expectError(res, 401, 'unauthenticated');
@@ -220,7 +221,7 @@ describe.skipIf(noDatabase)('series API', () => {
       const schedule = weeklySchedule(1);
       const res = await call<Series>(app, 'POST', '/api/series', { cookie: c.partner, body: { reportId: o.self.id, schedule: { ...schedule, durationMinutes: 45 } } });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ myRole: 'manager', purpose: defaultPurpose.ja, schedule: { cadence: 'weekly', weekday: schedule.weekday, startDate: schedule.startDate, durationMinutes: 45 } });
+      expect(res.body).toMatchObject({ myRole: 'manager', purpose: null, schedule: { cadence: 'weekly', weekday: schedule.weekday, startDate: schedule.startDate, durationMinutes: 45 } });
       const rows = await meetingsOf(database.db, res.body.id);
       // 92 days ahead of today, from tomorrow on: 13 or 14 weekly meetings.
       expect(rows.length).toBeGreaterThanOrEqual(13);
@@ -236,12 +237,20 @@ describe.skipIf(noDatabase)('series API', () => {
         }
       }
       expect(rows.at(-1)!.originalDate! <= addDays(tokyoToday(), 92)).toBe(true);
-      // The report sees it in their list, and in English the default purpose is English.
+      // The report sees it in their list; created in English, the purpose is still not stored in any language.
       const mine = await call<{ items: Series[] }>(app, 'GET', '/api/series', { cookie: c.self });
       expect(mine.body.items.map((s) => s.id)).toEqual([res.body.id]);
-      const { o: o2, c: c2 } = await freshOrg('partner');
+      const { o: o2, c: c2 } = await freshOrg('partner', 'self');
       const en = await call<Series>(app, 'POST', '/api/series', { cookie: c2.partner, lang: 'en', body: { reportId: o2.self.id, schedule } });
-      expect(en.body.purpose).toBe(defaultPurpose.en);
+      expect(en.body.purpose).toBeNull();
+      const [stored] = await database.db.select({ purpose: seriesTable.purpose }).from(seriesTable).where(eq(seriesTable.id, en.body.id));
+      expect(stored).toEqual({ purpose: null });
+      // A written purpose can go back to the default.
+      const written = await call<Series>(app, 'PATCH', `/api/series/${en.body.id}`, { cookie: c2.partner, body: { purpose: '二人の目的' } });
+      expect(written.body.purpose).toBe('二人の目的');
+      const reset = await call<Series>(app, 'PATCH', `/api/series/${en.body.id}`, { cookie: c2.self, body: { purpose: null } });
+      expect(reset.status).toBe(200);
+      expect(reset.body.purpose).toBeNull();
     });
 
     it('a second active series for the same pair is 409; a deactivated report is 409', async () => {

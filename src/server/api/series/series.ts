@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from '../../../domain/common.js';
 import {
@@ -17,7 +17,7 @@ import { NotFoundError } from '../../errors.js';
 import { seriesPolicy } from '../../policies/series.js';
 import type { AppContext } from '../../context.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
-import { loadSeriesRows, presentMeeting, presentSeries } from './load.js';
+import { loadSeriesRows, meetingAheadWhere, meetingBehindWhere, presentMeeting, presentSeries } from './load.js';
 
 const tags = ['series'];
 const idParams = z.object({ id: idSchema });
@@ -108,13 +108,13 @@ export const seriesApi = router()
   .openapi(create, async (c) => {
     const actor = requireActor(c);
     const { db } = c.get('services');
-    const s = await scheduleSeries({ db, actor, input: c.req.valid('json'), locale: c.get('locale') });
+    const s = await scheduleSeries({ db, actor, input: c.req.valid('json') });
     const { row } = await oneSeries(c, s.id);
     return c.json(presentSeries(actor, row), 201);
   })
   .openapi(bulk, async (c) => {
     const actor = requireActor(c);
-    const result = await scheduleDepartment({ db: c.get('services').db, actor, input: c.req.valid('json'), locale: c.get('locale') });
+    const result = await scheduleDepartment({ db: c.get('services').db, actor, input: c.req.valid('json') });
     return c.json(result, 201);
   })
   .openapi(get, async (c) => {
@@ -154,8 +154,7 @@ export const seriesApi = router()
     const q = c.req.valid('query');
     const now = new Date();
     const upcoming = q.when === 'upcoming';
-    const cutoff = sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes})`;
-    const where = and(eq(meetings.seriesId, id), upcoming ? gte(cutoff, now) : lt(cutoff, now));
+    const where = and(eq(meetings.seriesId, id), upcoming ? meetingAheadWhere(now) : meetingBehindWhere(now));
     const rows = await db
       .select({ m: meetings, total: sql<number>`count(*) over ()::int` })
       .from(meetings)

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
+import { EditActionItem } from '../../components/EditActionItem.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -13,12 +14,24 @@ import { actionItemsQuery, updateActionItem, type ActionItem } from '../../lib/f
 import { useMe } from '../../lib/session.js';
 import { ListPagination } from '../../components/ListPagination.js';
 
-export type ActionItemScope = 'mine' | 'team';
+export type ActionItemScope = 'mine' | 'support' | 'team';
 export type ActionItemStatusFilter = 'open' | 'done' | 'all';
 
 const pageSize = 20;
 
-function ItemRow({ item, scope, onToggle, busy }: { item: ActionItem; scope: ActionItemScope; onToggle: () => void; busy: boolean }) {
+function ItemRow({
+  item,
+  scope,
+  onToggle,
+  onSaved,
+  busy,
+}: {
+  item: ActionItem;
+  scope: ActionItemScope;
+  onToggle: () => void;
+  onSaved: () => Promise<unknown>;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const done = item.status === 'done';
   return (
@@ -40,7 +53,9 @@ function ItemRow({ item, scope, onToggle, busy }: { item: ActionItem; scope: Act
           </Text>
         </Stack>
         {item.abilities.update ? (
-          <Button
+          <Group gap={6} wrap="nowrap">
+            <EditActionItem item={item} onSaved={onSaved} />
+            <Button
             size="xs"
             variant={done ? 'default' : 'light'}
             leftSection={done ? <IconRotate size={14} aria-hidden /> : <IconCheck size={14} aria-hidden />}
@@ -49,7 +64,8 @@ function ItemRow({ item, scope, onToggle, busy }: { item: ActionItem; scope: Act
             aria-label={done ? t('actionItems.reopenNamed', { title: item.title }) : t('actionItems.markDoneNamed', { title: item.title })}
           >
             {done ? t('actionItems.reopen') : t('actionItems.markDone')}
-          </Button>
+            </Button>
+          </Group>
         ) : null}
       </Group>
     </Card>
@@ -108,7 +124,14 @@ function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; sta
       </Text>
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((item) => (
-          <ItemRow key={item.id} item={item} scope={scope} busy={busy === item.id} onToggle={() => void toggle(item)} />
+          <ItemRow
+            key={item.id}
+            item={item}
+            scope={scope}
+            busy={busy === item.id}
+            onToggle={() => void toggle(item)}
+            onSaved={() => queryClient.invalidateQueries({ queryKey: ['actionItems'] })}
+          />
         ))}
       </Stack>
       <ListPagination total={pages} value={page} onChange={onPage} />
@@ -129,7 +152,8 @@ export function ActionItemsPage({ scope, status, page, onChange }: ActionItemsPa
   const me = useMe();
   const statusLabel = useId();
   const isManager = me.directReports.length > 0;
-  const current: ActionItemScope = isManager ? scope : 'mine';
+  const scopes: ActionItemScope[] = isManager ? ['mine', 'support', 'team'] : ['mine', 'support'];
+  const current: ActionItemScope = scopes.includes(scope) ? scope : 'mine';
   const filter: ReactNode = (
     <Stack gap={4}>
       <Text id={statusLabel} size="sm" fw={500}>
@@ -148,31 +172,28 @@ export function ActionItemsPage({ scope, status, page, onChange }: ActionItemsPa
   return (
     <Stack gap="md">
       <PageHeader title={t('actionItems.title')} description={t('actionItems.lead')} />
-      {isManager ? (
-        <Tabs value={current} onChange={(v) => onChange({ scope: (v as ActionItemScope) ?? 'mine', page: 1 })} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="mine">{t('actionItems.tabMine')}</Tabs.Tab>
-            <Tabs.Tab value="team">{t('actionItems.tabTeam')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="mine" pt="md">
+      <Tabs value={current} onChange={(v) => onChange({ scope: (v as ActionItemScope) ?? 'mine', page: 1 })} keepMounted={false}>
+        <Tabs.List>
+          {scopes.map((sc) => (
+            <Tabs.Tab key={sc} value={sc}>
+              {t(`actionItems.tab.${sc}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {scopes.map((sc) => (
+          <Tabs.Panel key={sc} value={sc} pt="md">
             <Stack gap="md">
+              {sc === 'support' ? (
+                <Text size="sm" c="gray.7">
+                  {t('actionItems.supportLead')}
+                </Text>
+              ) : null}
               {filter}
-              {current === 'mine' ? list : null}
+              {current === sc ? list : null}
             </Stack>
           </Tabs.Panel>
-          <Tabs.Panel value="team" pt="md">
-            <Stack gap="md">
-              {filter}
-              {current === 'team' ? list : null}
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
-      ) : (
-        <Stack gap="md">
-          {filter}
-          {list}
-        </Stack>
-      )}
+        ))}
+      </Tabs>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Paper, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconThumbUp, IconTool, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconThumbUp, IconTool, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,12 @@ import type { PersonRef } from '../../../domain/employees.js';
 import { QueryError } from '../../components/QueryError.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
-import { addFeedback, feedbackQuery, removeFeedback, type FeedbackInput, type FeedbackRecord } from '../../lib/followUp.js';
+import { addFeedback, feedbackQuery, removeFeedback, updateFeedback, type FeedbackInput, type FeedbackRecord } from '../../lib/followUp.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
 
 const parts = ['situation', 'behaviour', 'impact'] as const;
 
-function FeedbackCard({ record, onRemove }: { record: FeedbackRecord; onRemove: () => void }) {
+function FeedbackCard({ record, onRemove, onEdit }: { record: FeedbackRecord; onRemove: () => void; onEdit: () => void }) {
   const { t } = useTranslation();
   const positive = record.kind === 'positive';
   return (
@@ -33,11 +33,18 @@ function FeedbackCard({ record, onRemove }: { record: FeedbackRecord; onRemove: 
               {t('feedback.fromTo', { giver: fullName(record.giver), receiver: fullName(record.receiver) })}
             </Text>
           </Group>
-          {record.abilities.remove ? (
-            <Button size="compact-xs" variant="outline" color="red.9" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove}>
-              {t('feedback.remove')}
-            </Button>
-          ) : null}
+          <Group gap={6}>
+            {record.abilities.update ? (
+              <Button size="compact-xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit}>
+                {t('feedback.edit')}
+              </Button>
+            ) : null}
+            {record.abilities.remove ? (
+              <Button size="compact-xs" variant="outline" color="red.9" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove}>
+                {t('feedback.remove')}
+              </Button>
+            ) : null}
+          </Group>
         </Group>
         <Stack gap={2} component="dl" m={0}>
           {parts.map((p) => (
@@ -63,6 +70,8 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
   const empty: FeedbackInput = { kind: 'positive', situation: '', behaviour: '', impact: '' };
   const [form, setForm] = useState<FeedbackInput>(empty);
   const [open, setOpen] = useState(false);
+  /** The record being edited, or null when the form adds a new one. */
+  const [editing, setEditing] = useState<string | null>(null);
   const { error, setError, fields, setFields, capture } = useServerErrors();
   const [busy, setBusy] = useState(false);
 
@@ -74,9 +83,11 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
     setBusy(true);
     setError(null);
     try {
-      await addFeedback(meetingId, { ...form, receiverId: partner.id });
+      if (editing) await updateFeedback(editing, form);
+      else await addFeedback(meetingId, { ...form, receiverId: partner.id });
       setForm(empty);
       setOpen(false);
+      setEditing(null);
       await query.refetch();
     } catch (e) {
       capture(e);
@@ -103,7 +114,15 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
             {t('feedback.title')}
           </Title>
           {canAdd && !open ? (
-            <Button size="xs" variant="light" onClick={() => setOpen(true)}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                setEditing(null);
+                setForm(empty);
+                setOpen(true);
+              }}
+            >
               {t('feedback.add', { name: partner.familyName })}
             </Button>
           ) : null}
@@ -127,7 +146,17 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
         ) : (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {query.data.items.map((r) => (
-              <FeedbackCard key={r.id} record={r} onRemove={() => void remove(r.id)} />
+              <FeedbackCard
+                key={r.id}
+                record={r}
+                onRemove={() => void remove(r.id)}
+                onEdit={() => {
+                  setEditing(r.id);
+                  setForm({ kind: r.kind, situation: r.situation, behaviour: r.behaviour, impact: r.impact });
+                  setFields({});
+                  setOpen(true);
+                }}
+              />
             ))}
           </Stack>
         )}
@@ -141,7 +170,7 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
           >
             <Stack gap="sm">
               <Title order={3} size="h5">
-                {t('feedback.formTitle', { name: fullName(partner) })}
+                {editing ? t('feedback.editTitle') : t('feedback.formTitle', { name: fullName(partner) })}
               </Title>
               <Radio.Group label={t('feedback.kindLabel')} value={form.kind} onChange={(v) => setForm({ ...form, kind: v as FeedbackInput['kind'] })}>
                 <Group gap="md" mt={4}>
@@ -164,11 +193,17 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
                 />
               ))}
               <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={() => setOpen(false)}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setOpen(false);
+                    setEditing(null);
+                  }}
+                >
                   {t('actions.cancel')}
                 </Button>
                 <Button type="submit" loading={busy}>
-                  {t('feedback.submit')}
+                  {editing ? t('feedback.saveEdit') : t('feedback.submit')}
                 </Button>
               </Group>
             </Stack>

@@ -195,7 +195,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
             </Title>
             <Spoiler maxHeight={48} showLabel={t('room.purposeMore')} hideLabel={t('room.purposeLess')}>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {series.purpose}
+                {series.purpose ?? t('series.defaultPurpose')}
               </Text>
             </Spoiler>
           </Stack>

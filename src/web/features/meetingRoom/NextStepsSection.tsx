@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { actionItemTitleMax } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
+import { EditActionItem } from '../../components/EditActionItem.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { addActionItem, removeActionItem, updateActionItem, type ActionItem } from '../../lib/followUp.js';
@@ -119,6 +120,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                           }).finally(() => setPending(({ [item.id]: _done, ...rest }) => rest));
                         }}
                       />
+                      {item.abilities.update ? <EditActionItem item={item} onSaved={onChanged} /> : null}
                       {item.abilities.remove ? (
                         <ActionIcon
                           variant="subtle"

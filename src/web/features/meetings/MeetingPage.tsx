@@ -15,6 +15,7 @@ import { formatDateTime, fullName } from '../../lib/format.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { AgendaSection } from './AgendaSection.js';
+import { CarriedActionItems } from './CarriedActionItems.js';
 import { CheckInSection } from './CheckInSection.js';
 import { PreQuestionsSection } from './PreQuestionsSection.js';
 
@@ -106,10 +107,12 @@ export function MeetingPage({ id }: { id: string }) {
         <Title order={2} size="h4" id="meeting-purpose" mb={4}>
           {t('series.purpose')}
         </Title>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose ?? t('series.defaultPurpose')}</Text>
       </Paper>
 
       <AgendaSection detail={detail} />
+      <Divider />
+      <CarriedActionItems detail={detail} />
       <Divider />
       <PreQuestionsSection detail={detail} />
       <Divider />

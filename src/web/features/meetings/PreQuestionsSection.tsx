@@ -237,7 +237,7 @@ export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
                 ) : q.answer ? (
                   <Paper bg="gray.0" p="sm" radius="sm">
                     <Text size="xs" c="gray.7" fw={600}>
-                      {t('preQuestions.answerBy', { name: series.report.familyName })}
+                      {isManager ? t('preQuestions.answerBy', { name: series.report.familyName }) : t('preQuestions.yourAnswer')}
                     </Text>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                       {q.answer}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
+import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { AnchorLink } from '../../components/links.js';
 import { MeetingFlags } from '../../components/MeetingBadges.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -171,6 +172,96 @@ function LastMeeting({ brief }: { brief: PrepBrief }) {
   );
 }
 
+function OpenActionItems({ brief }: { brief: PrepBrief }) {
+  const { t } = useTranslation();
+  if (brief.actionItems.length === 0) return <Empty>{t('prep.actionItemsEmpty')}</Empty>;
+  const overdue = brief.actionItems.filter((a) => a.overdue).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c={overdue ? 'red.9' : 'gray.8'} fw={overdue ? 700 : undefined}>
+        {t('prep.actionItemsCount', { count: brief.actionItems.length, overdue })}
+      </Text>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {brief.actionItems.map((a) => (
+          <Stack key={a.id} component="li" gap={2}>
+            <Text size="sm" fw={600}>
+              {a.title}
+            </Text>
+            <Group gap={6} wrap="wrap">
+              <Badge color={a.ownerRole === 'manager' ? 'indigo.9' : 'gray.8'} variant="outline" style={{ textTransform: 'none' }}>
+                {a.ownerRole === 'manager' ? t('prep.ownerYou') : t('prep.ownerReport', { name: a.owner.familyName })}
+              </Badge>
+              <ActionItemBadges item={a} showOwner={false} />
+            </Group>
+          </Stack>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function LastMinutes({ brief }: { brief: PrepBrief }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const last = brief.lastMinutes;
+  if (!last) return <Empty>{t('prep.noLastMinutes')}</Empty>;
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" wrap="wrap">
+        <AnchorLink to="/meetings/$meetingId/minutes" params={{ meetingId: last.meeting.id }} fw={600}>
+          {t('prep.minutesOf', { date: formatDate(new Date(last.meeting.startsAt), currentLocale(), me.timeZone) })}
+        </AnchorLink>
+        <Badge color={last.status === 'draft' ? 'gray.8' : 'teal.9'} variant="outline" style={{ textTransform: 'none' }}>
+          {t(`prep.minutesStatus.${last.status}`)}
+        </Badge>
+      </Group>
+      {last.summary.length ? (
+        <Text size="sm" lineClamp={3}>
+          {last.summary.join(currentLocale() === 'ja' ? '。' : '. ')}
+        </Text>
+      ) : null}
+      {last.decisions.length ? (
+        <Stack gap={2}>
+          <Text size="sm" fw={700}>
+            {t('prep.decisions')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {last.decisions.map((d, i) => (
+              <List.Item key={i}>{d}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      {!last.summary.length && !last.decisions.length ? <Empty>{t('prep.minutesEmpty')}</Empty> : null}
+    </Stack>
+  );
+}
+
+function RecentFeedback({ brief }: { brief: PrepBrief }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (brief.recentFeedback.length === 0) return <Empty>{t('prep.feedbackEmpty', { days: brief.feedbackWindowDays })}</Empty>;
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {brief.recentFeedback.map((f) => (
+        <Stack key={f.id} component="li" gap={2}>
+          <Group gap={6} wrap="wrap">
+            <Badge color={f.kind === 'positive' ? 'teal.9' : 'orange.9'} variant="light" style={{ textTransform: 'none' }}>
+              {t(`prep.feedbackKind.${f.kind}`)}
+            </Badge>
+            <Text size="xs" c="gray.7">
+              {t(f.giver.id === brief.report.id ? 'prep.feedbackFromReport' : 'prep.feedbackToReport', { name: brief.report.familyName })}
+              {' · '}
+              {formatDate(new Date(f.createdAt), currentLocale(), me.timeZone)}
+            </Text>
+          </Group>
+          <Text size="sm">{t('prep.feedbackLine', { situation: f.situation, behaviour: f.behaviour, impact: f.impact })}</Text>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
 /** The manager's prep brief (準備シート): everything to prepare in two minutes, on one page. */
 export function PrepBriefPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -224,7 +315,7 @@ export function PrepBriefPage({ id }: { id: string }) {
           {t('series.purpose')}
         </Title>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {brief.purpose}
+          {brief.purpose ?? t('series.defaultPurpose')}
         </Text>
       </Paper>
 
@@ -258,9 +349,14 @@ export function PrepBriefPage({ id }: { id: string }) {
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Block id="prep-last" title={t('prep.lastMeeting')}>
-          <LastMeeting brief={brief} />
-        </Block>
+        <Stack gap="md">
+          <Block id="prep-last" title={t('prep.lastMeeting')}>
+            <LastMeeting brief={brief} />
+          </Block>
+          <Block id="prep-minutes" title={t('prep.lastMinutes')}>
+            <LastMinutes brief={brief} />
+          </Block>
+        </Stack>
         <Block id="prep-my-topics" title={t('prep.myTopics')}>
           {brief.managerTopics.length === 0 ? (
             <Empty>{t('prep.noMyTopics')}</Empty>
@@ -301,26 +397,10 @@ export function PrepBriefPage({ id }: { id: string }) {
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Block id="prep-actions" title={t('prep.actionItems')}>
-          {brief.actionItems.length === 0 ? (
-            <Empty>{t('prep.actionItemsEmpty')}</Empty>
-          ) : (
-            <List size="sm">
-              {brief.actionItems.map((a) => (
-                <List.Item key={a.id}>{a.title}</List.Item>
-              ))}
-            </List>
-          )}
+          <OpenActionItems brief={brief} />
         </Block>
-        <Block id="prep-goals" title={t('prep.goals')}>
-          {brief.goals.length === 0 ? (
-            <Empty>{t('prep.goalsEmpty')}</Empty>
-          ) : (
-            <List size="sm">
-              {brief.goals.map((g) => (
-                <List.Item key={g.id}>{g.title}</List.Item>
-              ))}
-            </List>
-          )}
+        <Block id="prep-feedback" title={t('prep.feedback', { days: brief.feedbackWindowDays })}>
+          <RecentFeedback brief={brief} />
         </Block>
       </SimpleGrid>
     </Stack>

@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
-import { defaultPurpose, purposeMax } from '../../../domain/series.js';
+import { purposeMax } from '../../../domain/series.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
-import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { createSeries } from '../../lib/oneOnOne.js';
@@ -14,6 +13,8 @@ import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, typ
 
 interface Values {
   reportId: string | null;
+  /** hr and admin only: a partner other than the report's primary manager (skip-level, mentor…). */
+  managerId: string | null;
   purpose: string;
   schedule: ScheduleValues;
 }
@@ -37,7 +38,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const form = useForm<Values>({
-    initialValues: { reportId: reportId ?? null, purpose: '', schedule: initialSchedule(me.timeZone) },
+    initialValues: { reportId: reportId ?? null, managerId: null, purpose: '', schedule: initialSchedule(me.timeZone) },
     validate: (v) => ({
       ...(v.reportId ? {} : { reportId: t('validation.required') }),
       ...validateSchedule(v.schedule, t('validation.required')),
@@ -51,6 +52,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
     try {
       const created = await createSeries({
         reportId: values.reportId,
+        ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
         ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
         schedule: toScheduleInput(values.schedule),
       });
@@ -85,6 +87,15 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
             onChange={(v) => form.setFieldValue('reportId', v)}
             error={form.errors.reportId}
           />
+        ) : null}
+        {privileged ? (
+          <EmployeeSelect
+            label={t('series.partner')}
+            description={t('series.partnerHint')}
+            value={form.values.managerId}
+            onChange={(v) => form.setFieldValue('managerId', v)}
+            error={form.errors.managerId}
+          />
         ) : (
           <Select
             label={t('series.report')}
@@ -100,7 +111,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
         <Textarea
           label={t('series.purpose')}
           description={t('series.purposeHint')}
-          placeholder={defaultPurpose[currentLocale()]}
+          placeholder={t('series.defaultPurpose')}
           autosize
           minRows={3}
           maxLength={purposeMax}

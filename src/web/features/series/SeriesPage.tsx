@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCalendarOff, IconCalendarPlus, IconEdit, IconPlayerPause, IconPlayerPlay, IconSquareX } from '@tabler/icons-react';
+import { IconArrowLeft, IconCalendarCog, IconCalendarOff, IconCalendarPlus, IconEdit, IconPlayerPause, IconPlayerPlay, IconSquareX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import { AnchorLink } from '../../components/links.js';
 import { AppModal } from '../../components/AppModal.js';
 import { MeetingChangeActions, useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { MeetingFlags, MeetingStatusBadge } from '../../components/MeetingBadges.js';
+import { ScheduleEditForm } from './ScheduleEditForm.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -44,19 +45,19 @@ function PurposeSection({ series }: { series: Series }) {
   const { t } = useTranslation();
   const refresh = useRefreshOneOnOnes();
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(series.purpose ?? '');
+  const [value, setValue] = useState(series.purpose ?? t('series.defaultPurpose'));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const save = async () => {
-    if (!value.trim()) {
+  const save = async (reset = false) => {
+    if (!reset && !value.trim()) {
       setError(t('validation.required'));
       return;
     }
     setSaving(true);
     setError(null);
     try {
-      await updateSeries(series.id, { purpose: value.trim() });
+      await updateSeries(series.id, { purpose: reset ? null : value.trim() });
       await refresh();
       setEditing(false);
       notifications.show({ color: 'teal', message: t('series.purposeSaved') });
@@ -80,7 +81,7 @@ function PurposeSection({ series }: { series: Series }) {
               variant="default"
               leftSection={<IconEdit size={14} aria-hidden />}
               onClick={() => {
-                setValue(series.purpose ?? '');
+                setValue(series.purpose ?? t('series.defaultPurpose'));
                 setError(null);
                 setEditing(true);
               }}
@@ -103,6 +104,11 @@ function PurposeSection({ series }: { series: Series }) {
               data-autofocus
             />
             <Group justify="flex-end" gap="sm">
+              {series.purpose !== null ? (
+                <Button variant="subtle" onClick={() => void save(true)} disabled={saving}>
+                  {t('series.resetPurpose')}
+                </Button>
+              ) : null}
               <Button variant="default" onClick={() => setEditing(false)}>
                 {t('actions.cancel')}
               </Button>
@@ -112,7 +118,14 @@ function PurposeSection({ series }: { series: Series }) {
             </Group>
           </Stack>
         ) : (
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose}</Text>
+          <Stack gap={4}>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{series.purpose ?? t('series.defaultPurpose')}</Text>
+            {series.purpose === null ? (
+              <Text size="xs" c="gray.7">
+                {t('series.defaultPurposeNote')}
+              </Text>
+            ) : null}
+          </Stack>
         )}
       </Stack>
     </Paper>
@@ -299,6 +312,7 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
   const [upcomingPage, setUpcomingPage] = useState(1);
   const [confirm, setConfirm] = useState<StatusAction | null>(null);
   const [extra, setExtra] = useState(false);
+  const [editingSchedule, setEditingSchedule] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -372,6 +386,11 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
                 {t('series.requestExtra')}
               </Button>
             ) : null}
+            {s.abilities.update && s.myRole === 'manager' ? (
+              <Button variant="default" leftSection={<IconCalendarCog size={18} aria-hidden />} onClick={() => setEditingSchedule(true)}>
+                {t('series.editSchedule')}
+              </Button>
+            ) : null}
             {s.abilities.pause ? (
               <Button variant="default" leftSection={<IconPlayerPause size={18} aria-hidden />} onClick={() => ask('pause')}>
                 {t('series.pause')}
@@ -428,6 +447,20 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
             </Button>
           </Group>
         </Stack>
+      </AppModal>
+
+      <AppModal opened={editingSchedule} onClose={() => setEditingSchedule(false)} title={t('series.editSchedule')} size="lg">
+        {editingSchedule ? (
+          <ScheduleEditForm
+            series={s}
+            onCancel={() => setEditingSchedule(false)}
+            onDone={async () => {
+              await refresh();
+              setEditingSchedule(false);
+              notifications.show({ color: 'teal', message: t('series.scheduleSaved') });
+            }}
+          />
+        ) : null}
       </AppModal>
 
       <AppModal opened={extra} onClose={() => setExtra(false)} title={t('series.requestExtra')}>

@@ -1,0 +1,47 @@
+import { and, asc, eq, gte } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrepBrief } from '../../../domain/meetings.js';
+import { employees, meetings, series } from '../../db/schema.js';
+import { DEMO_PASSWORD, seedDemo } from '../../db/seed.js';
+import { call, signIn, testApp } from '../../test/app.js';
+import { testDatabase } from '../../test/database.js';
+import { noDatabase } from '../../test/provided.js';
+
+describe.skipIf(noDatabase)('the prep brief on the demo organisation', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let cookie: string;
+  let nextId: string;
+
+  beforeAll(async () => {
+    const built = testApp(database);
+    app = built.app;
+    await seedDemo({ db: database.db, auth: built.services.auth });
+    cookie = await signIn(app, 'manager@demo.example', DEMO_PASSWORD);
+    const [member] = await database.db.select().from(employees).where(eq(employees.email, 'member@demo.example'));
+    const [next] = await database.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .innerJoin(series, eq(series.id, meetings.seriesId))
+      .where(and(eq(series.reportId, member!.id), eq(meetings.status, 'scheduled'), gte(meetings.startsAt, new Date())))
+      .orderBy(asc(meetings.startsAt))
+      .limit(1);
+    nextId = next!.id;
+  }, 120_000);
+
+  it('the demo manager’s next brief lists open action items of both sides (support marked) and the last minutes', async () => {
+    const res = await call<PrepBrief>(app, 'GET', `/api/meetings/${nextId}/prep-brief`, { cookie });
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.actionItems.some((a) => a.ownerRole === 'report')).toBe(true);
+    expect(b.actionItems.some((a) => a.ownerRole === 'manager' && a.support)).toBe(true);
+    expect(b.actionItems.every((a) => a.status === 'open')).toBe(true);
+    // Overdue first.
+    const flags = b.actionItems.map((a) => a.overdue);
+    expect(flags).toEqual([...flags].sort((x, y) => Number(y) - Number(x)));
+    expect(b.lastMinutes).not.toBeNull();
+    expect(b.lastMinutes!.summary.length).toBeGreaterThan(0);
+    expect(b.lastMinutes!.decisions.length).toBeGreaterThan(0);
+    expect(b.lastMeeting?.meeting.id).toBe(b.lastMinutes!.meeting.id);
+  });
+});

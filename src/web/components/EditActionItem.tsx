@@ -1,0 +1,83 @@
+import { ActionIcon, Button, Group, Stack, TextInput } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionItemTitleMax } from '../../domain/followUp.js';
+import { updateActionItem, type ActionItem } from '../lib/followUp.js';
+import { useServerErrors } from '../lib/useServerErrors.js';
+import { AppModal } from './AppModal.js';
+import { FormError } from './FormError.js';
+
+/**
+ * An edit button for one action item (what and by when), opening a small form; either side of the
+ * pair may correct an item after it was added, so its wording need not be removed and re-added.
+ */
+export function EditActionItem({ item, onSaved }: { item: ActionItem; onSaved: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [title, setTitle] = useState(item.title);
+  const [dueDate, setDueDate] = useState(item.dueDate ?? '');
+  const [busy, setBusy] = useState(false);
+  const { error, setError, fields, setFields, capture } = useServerErrors();
+
+  const open = () => {
+    setTitle(item.title);
+    setDueDate(item.dueDate ?? '');
+    setError(null);
+    setFields({});
+    setOpened(true);
+  };
+  const save = async () => {
+    if (!title.trim()) return setFields({ title: t('validation.required') });
+    setBusy(true);
+    setError(null);
+    try {
+      await updateActionItem(item.id, { title: title.trim(), dueDate: dueDate || null });
+      setOpened(false);
+      await onSaved();
+    } catch (e) {
+      capture(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <ActionIcon variant="subtle" color="gray.8" aria-label={t('actionItems.editNamed', { title: item.title })} onClick={open}>
+        <IconPencil size={16} aria-hidden />
+      </ActionIcon>
+      <AppModal opened={opened} onClose={() => setOpened(false)} title={t('actionItems.editTitle')}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <Stack gap="sm">
+            <FormError message={error} />
+            <TextInput
+              label={t('room.stepWhat')}
+              required
+              data-autofocus
+              maxLength={actionItemTitleMax}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={fields.title}
+            />
+            <TextInput type="date" label={t('room.stepWhen')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={fields.dueDate} />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setOpened(false)}>
+                {t('actions.cancel')}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t('actions.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+    </>
+  );
+}
