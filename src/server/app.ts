@@ -27,6 +27,7 @@ import { searchApi } from './api/search/search.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
+import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
@@ -67,6 +68,8 @@ export function createApp(services: Services) {
       },
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // HSTS means something only over https; on plain http it would pin a name to a scheme it lacks.
+      strictTransportSecurity: config.baseUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
 
@@ -78,6 +81,9 @@ export function createApp(services: Services) {
         c.json(errorBody(new AppError('payload_too_large', 'errors.payload_too_large', { limit: config.bodyLimitBytes }), c.get('locale')), 413),
     }),
   );
+
+  app.use('/api/*', noStore());
+  app.use('/api/*', requestGuards(config.baseUrl));
 
   app.get('/healthz', async (c) => {
     const ok = await services.ping();

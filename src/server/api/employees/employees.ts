@@ -10,7 +10,7 @@ import {
   setManagerSchema,
 } from '../../../domain/employees.js';
 import { createEmployee, updateEmployee } from '../../commands/saveEmployee.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadEmployee, loadEmployees } from './load.js';
@@ -69,9 +69,10 @@ export const employeesApi = router()
     const actor = requireActor(c);
     authorize(organisationPolicy.viewDirectory(actor));
     const q = c.req.valid('query');
-    const status = organisationPolicy.viewInactive(actor) ? q.status : 'active';
+    // Asking for deactivated people without the right is refused, not silently answered with others.
+    if (q.status !== 'active' && !organisationPolicy.viewInactive(actor)) throw new ForbiddenError('errors.inactiveListForbidden');
     const { db } = c.get('services');
-    const { items, total } = await loadEmployees(db, actor, { ...q, status }, q);
+    const { items, total } = await loadEmployees(db, actor, q, q);
     return c.json(
       { items, total, page: q.page, pageSize: q.pageSize, abilities: { create: organisationPolicy.manageEmployees(actor) } },
       200,
