@@ -70,9 +70,11 @@ export const employeesApi = router()
     authorize(organisationPolicy.viewDirectory(actor));
     const q = c.req.valid('query');
     // Asking for deactivated people without the right is refused, not silently answered with others.
-    if (q.status !== 'active' && !organisationPolicy.viewInactive(actor)) throw new ForbiddenError('errors.inactiveListForbidden');
+    // `all` means all the caller may see.
+    if (q.status === 'inactive' && !organisationPolicy.viewInactive(actor)) throw new ForbiddenError('errors.inactiveListForbidden');
+    const status = organisationPolicy.viewInactive(actor) ? q.status : 'active';
     const { db } = c.get('services');
-    const { items, total } = await loadEmployees(db, actor, q, q);
+    const { items, total } = await loadEmployees(db, actor, { ...q, status }, q);
     return c.json(
       { items, total, page: q.page, pageSize: q.pageSize, abilities: { create: organisationPolicy.manageEmployees(actor) } },
       200,
