@@ -33,6 +33,9 @@ import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
 
+/** API paths that answer without a session: set-up, the API document and its viewer. */
+const anonymousPaths = ['/api/setup', '/api/openapi.json', '/api/docs'];
+
 /** Builds the whole HTTP application from its parts; `main.ts` only adds the socket and start-up. */
 export function createApp(services: Services) {
   const { log, config } = services;
@@ -96,6 +99,11 @@ export function createApp(services: Services) {
   app.use('/api/*', async (c, next) => {
     const session = await services.auth.api.getSession({ headers: c.req.raw.headers });
     if (session) c.set('actor', await loadActor(services.db, session.user.id));
+    // Who is calling is settled before what they sent: an anonymous caller learns nothing of an
+    // operation's input (no field messages), only that they must sign in.
+    if (!c.get('actor') && !anonymousPaths.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) {
+      return c.json(errorBody(new AppError('unauthenticated', 'errors.unauthenticated'), c.get('locale')), 401);
+    }
     await next();
   });
 

@@ -65,6 +65,9 @@ function errorResponse(c: AppContext, err: AppError, status: number): Response {
 async function bodyFor(c: AppContext, pathName: string): Promise<string | null | AppError> {
   if (pathName === '/api/auth/sign-out') return '{}';
   if (pathName !== '/api/auth/change-password') return null;
+  const { auth, db } = c.get('services');
+  const session = await auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) return new AppError('unauthenticated', 'errors.unauthenticated');
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = await c.req.raw.clone().json();
@@ -73,10 +76,8 @@ async function bodyFor(c: AppContext, pathName: string): Promise<string | null |
   } catch {
     return new AppError('validation', 'errors.invalidJson');
   }
-  const { auth, db } = c.get('services');
-  const session = await auth.api.getSession({ headers: c.req.raw.headers });
   const checkable = typeof body.newPassword === 'string' && body.newPassword.length >= limits.passwordMin && body.newPassword.length <= limits.passwordMax;
-  if (session && checkable && typeof body.newPassword === 'string') {
+  if (checkable && typeof body.newPassword === 'string') {
     const [me] = await db.select().from(employees).where(eq(employees.userId, session.user.id)).limit(1);
     const problem = passwordProblem(body.newPassword, me ?? { email: session.user.email });
     if (problem) return new ValidationError({ newPassword: { key: problem } });
