@@ -5,7 +5,12 @@ import { personRefSchema } from './employees.js';
 
 export const cadences = ['weekly', 'biweekly', 'monthlyDay', 'monthlyWeekday', 'everyNDays'] as const;
 export type Cadence = (typeof cadences)[number];
-export const seriesStatuses = ['active', 'paused', 'ended'] as const;
+/**
+ * `pending`: offered by someone other than the report's primary manager, waiting for the report's
+ * yes (SPEC §1); no meetings and nothing shared until then. `declined`: the report said no.
+ */
+export const seriesStatuses = ['pending', 'active', 'paused', 'ended', 'declined'] as const;
+export type SeriesStatus = (typeof seriesStatuses)[number];
 export const meetingStatuses = ['scheduled', 'inProgress', 'minutesDraft', 'shared', 'acknowledged', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
@@ -166,6 +171,9 @@ export const seriesAbilitiesSchema = z.object({
   end: z.boolean(),
   requestExtra: z.boolean(),
   readContent: z.boolean(),
+  /** The report's answer to a pending series. */
+  accept: z.boolean(),
+  decline: z.boolean(),
 });
 
 export const seriesSchema = z.object({

@@ -29,10 +29,14 @@ import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
 import { finishDocument } from './api/openapi.js';
+import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
+
+/** API paths that answer without a session: set-up, the API document and its viewer. */
+const anonymousPaths = ['/api/setup', '/api/openapi.json', '/api/docs'];
 
 /** Builds the whole HTTP application from its parts; `main.ts` only adds the socket and start-up. */
 export function createApp(services: Services) {
@@ -69,6 +73,8 @@ export function createApp(services: Services) {
       },
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // HSTS means something only over https; on plain http it would pin a name to a scheme it lacks.
+      strictTransportSecurity: config.baseUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
 
@@ -81,6 +87,9 @@ export function createApp(services: Services) {
     }),
   );
 
+  app.use('/api/*', noStore());
+  app.use('/api/*', requestGuards(config.baseUrl));
+
   app.get('/healthz', async (c) => {
     const ok = await services.ping();
     return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
@@ -92,6 +101,11 @@ export function createApp(services: Services) {
   app.use('/api/*', async (c, next) => {
     const session = await services.auth.api.getSession({ headers: c.req.raw.headers });
     if (session) c.set('actor', await loadActor(services.db, session.user.id));
+    // Who is calling is settled before what they sent: an anonymous caller learns nothing of an
+    // operation's input (no field messages), only that they must sign in.
+    if (!c.get('actor') && !anonymousPaths.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) {
+      return c.json(errorBody(new AppError('unauthenticated', 'errors.unauthenticated'), c.get('locale')), 401);
+    }
     await next();
   });
 

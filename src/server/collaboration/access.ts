@@ -11,7 +11,7 @@ export interface NotesAccess {
   seriesId: string;
   managerId: string;
   reportId: string;
-  seriesStatus: 'active' | 'paused' | 'ended';
+  seriesStatus: 'pending' | 'active' | 'paused' | 'ended' | 'declined';
 }
 
 export async function loadNotesAccess(db: Tx, meetingId: string): Promise<NotesAccess | null> {

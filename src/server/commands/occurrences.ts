@@ -2,7 +2,7 @@ import { and, eq, gt, notExists, sql } from 'drizzle-orm';
 import { addDays, localDateOf, zonedToUtc } from '../../domain/calendar.js';
 import { GENERATION_WINDOW_DAYS, occurrences, type Schedule } from '../../domain/series.js';
 import type { Tx } from '../db/client.js';
-import { checkIns, meetings, preQuestions, series, sharedNotes, topics } from '../db/schema.js';
+import { actionItems, checkIns, feedbackRecords, meetings, preQuestions, privateNotes, series, sharedNotes, topics } from '../db/schema.js';
 
 type SeriesRow = typeof series.$inferSelect;
 
@@ -75,6 +75,10 @@ export async function dropUnpreparedFutureMeetings(tx: Tx, seriesId: string, now
       notExists(tx.select({ x: sql`1` }).from(preQuestions).where(eq(preQuestions.meetingId, meetings.id))),
       notExists(tx.select({ x: sql`1` }).from(checkIns).where(eq(checkIns.meetingId, meetings.id))),
       notExists(tx.select({ x: sql`1` }).from(sharedNotes).where(eq(sharedNotes.meetingId, meetings.id))),
+      // A private note, feedback or action item written ahead also counts as preparation.
+      notExists(tx.select({ x: sql`1` }).from(privateNotes).where(eq(privateNotes.meetingId, meetings.id))),
+      notExists(tx.select({ x: sql`1` }).from(feedbackRecords).where(eq(feedbackRecords.meetingId, meetings.id))),
+      notExists(tx.select({ x: sql`1` }).from(actionItems).where(eq(actionItems.meetingId, meetings.id))),
     ),
   );
 }

@@ -5,11 +5,18 @@ import type { employeeCreateSchema, employeeUpdateSchema } from '../../domain/em
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db, Tx } from '../db/client.js';
 import { account, departments, employees, session, user } from '../db/schema.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { passwordProblem, type PasswordOwner } from '../passwordPolicy.js';
 import { assertNoReportingCycle, lockOrganisation } from './reportingLines.js';
 
 type CreateInput = z.output<typeof employeeCreateSchema>;
 type UpdateInput = z.output<typeof employeeUpdateSchema>;
+
+/** Refuses a guessable password with a field message before anything is hashed or written. */
+export function assertPasswordAllowed(password: string, owner: PasswordOwner, field = 'password'): void {
+  const problem = passwordProblem(password, owner);
+  if (problem) throw new ValidationError({ [field]: { key: problem } });
+}
 
 function displayName(e: { familyName: string; givenName: string }): string {
   return `${e.familyName} ${e.givenName}`;
@@ -62,6 +69,7 @@ export async function createEmployee(props: {
   guard?: (tx: Tx) => Promise<void>;
 }): Promise<string> {
   const { db, auth, input } = props;
+  if (input.password) assertPasswordAllowed(input.password, input);
   const passwordHash = input.password ? await hashPassword(auth, input.password) : null;
   return db.transaction(async (tx) => {
     await lockOrganisation(tx);
@@ -101,6 +109,17 @@ export async function createEmployee(props: {
  */
 export async function updateEmployee(props: { db: Db; auth: Auth; actorId: string; id: string; input: UpdateInput }): Promise<void> {
   const { db, auth, actorId, id, input } = props;
+  if (input.password) {
+    const [owner] = await db.select().from(employees).where(eq(employees.id, id));
+    if (!owner) throw new NotFoundError('errors.employeeNotFound');
+    assertPasswordAllowed(input.password, {
+      email: input.email ?? owner.email,
+      familyName: input.familyName ?? owner.familyName,
+      givenName: input.givenName ?? owner.givenName,
+      familyNameKana: input.familyNameKana ?? owner.familyNameKana,
+      givenNameKana: input.givenNameKana ?? owner.givenNameKana,
+    });
+  }
   const passwordHash = input.password ? await hashPassword(auth, input.password) : null;
   await db.transaction(async (tx) => {
     await lockOrganisation(tx);
@@ -159,7 +178,8 @@ export async function updateEmployee(props: { db: Db; auth: Auth; actorId: strin
         await tx.insert(account).values({ id: randomUUID(), accountId: current.userId, providerId: 'credential', userId: current.userId, password: passwordHash });
       }
     }
-    if (deactivating) {
+    // A new password or a deactivation ends every session the person had.
+    if (deactivating || passwordHash) {
       await tx.delete(session).where(eq(session.userId, current.userId));
     }
   });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { localDateOf } from '../../domain/calendar.js';
 import type { Actor } from '../../domain/roles.js';
@@ -6,7 +6,7 @@ import { type seriesBulkCreateSchema, type seriesCreateSchema, type seriesUpdate
 import type { Db, Tx } from '../db/client.js';
 import { departments, employees, series } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { seriesPolicy } from '../policies/series.js';
+import { roleIn, seriesPolicy } from '../policies/series.js';
 import { carryOver } from './carryOver.js';
 import { dropUnpreparedFutureMeetings, ensureOccurrences } from './occurrences.js';
 
@@ -37,7 +37,17 @@ function scheduleColumns(schedule: Schedule) {
 /** Inserts a series and generates its first three months of meetings. */
 export async function insertSeries(
   tx: Tx,
-  props: { managerId: string; reportId: string; purpose: string | null; schedule: Schedule; createdById: string | null; now?: Date; generateFrom?: string },
+  props: {
+    managerId: string;
+    reportId: string;
+    purpose: string | null;
+    schedule: Schedule;
+    createdById: string | null;
+    now?: Date;
+    generateFrom?: string;
+    /** `pending` waits for the report's yes and generates no meetings until then. */
+    status?: 'active' | 'pending';
+  },
 ) {
   const [row] = await tx
     .insert(series)
@@ -46,6 +56,7 @@ export async function insertSeries(
       reportId: props.reportId,
       purpose: props.purpose,
       createdById: props.createdById,
+      status: props.status ?? 'active',
       ...scheduleColumns(props.schedule),
     })
     .returning();
@@ -83,7 +94,7 @@ export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.out
     const existing = await tx
       .select({ id: series.id })
       .from(series)
-      .where(and(eq(series.managerId, managerId), eq(series.reportId, report.id), ne(series.status, 'ended')))
+      .where(and(eq(series.managerId, managerId), eq(series.reportId, report.id), notInArray(series.status, ['ended', 'declined'])))
       .limit(1);
     if (existing.length) throw new ConflictError('errors.seriesExists', {}, 'reportId');
     return insertSeries(tx, {
@@ -95,6 +106,7 @@ export async function scheduleSeries(props: { db: Db; actor: Actor; input: z.out
       createdById: actor.employeeId,
       now,
       generateFrom: input.schedule.startDate,
+      status: seriesPolicy.needsAcceptance(report, managerId) ? 'pending' : 'active',
     });
   });
 }
@@ -132,7 +144,7 @@ export async function scheduleDepartment(props: { db: Db; actor: Actor; input: z
       const existing = await tx
         .select({ id: series.id })
         .from(series)
-        .where(and(eq(series.managerId, p.managerId), eq(series.reportId, p.id), ne(series.status, 'ended')))
+        .where(and(eq(series.managerId, p.managerId), eq(series.reportId, p.id), notInArray(series.status, ['ended', 'declined'])))
         .limit(1);
       if (existing.length) {
         skipped++;
@@ -154,7 +166,7 @@ export async function scheduleDepartment(props: { db: Db; actor: Actor; input: z
 
 async function loadForChange(tx: Tx, actor: Actor, id: string) {
   const [s] = await tx.select().from(series).where(eq(series.id, id)).for('update');
-  if (!s || !seriesPolicy.readContent(actor, s)) throw new NotFoundError('errors.seriesNotFound');
+  if (!s || roleIn(actor, s) === null) throw new NotFoundError('errors.seriesNotFound');
   return s;
 }
 
@@ -204,5 +216,26 @@ export async function changeSeriesStatus(props: { db: Db; actor: Actor; id: stri
       .set(action === 'pause' ? { status: 'paused', pausedAt: now } : { status: 'ended', endedAt: now })
       .where(eq(series.id, id));
     await dropUnpreparedFutureMeetings(tx, id, now);
+  });
+}
+
+/**
+ * The report's answer to a pending series (SPEC §1): accepting starts it (meetings are generated
+ * from then on), declining closes it for good. Only the report answers, only while pending.
+ */
+export async function answerSeries(props: { db: Db; actor: Actor; id: string; answer: 'accept' | 'decline'; now?: Date }) {
+  const { db, actor, id, answer } = props;
+  const now = props.now ?? new Date();
+  await db.transaction(async (tx) => {
+    const s = await loadForChange(tx, actor, id);
+    if (actor.employeeId !== s.reportId) throw new ForbiddenError('errors.seriesPendingAnswer');
+    if (!seriesPolicy.abilities(actor, s)[answer]) throw new ConflictError('errors.seriesNotPending');
+    if (answer === 'decline') {
+      await tx.update(series).set({ status: 'declined', endedAt: now }).where(eq(series.id, id));
+      return;
+    }
+    const [row] = await tx.update(series).set({ status: 'active', generatedUntil: null }).where(eq(series.id, id)).returning();
+    const today = localDateOf(now, row!.timeZone);
+    await ensureOccurrences(tx, row!, now, today > row!.startDate ? today : row!.startDate);
   });
 }

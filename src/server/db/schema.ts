@@ -156,7 +156,7 @@ export const series = pgTable(
     startTime: text('start_time').notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(30),
     timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
-    status: text('status', { enum: ['active', 'paused', 'ended'] }).notNull().default('active'),
+    status: text('status', { enum: ['pending', 'active', 'paused', 'ended', 'declined'] }).notNull().default('active'),
     /** Occurrences exist up to this date (the rolling window is extended from here). */
     generatedUntil: date('generated_until'),
     createdById: uuid('created_by_id').references(() => employees.id),

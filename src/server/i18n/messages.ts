@@ -82,6 +82,16 @@ const ja = {
   'validation.invalid': '値が正しくありません。',
   'validation.minutesTooLong': '議事録は50000文字以内にしてください。',
   'validation.minutesStructure': '議事録の内容を読み取れませんでした。ページを再読み込みして、もう一度お試しください。',
+  // security: request origin, body types, passwords, pending series
+  'errors.unsupported_media_type': '送信形式に対応していません。JSON(application/json)で送ってください。',
+  'errors.foreignOrigin': 'ほかのサイトからの変更要求は受け付けません。Taiwaの画面から操作してください。',
+  'errors.inactiveListForbidden': '無効化された社員の一覧は人事・管理者のみ表示できます。',
+  'errors.seriesNotPending': 'この1on1シリーズは承諾待ちではありません。',
+  'errors.seriesPendingAnswer': '承諾待ちの1on1シリーズに答えられるのはメンバー(部下)本人だけです。',
+  'validation.passwordBlank': 'スペースだけのパスワードは使えません。',
+  'validation.passwordCommon': 'よく使われていて推測されやすいパスワードです。別のものにしてください。',
+  'validation.passwordPersonal': '名前やメールアドレスを含むパスワードは使えません。',
+  'validation.passwordWeak': '推測されやすいパスワードです。単語を組み合わせるなど、もっと長く複雑にしてください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -165,6 +175,16 @@ const en: Record<MessageKey, string> = {
   'validation.invalid': 'Invalid value.',
   'validation.minutesTooLong': 'Minutes can hold at most 50000 characters.',
   'validation.minutesStructure': 'The minutes could not be read. Reload the page and try again.',
+  // security: request origin, body types, passwords, pending series
+  'errors.unsupported_media_type': 'This request format is not supported. Please send JSON (application/json).',
+  'errors.foreignOrigin': 'Changes requested from another site are not accepted. Please use Taiwa itself.',
+  'errors.inactiveListForbidden': 'Only hr and admins can list deactivated employees.',
+  'errors.seriesNotPending': 'This 1on1 series is not waiting for an answer.',
+  'errors.seriesPendingAnswer': 'Only the report can accept or decline a 1on1 series offered to them.',
+  'validation.passwordBlank': 'A password cannot be only spaces.',
+  'validation.passwordCommon': 'This password is common and easy to guess. Please choose another one.',
+  'validation.passwordPersonal': 'A password cannot contain your name or email address.',
+  'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };

@@ -6,7 +6,7 @@ import { roleIn, seriesPolicy, type Pair } from './series.js';
 
 type MeetingStatus = 'scheduled' | 'inProgress' | 'minutesDraft' | 'shared' | 'acknowledged' | 'cancelled';
 type MinutesStatus = 'draft' | 'shared' | 'acknowledged';
-type SeriesStatus = 'active' | 'paused' | 'ended';
+type SeriesStatus = 'pending' | 'active' | 'paused' | 'ended' | 'declined';
 
 /**
  * Who may read and do what with a meeting's follow-up (SPEC §2, §3.3–3.4). Every read decision is

@@ -38,13 +38,25 @@ describe('seriesPolicy', () => {
   });
 
   it('series abilities follow role and status', () => {
-    expect(seriesPolicy.abilities(actors.partner, active)).toEqual({ update: true, pause: true, resume: false, end: true, requestExtra: true, readContent: true });
-    expect(seriesPolicy.abilities(actors.self, active)).toEqual({ update: true, pause: false, resume: false, end: false, requestExtra: true, readContent: true });
+    expect(seriesPolicy.abilities(actors.partner, active)).toEqual({ update: true, pause: true, resume: false, end: true, requestExtra: true, readContent: true, accept: false, decline: false });
+    expect(seriesPolicy.abilities(actors.self, active)).toEqual({ update: true, pause: false, resume: false, end: false, requestExtra: true, readContent: true, accept: false, decline: false });
     expect(seriesPolicy.abilities(actors.partner, { ...pair, status: 'paused' })).toMatchObject({ pause: false, resume: true, end: true, requestExtra: false });
     expect(seriesPolicy.abilities(actors.partner, { ...pair, status: 'ended' })).toMatchObject({ update: false, pause: false, resume: false, end: false });
     for (const r of ['otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'] as const) {
       expect(Object.values(seriesPolicy.abilities(actors[r], active)).some(Boolean), r).toBe(false);
     }
+  });
+
+  it('a pending series: the report may answer and read it; the offering partner may only withdraw', () => {
+    const pending = { ...pair, status: 'pending' as const };
+    expect(seriesPolicy.abilities(actors.self, pending)).toMatchObject({ accept: true, decline: true, readContent: true, update: false, requestExtra: false });
+    expect(seriesPolicy.abilities(actors.partner, pending)).toEqual({
+      update: false, pause: false, resume: false, end: true, requestExtra: false, readContent: false, accept: false, decline: false,
+    });
+    expect(seriesPolicy.readContent(actors.partner, pending)).toBe(false);
+    expect(seriesPolicy.readContent(actors.self, pending)).toBe(true);
+    expect(seriesPolicy.readContent(actors.partner, { ...pair, status: 'declined' })).toBe(false);
+    expect(seriesPolicy.readContent(actors.partner, { ...pair, status: 'active' })).toBe(true);
   });
 
   it('meeting abilities: the manager asks and reads the brief, the report answers and checks in, outsiders nothing', () => {

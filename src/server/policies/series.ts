@@ -12,7 +12,11 @@ export interface Pair {
   reportId: string;
 }
 
-type SeriesState = Pair & { status: 'active' | 'paused' | 'ended' };
+type SeriesStatus = 'pending' | 'active' | 'paused' | 'ended' | 'declined';
+type SeriesState = Pair & { status: SeriesStatus };
+
+/** A series the report has not (or not yet) said yes to: the partner reads nothing of it. */
+const unaccepted = (s: Pair & { status?: SeriesStatus }) => s.status === 'pending' || s.status === 'declined';
 type MeetingState = { status: string; startsAt: Date; movedForHoliday: boolean };
 
 /** The actor's place in a pair, or null when they are not one of its two people. */
@@ -29,11 +33,18 @@ export function roleIn(actor: Actor | null, pair: Pair): 'manager' | 'report' | 
  * purpose, no content); a skip-level manager sees nothing.
  */
 export const seriesPolicy = {
-  /** Create a series for `report`: their primary manager, or hr/admin for any pair. */
+  /**
+   * Create a series for `report`: their primary manager, or hr/admin for any pair. A series whose
+   * partner is not the report's primary manager starts `pending` (see `needsAcceptance`).
+   */
   create(actor: Actor | null, report: { id: string; managerId: string | null }): boolean {
     if (!actor) return false;
     if (actor.isHr || actor.isAdmin) return true;
     return report.managerId === actor.employeeId;
+  },
+  /** SPEC §1: nobody but the primary manager becomes a report's partner without the report's yes. */
+  needsAcceptance(report: { managerId: string | null }, partnerId: string): boolean {
+    return report.managerId !== partnerId;
   },
   bulkCreate(actor: Actor | null): boolean {
     return !!actor && (actor.isHr || actor.isAdmin);
@@ -42,25 +53,35 @@ export const seriesPolicy = {
   viewMetadata(actor: Actor | null, s: Pair): boolean {
     return readAccess(actor, 'practiceMetadata', { authorId: s.managerId, pair: s }).kind === 'individual';
   },
-  /** Reading the purpose and everything shared inside the series. */
-  readContent(actor: Actor | null, s: Pair): boolean {
+  /**
+   * Reading the purpose and everything shared inside the series. Until the report accepts a
+   * pending series only the report reads it (to decide); the offering partner reads nothing.
+   */
+  readContent(actor: Actor | null, s: Pair & { status?: SeriesStatus }): boolean {
+    if (unaccepted(s) && actor?.employeeId !== s.reportId) return false;
     return readAccess(actor, 'pair', { authorId: s.managerId, pair: s }).kind === 'individual';
   },
   abilities(actor: Actor | null, s: SeriesState) {
     const role = roleIn(actor, s);
     const manager = role === 'manager';
+    const pending = s.status === 'pending';
+    const closed = s.status === 'ended' || s.status === 'declined';
     return {
-      update: role !== null && s.status !== 'ended',
+      update: role !== null && !closed && !pending,
       pause: manager && s.status === 'active',
       resume: manager && s.status === 'paused',
-      end: manager && s.status !== 'ended',
+      // The offering partner may withdraw a pending offer.
+      end: manager && !closed,
       requestExtra: role !== null && s.status === 'active',
-      readContent: role !== null,
+      readContent: role !== null && (role === 'report' || !unaccepted(s)),
+      accept: role === 'report' && pending,
+      decline: role === 'report' && pending,
     };
   },
   /** What the caller may do with a meeting now: each ability as declared in `meetingAbilityRules`. */
   meetingAbilities(actor: Actor | null, s: SeriesState, m: MeetingState, now = new Date()): MeetingAbilities {
-    const role = roleIn(actor, s);
+    // A series the report has not accepted gives nobody any ability on its meetings.
+    const role = unaccepted(s) ? null : roleIn(actor, s);
     const out = {} as MeetingAbilities;
     for (const [name, rule] of Object.entries(meetingAbilityRules) as [keyof MeetingAbilities, AbilityRule][]) {
       out[name] = role !== null && rule.who.includes(role) && rule.when(s, m, now);
@@ -73,7 +94,7 @@ export const seriesPolicy = {
    * The pair check itself (404 to outsiders) is the loader's.
    */
   assertMeetingAbility(actor: Actor, s: SeriesState, m: MeetingState, ability: keyof MeetingAbilities, now = new Date()): void {
-    const role = roleIn(actor, s);
+    const role = unaccepted(s) ? null : roleIn(actor, s);
     const rule = meetingAbilityRules[ability];
     if (role === null || !rule.who.includes(role)) throw new ForbiddenError();
     if (!rule.when(s, m, now)) throw new ConflictError(rule.conflict);

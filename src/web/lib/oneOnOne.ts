@@ -107,6 +107,11 @@ export function changeSeriesStatus(id: string, action: 'pause' | 'resume' | 'end
   return api<Series>(`/api/series/${enc(id)}/${action}`, { method: 'POST', body: {} });
 }
 
+/** The report's answer to a series offered by someone other than their primary manager. */
+export function answerSeries(id: string, answer: 'accept' | 'decline') {
+  return api<Series>(`/api/series/${enc(id)}/${answer}`, { method: 'POST', body: {} });
+}
+
 export function requestExtraMeeting(seriesId: string, body: { startsAt: string; durationMinutes: number; reason?: string }) {
   return api<Meeting>(`/api/series/${enc(seriesId)}/meetings`, { method: 'POST', body });
 }

@@ -10,7 +10,7 @@ import {
   setManagerSchema,
 } from '../../../domain/employees.js';
 import { createEmployee, updateEmployee } from '../../commands/saveEmployee.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadEmployee, loadEmployees } from './load.js';
@@ -69,6 +69,9 @@ export const employeesApi = router()
     const actor = requireActor(c);
     authorize(organisationPolicy.viewDirectory(actor));
     const q = c.req.valid('query');
+    // Asking for deactivated people without the right is refused, not silently answered with others.
+    // `all` means all the caller may see.
+    if (q.status === 'inactive' && !organisationPolicy.viewInactive(actor)) throw new ForbiddenError('errors.inactiveListForbidden');
     const status = organisationPolicy.viewInactive(actor) ? q.status : 'active';
     const { db } = c.get('services');
     const { items, total } = await loadEmployees(db, actor, { ...q, status }, q);

@@ -69,10 +69,10 @@ describe.skipIf(noDatabase)('series API', () => {
       const active = await call<{ items: Series[] }>(app, 'GET', '/api/series?status=active', { cookie: cookies.partner });
       expect(active.body.items.map((s) => s.id)).toEqual([seriesId]);
       expectFields(await call(app, 'GET', '/api/series?status=gone', { cookie: cookies.partner }), {
-        status: '次のいずれかを指定してください: active, paused, ended, all',
+        status: '次のいずれかを指定してください: pending, active, paused, ended, declined, all',
       });
       expectFields(await call(app, 'GET', '/api/series?status=gone', { cookie: cookies.partner, lang: 'en' }), {
-        status: 'Use one of: active, paused, ended, all',
+        status: 'Use one of: pending, active, paused, ended, declined, all',
       });
     });
   });

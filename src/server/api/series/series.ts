@@ -11,7 +11,7 @@ import {
   seriesUpdateSchema,
 } from '../../../domain/series.js';
 import { requestExtraMeeting } from '../../commands/changeMeeting.js';
-import { changeSeriesStatus, scheduleDepartment, scheduleSeries, updateSeries } from '../../commands/scheduleSeries.js';
+import { answerSeries, changeSeriesStatus, scheduleDepartment, scheduleSeries, updateSeries } from '../../commands/scheduleSeries.js';
 import { meetings, series } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { seriesPolicy } from '../../policies/series.js';
@@ -35,7 +35,7 @@ const list = createRoute({
   path: '/series',
   tags,
   summary: 'My 1on1 series, as manager and as report',
-  request: { query: z.object({ status: z.enum(['active', 'paused', 'ended', 'all']).default('all') }) },
+  request: { query: z.object({ status: z.enum(['pending', 'active', 'paused', 'ended', 'declined', 'all']).default('all') }) },
   responses: { 200: json(z.object({ items: z.array(seriesSchema) }), 'Series'), ...errorResponses },
 });
 const create = createRoute({
@@ -78,6 +78,18 @@ const statusRoute = (action: 'pause' | 'resume' | 'end') =>
     summary: `${action[0]!.toUpperCase()}${action.slice(1)} the series (its manager)`,
     request: { params: idParams },
     responses: { 200: json(seriesSchema, 'Updated'), ...errorResponses },
+  });
+const answerRoute = (action: 'accept' | 'decline') =>
+  createRoute({
+    method: 'post',
+    path: `/series/{id}/${action}`,
+    tags,
+    summary:
+      action === 'accept'
+        ? 'Accept a pending series offered by someone other than my primary manager (the report); meetings start'
+        : 'Decline a pending series (the report); nothing of it is ever shared',
+    request: { params: idParams },
+    responses: { 200: json(seriesSchema, 'Answered'), ...errorResponses },
   });
 const meetingsList = createRoute({
   method: 'get',
@@ -145,6 +157,18 @@ export const seriesApi = router()
     const { actor, db } = await oneSeries(c, id);
     await changeSeriesStatus({ db, actor, id, action: 'end' });
     c.get('services').events.emit('seriesEnded', id);
+    return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
+  })
+  .openapi(answerRoute('accept'), async (c) => {
+    const { id } = c.req.valid('param');
+    const { actor, db } = await oneSeries(c, id);
+    await answerSeries({ db, actor, id, answer: 'accept' });
+    return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
+  })
+  .openapi(answerRoute('decline'), async (c) => {
+    const { id } = c.req.valid('param');
+    const { actor, db } = await oneSeries(c, id);
+    await answerSeries({ db, actor, id, answer: 'decline' });
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(meetingsList, async (c) => {

@@ -14,7 +14,7 @@ const firstAdmin = {
   familyNameKana: 'コンドウ',
   givenNameKana: 'マナブ',
   email: 'First.Admin@Example.test',
-  password: 'first-admin-pass',
+  password: 'harukaze-spring-morning',
 };
 
 describe.skipIf(noDatabase)('setup API', () => {
@@ -50,11 +50,25 @@ describe.skipIf(noDatabase)('setup API', () => {
     expect((await call<{ needsSetup: boolean }>(app, 'GET', '/api/setup')).body).toEqual({ needsSetup: true });
   });
 
+  it('a guessable password (spaces only, common, own e-mail) → 400 in ja and en, and nothing is written', async () => {
+    const before = await tableCounts(database.db);
+    const cases: [string, RegExp, RegExp][] = [
+      ['          ', /スペース/, /only spaces/],
+      ['password', /よく使われて/, /common/],
+      ['first.admin@example.test', /メールアドレス/, /email/],
+    ];
+    for (const [password, ja, en] of cases) {
+      expect(expectError(await call(app, 'POST', '/api/setup', { body: { ...firstAdmin, password } }), 400, 'validation').fields?.password).toMatch(ja);
+      expect(expectError(await call(app, 'POST', '/api/setup', { body: { ...firstAdmin, password }, lang: 'en' }), 400, 'validation').fields?.password).toMatch(en);
+    }
+    expect(await tableCounts(database.db)).toEqual(before);
+  });
+
   it('POST creates the first admin, who can then sign in and is admin', async () => {
     const res = await call<{ needsSetup: boolean }>(app, 'POST', '/api/setup', { body: firstAdmin });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ needsSetup: false });
-    const cookie = await signIn(app, 'first.admin@example.test', 'first-admin-pass');
+    const cookie = await signIn(app, 'first.admin@example.test', 'harukaze-spring-morning');
     const me = await call<Me>(app, 'GET', '/api/me', { cookie });
     expect(me.body).toMatchObject({ familyName: '近藤', roles: ['member', 'admin'], organisationName: '株式会社ハルカゼ' });
     expect((await call<{ needsSetup: boolean }>(app, 'GET', '/api/setup')).body).toEqual({ needsSetup: false });
@@ -67,7 +81,7 @@ describe.skipIf(noDatabase)('setup API', () => {
     expect(expectError(await call(app, 'POST', '/api/setup', { body: again, lang: 'en' }), 409, 'conflict').message).toBe(
       'Set-up has already been completed.',
     );
-    const cookie = await signIn(app, 'first.admin@example.test', 'first-admin-pass');
+    const cookie = await signIn(app, 'first.admin@example.test', 'harukaze-spring-morning');
     expectError(await call(app, 'POST', '/api/setup', { body: again, cookie }), 409, 'conflict');
     const after = await tableCounts(database.db);
     expect({ ...after, auth_session: 0 }).toEqual({ ...before, auth_session: 0 });

@@ -104,17 +104,17 @@ describe.skipIf(noDatabase)('sign-in, sign-out, change-password', () => {
       (await database.db.select({ p: account.password }).from(account).where(eq(account.userId, userId)))[0]!.p;
 
     it('anonymous → 401', async () => {
-      expectError(await call(app, 'POST', '/api/auth/change-password', { body: { currentPassword: TEST_PASSWORD, newPassword: 'whatever-123' } }), 401, 'unauthenticated');
+      expectError(await call(app, 'POST', '/api/auth/change-password', { body: { currentPassword: TEST_PASSWORD, newPassword: 'willow-harbor-123' } }), 401, 'unauthenticated');
     });
 
     it('a wrong current password → 400 on currentPassword in ja and en; the password stays', async () => {
       const cookie = await signIn(app, org.otherReport.email, TEST_PASSWORD);
       const before = await passwordOf(org.otherReport.userId);
-      expectFields(await call(app, 'POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'wrong-one-1', newPassword: 'whatever-123' } }), {
+      expectFields(await call(app, 'POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'wrong-one-1', newPassword: 'willow-harbor-123' } }), {
         currentPassword: '現在のパスワードが正しくありません。',
       });
       expectFields(
-        await call(app, 'POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'wrong-one-1', newPassword: 'whatever-123' }, lang: 'en' }),
+        await call(app, 'POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'wrong-one-1', newPassword: 'willow-harbor-123' }, lang: 'en' }),
         { currentPassword: 'The current password is not correct.' },
       );
       expect(await passwordOf(org.otherReport.userId)).toBe(before);

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Locale } from '../../../domain/limits.js';
 import { CLIENT_IP_HEADER } from '../../auth.js';
 import type { AppContext } from '../../context.js';
-import { AppError, errorBody, ValidationError } from '../../errors.js';
+import { eq } from 'drizzle-orm';
+import { employees } from '../../db/schema.js';
+import { AppError, errorBody, statusOf, ValidationError } from '../../errors.js';
+import { passwordProblem } from '../../passwordPolicy.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { limits } from '../../../domain/limits.js';
 import { router } from '../http.js';
@@ -28,11 +31,69 @@ function translateAuthError(status: number, code: string | undefined): AppError 
 }
 
 /**
- * Hands /api/auth/* to better-auth with the client's address attached (for rate limiting), and
- * rewrites its error answers into the one error shape in the caller's language.
+ * The better-auth endpoints the product uses, by method. Every other path under /api/auth (sign-up,
+ * list-sessions, update-user, password reset by e-mail, …) answers 404: an endpoint nobody uses is
+ * an endpoint nobody watches.
+ */
+const usedAuthEndpoints: Record<string, 'GET' | 'POST'> = {
+  '/api/auth/sign-in/email': 'POST',
+  '/api/auth/sign-out': 'POST',
+  '/api/auth/change-password': 'POST',
+  '/api/auth/get-session': 'GET',
+};
+
+/** Removes every `token` field: session tokens live in the HttpOnly cookie only, never in a body a script can read. */
+function withoutTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTokens);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'token').map(([k, v]) => [k, withoutTokens(v)]));
+  }
+  return value;
+}
+
+function errorResponse(c: AppContext, err: AppError, status: number): Response {
+  return new Response(JSON.stringify(errorBody(err, c.get('locale'))), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * The body better-auth gets: sign-out ignores whatever was sent (it ends the session whatever the
+ * body); change-password is checked against the password policy and always ends the other sessions.
+ */
+async function bodyFor(c: AppContext, pathName: string): Promise<string | null | AppError> {
+  if (pathName === '/api/auth/sign-out') return '{}';
+  if (pathName !== '/api/auth/change-password') return null;
+  const { auth, db } = c.get('services');
+  const session = await auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) return new AppError('unauthenticated', 'errors.unauthenticated');
+  let body: Record<string, unknown>;
+  try {
+    const parsed: unknown = await c.req.raw.clone().json();
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return new AppError('validation', 'errors.invalidJson');
+    body = parsed as Record<string, unknown>;
+  } catch {
+    return new AppError('validation', 'errors.invalidJson');
+  }
+  const checkable = typeof body.newPassword === 'string' && body.newPassword.length >= limits.passwordMin && body.newPassword.length <= limits.passwordMax;
+  if (checkable && typeof body.newPassword === 'string') {
+    const [me] = await db.select().from(employees).where(eq(employees.userId, session.user.id)).limit(1);
+    const problem = passwordProblem(body.newPassword, me ?? { email: session.user.email });
+    if (problem) return new ValidationError({ newPassword: { key: problem } });
+  }
+  return JSON.stringify({ ...body, revokeOtherSessions: true });
+}
+
+/**
+ * Hands the used /api/auth/* endpoints to better-auth with the client's address attached (for rate
+ * limiting), keeps session tokens out of response bodies, and rewrites its error answers into the
+ * one error shape in the caller's language.
  */
 export async function authHandler(c: AppContext): Promise<Response> {
   const { auth } = c.get('services');
+  const pathName = new URL(c.req.url).pathname;
+  if (usedAuthEndpoints[pathName] !== c.req.method) return errorResponse(c, new AppError('not_found', 'errors.notFoundRoute'), 404);
   const headers = new Headers(c.req.raw.headers);
   headers.delete(CLIENT_IP_HEADER);
   try {
@@ -41,9 +102,30 @@ export async function authHandler(c: AppContext): Promise<Response> {
   } catch {
     /* not a Node socket (tests through app.request): no address */
   }
-  const req = new Request(c.req.raw, { headers });
+  const body = c.req.method === 'POST' ? await bodyFor(c, pathName) : null;
+  if (body instanceof AppError) return errorResponse(c, body, statusOf[body.code]);
+  let req: Request;
+  if (body !== null) {
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    req = new Request(c.req.url, { method: 'POST', headers, body });
+  } else {
+    req = new Request(c.req.raw, { headers });
+  }
   const res = await auth.handler(req);
-  if (res.status < 400) return res;
+  if (res.status < 400) {
+    if (!(res.headers.get('content-type') ?? '').includes('json')) return res;
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return new Response(text, { status: res.status, headers: res.headers });
+    }
+    const out = new Response(JSON.stringify(withoutTokens(parsed)), { status: res.status, headers: res.headers });
+    out.headers.delete('content-length');
+    return out;
+  }
   let code: string | undefined;
   try {
     code = ((await res.clone().json()) as { code?: string }).code;
@@ -80,7 +162,7 @@ export function registerAuthDocs(app: ReturnType<typeof router>): void {
     method: 'post',
     path: '/api/auth/sign-out',
     tags: ['auth'],
-    summary: 'Sign out (ends the session)',
+    summary: 'Sign out (ends the session; any body is ignored). Send an Origin header.',
     responses: { 200: { description: 'Signed out' }, 403: err },
   });
   app.openAPIRegistry.registerPath({
@@ -92,7 +174,11 @@ export function registerAuthDocs(app: ReturnType<typeof router>): void {
       body: {
         content: {
           'application/json': {
-            schema: z.object({ currentPassword: z.string(), newPassword: z.string(), revokeOtherSessions: z.boolean().optional() }),
+            schema: z.object({
+              currentPassword: z.string(),
+              newPassword: z.string().describe('Checked against the password policy (no common password, not your name or e-mail)'),
+              revokeOtherSessions: z.boolean().optional().describe('Ignored: a password change always ends every other session'),
+            }),
           },
         },
       },

@@ -19,7 +19,7 @@ describe.skipIf(noDatabase)('error answers', () => {
   it.each(['GET', 'POST', 'PATCH', 'DELETE'])('an unknown /api route (%s) → 404 in the error shape, ja and en', async (method) => {
     const ja = expectError(await call(app, method, '/api/nothing-here', { cookie: admin }), 404, 'not_found');
     expect(ja.message).toBe('このURLのAPIはありません。');
-    const en = expectError(await call(app, method, '/api/employees/extra/segments', { lang: 'en' }), 404, 'not_found');
+    const en = expectError(await call(app, method, '/api/employees/extra/segments', { cookie: admin, lang: 'en' }), 404, 'not_found');
     expect(en.message).toBe('There is no API at this URL.');
   });
 
@@ -58,7 +58,7 @@ describe.skipIf(noDatabase)('error answers', () => {
   it('a non-JSON content type on a JSON endpoint → 415 in the error shape, nothing written', async () => {
     const before = await tableCounts(database.db);
     const res = await call(app, 'POST', '/api/departments', { cookie: admin, body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expectError(res, 415, 'validation');
+    expectError(res, 415, 'unsupported_media_type');
     expect(await tableCounts(database.db)).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { Avatar, Button, Card, EmptyState, Group, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Avatar, Button, Card, EmptyState, Group, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingCommunity, IconCalendarPlus, IconMessages } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,12 +13,57 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
-import { homeQuery, seriesListQuery, type UpcomingMeeting } from '../../lib/oneOnOne.js';
+import { answerSeries, homeQuery, seriesListQuery, type UpcomingMeeting } from '../../lib/oneOnOne.js';
 import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
 import { BulkSeriesForm } from './BulkSeriesForm.js';
 import { SeriesForm } from './SeriesForm.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
+
+/**
+ * A series offered by someone other than the report's primary manager (SPEC §1): the report accepts
+ * or declines; the partner sees that it waits.
+ */
+function PendingOffer({ series, partnerName }: { series: Series; partnerName: string }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOneOnOnes();
+  const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
+  if (series.status !== 'pending') return null;
+  if (!series.abilities.accept) {
+    return (
+      <Text size="sm" c="gray.8">
+        {t('seriesOffer.waiting', { name: partnerName })}
+      </Text>
+    );
+  }
+  const answer = async (a: 'accept' | 'decline') => {
+    setBusy(a);
+    try {
+      await answerSeries(series.id, a);
+      notifications.show({ color: 'teal', message: t(a === 'accept' ? 'seriesOffer.accepted' : 'seriesOffer.declined') });
+      await refresh();
+    } catch {
+      notifications.show({ color: 'red', message: t('seriesOffer.failed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Alert color="orange" variant="light" title={t('seriesOffer.offeredTitle', { name: partnerName })} p="sm">
+      <Stack gap="xs">
+        <Text size="sm">{t('seriesOffer.offeredBody')}</Text>
+        <Group gap="xs">
+          <Button size="xs" loading={busy === 'accept'} disabled={busy !== null} onClick={() => void answer('accept')}>
+            {t('seriesOffer.accept')}
+          </Button>
+          <Button size="xs" variant="default" loading={busy === 'decline'} disabled={busy !== null} onClick={() => void answer('decline')}>
+            {t('seriesOffer.decline')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
 
 function SeriesCard({ series, next }: { series: Series; next: UpcomingMeeting | undefined }) {
   const { t } = useTranslation();
@@ -46,7 +91,8 @@ function SeriesCard({ series, next }: { series: Series; next: UpcomingMeeting | 
           <SeriesStatusBadge status={series.status} />
         </Group>
         <Text size="sm">{describeCadence(series.schedule, t)}</Text>
-        <Text size="sm" c="gray.8">
+        <PendingOffer series={series} partnerName={fullName(partner)} />
+        <Text size="sm" c="gray.8" hidden={series.status === 'pending'}>
           {series.status !== 'active'
             ? t('series.noNextInactive')
             : next

@@ -426,13 +426,23 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
         <Card withBorder radius="md" padding="lg">
           <EmptyState
             icon={<IconCalendarOff aria-hidden />}
-            title={s.status === 'paused' ? t('series.pausedTitle') : t('series.endedTitle')}
-            description={s.status === 'paused' ? t('series.pausedBody') : t('series.endedBody')}
+            title={
+              s.status === 'pending' ? t('seriesStatus.pending') : s.status === 'paused' ? t('series.pausedTitle') : t('series.endedTitle')
+            }
+            description={
+              s.status === 'pending'
+                ? s.abilities.accept
+                  ? t('seriesOffer.offeredBody')
+                  : t('seriesOffer.waiting', { name: fullName(s.report) })
+                : s.status === 'paused'
+                  ? t('series.pausedBody')
+                  : t('series.endedBody')
+            }
           />
         </Card>
       )}
 
-      <HistorySection seriesId={s.id} page={pastPage} onPage={onPastPageChange} />
+      {s.abilities.readContent ? <HistorySection seriesId={s.id} page={pastPage} onPage={onPastPageChange} /> : null}
 
       <AppModal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm ? t(`series.confirm.${confirm}.title`) : ''}>
         <Stack gap="md">
