@@ -15,7 +15,7 @@ export const shippedRows: Record<QuestionCategory, Row[]> = {
     ['ice-5', 'light', 'この1週間で一番おいしかったものは何ですか？', 'What was the best thing you ate this week?'],
     ['ice-6', 'light', '今日ここに来るまでに、ちょっと嬉しかったことを聞かせてください。', 'Tell me about one small thing that made you smile today.'],
     ['ice-7', 'light', '休みが1日増えたら、何をしたいですか？', 'If you had an extra day off this week, how would you use it?'],
-    ['ice-8', 'light', '最近、行ってみたいと思っている場所はどこですか？', 'Where would you love to go next, near or far?'],
+    ['ice-8', 'light', '最近、行ってみたいと思っている場所はどこですか？', 'Where would you love to travel next?'],
     ['ice-9', 'medium', '子どもの頃に夢中になっていたことは何ですか？', 'What were you obsessed with as a kid?'],
     ['ice-10', 'medium', '最近、誰かに勧めたくなったものは何ですか？', 'What have you recommended to a friend lately?'],
     ['ice-11', 'medium', '在宅と出社、それぞれどんなところが気に入っていますか？', 'What do you like about working from home, and what about the office?'],

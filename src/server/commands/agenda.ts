@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { checkInSchema, preQuestionAnswerSchema, preQuestionCreateSchema, topicCreateSchema, topicUpdateSchema } from '../../domain/agenda.js';
-import { closedQuestionCheck } from '../../domain/questionBank.js';
+import { checkQuestion } from '../guidance/closedQuestions.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { checkIns, meetings, preQuestions, topics } from '../db/schema.js';
@@ -144,6 +144,8 @@ export async function reorderTopics(props: { db: Db; actor: Actor; meetingId: st
 /** The manager sends a pre-question (事前質問); a yes/no question is stored as flagged. */
 export async function askPreQuestion(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof preQuestionCreateSchema> }) {
   const { db, actor, meetingId, input } = props;
+  // Checked before the transaction: the first Japanese check builds the analyser (seconds).
+  const { closed } = await checkQuestion(input.text);
   return db.transaction(async (tx) => {
     await assertMeetingAbility(tx, actor, meetingId, 'askPreQuestion');
     const [max] = await tx.select({ n: sql<number>`coalesce(max(${preQuestions.position}), 0)::int` }).from(preQuestions).where(eq(preQuestions.meetingId, meetingId));
@@ -154,7 +156,7 @@ export async function askPreQuestion(props: { db: Db; actor: Actor; meetingId: s
         authorId: actor.employeeId,
         text: input.text,
         bankQuestionId: input.bankQuestionId ?? null,
-        closed: closedQuestionCheck(input.text).closed,
+        closed,
         position: (max?.n ?? 0) + 1,
       })
       .returning({ id: preQuestions.id });

@@ -42,17 +42,22 @@ export function readEnglish(sentence: string): EnSentence {
   if (requestChunk) return { text, question, open: true, kind: 'request' };
   if (!question) return { text, question, open: false, kind: 'statement' };
   if (tagPattern.test(lower)) return { text, question, open: false, kind: 'tag' };
-  // The main clause: the last chunk that starts with a question word or an auxiliary.
-  const main = [...chunks].reverse().find((c) => {
-    const w = firstWord(c)[0] ?? '';
-    return whWords.has(w) || auxWords.has(w) || (w === 'in' && whWords.has(firstWord(c)[1] ?? '')) || (w === 'to' && firstWord(c)[1] === 'what');
+  // The main clause: the first chunk that starts with an auxiliary or a question word, skipping
+  // subordinate openers ("When things get busy, …", "If you could…, …") and a leading "what do you think,".
+  const mainAt = chunks.findIndex((c, i) => {
+    const ws = firstWord(c);
+    const w = ws[0] ?? '';
+    if (i < chunks.length - 1 && /^what do you think$/.test(ws.join(' '))) return false;
+    if ((w === 'when' || w === 'where') && ws[1] && !auxWords.has(ws[1]) && !['and', 'or'].includes(ws[1])) return false;
+    return whWords.has(w) || auxWords.has(w) || (w === 'in' && whWords.has(ws[1] ?? '')) || (w === 'to' && ws[1] === 'what');
   });
+  const main = mainAt >= 0 ? chunks[mainAt] : undefined;
   const lead = main ? firstWord(main) : firstWord(chunks[0] ?? '');
   const w0 = lead[0] === 'in' || lead[0] === 'to' ? lead[1] : lead[0];
   if (main && w0 && whWords.has(w0)) {
-    // "Which do you prefer, A or B?" / "What works better, mornings or evenings?"
-    const afterMain = lower.slice(lower.lastIndexOf(main) + main.length);
-    const choice = / or /.test(afterMain) || (w0 === 'which' && / or /.test(lower));
+    // "Which do you prefer, A or B?" / "What works better, mornings or evenings?": options listed after the question.
+    const lastChunk = chunks.length - 1 > mainAt ? chunks.at(-1)! : '';
+    const choice = / or /.test(lastChunk) && !/^or\b/.test(lastChunk) && words(lastChunk).length <= 6;
     if (choice) return { text, question, open: false, kind: 'choice' };
     if (w0 === 'how' && lead[1] === 'about' && /ing$/.test(lead[2] ?? '')) return { text, question, open: false, kind: 'yesNo' };
     return { text, question, open: true, kind: 'wh' };

@@ -25,7 +25,7 @@ function suggest(categories: TopicCategory[], sent: Set<string>) {
   const wanted = categories.length ? [...new Set(categories)] : (['condition', 'workChallenges', 'career'] as TopicCategory[]);
   const out = [];
   for (const cat of wanted) {
-    out.push(...questionBank.filter((q) => q.category === cat && q.depth !== 'icebreaker' && !sent.has(q.ja) && !sent.has(q.en)).slice(0, 2));
+    out.push(...questionBank.filter((q) => q.category === cat && !sent.has(q.ja) && !sent.has(q.en)).slice(0, 2));
   }
   return out.slice(0, 6);
 }
