@@ -14,6 +14,7 @@ import { meApi } from './api/me/me.js';
 import { meetingsApi } from './api/meetings/meetings.js';
 import { prepBriefApi } from './api/prepBrief/prepBrief.js';
 import { questionsApi } from './api/questions/questions.js';
+import { coachingApi } from './api/coaching/coaching.js';
 import { seriesApi } from './api/series/series.js';
 import { agendaApi } from './api/topics/topics.js';
 import { actionItemsApi } from './api/actionItems/actionItems.js';
@@ -103,6 +104,7 @@ export function createApp(services: Services) {
   app.route('/api', agendaApi);
   app.route('/api', prepBriefApi);
   app.route('/api', questionsApi);
+  app.route('/api', coachingApi);
   app.route('/api', meetingFlowApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);

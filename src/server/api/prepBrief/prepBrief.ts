@@ -3,10 +3,11 @@ import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { baselineOf, type TopicCategory } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
-import { questionBank } from '../../../domain/questionBank.js';
+import type { BankQuestion } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
 import { checkIns, meetings } from '../../db/schema.js';
 import { ForbiddenError } from '../../errors.js';
+import { visibleBank } from '../../guidance/bank.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadTopics, presentMeeting } from '../series/load.js';
@@ -20,8 +21,8 @@ const get = createRoute({
   responses: { 200: json(prepBriefSchema, 'Prep brief'), ...errorResponses },
 });
 
-/** Bank questions that fit the categories of the report's topics, skipping ones already sent. */
-function suggest(categories: TopicCategory[], sent: Set<string>) {
+/** Bank questions (as hr keeps the bank) that fit the categories of the report's topics, skipping ones already sent. */
+function suggest(questionBank: BankQuestion[], categories: TopicCategory[], sent: Set<string>) {
   const wanted = categories.length ? [...new Set(categories)] : (['condition', 'workChallenges', 'career'] as TopicCategory[]);
   const out = [];
   for (const cat of wanted) {
@@ -73,6 +74,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
           }
         : null,
       suggestedQuestions: suggest(
+        await visibleBank(db),
         reportTopics.map((t) => t.category),
         sent,
       ),
