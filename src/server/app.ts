@@ -15,6 +15,7 @@ import { meetingsApi } from './api/meetings/meetings.js';
 import { prepBriefApi } from './api/prepBrief/prepBrief.js';
 import { questionsApi } from './api/questions/questions.js';
 import { coachingApi } from './api/coaching/coaching.js';
+import { agendaTemplatesApi } from './api/agendaTemplates/agendaTemplates.js';
 import { seriesApi } from './api/series/series.js';
 import { agendaApi } from './api/topics/topics.js';
 import { actionItemsApi } from './api/actionItems/actionItems.js';
@@ -105,6 +106,7 @@ export function createApp(services: Services) {
   app.route('/api', prepBriefApi);
   app.route('/api', questionsApi);
   app.route('/api', coachingApi);
+  app.route('/api', agendaTemplatesApi);
   app.route('/api', meetingFlowApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);

@@ -58,7 +58,8 @@ export async function isNextMeeting(tx: Tx, meeting: { id: string; seriesId: str
   return next?.id === meeting.id;
 }
 
-async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
+/** The meeting and series, locked, when the caller holds this ability on the meeting; else 404/403/409. */
+export async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
   const row = await meetingForChange(tx, actor, meetingId);
   if (!seriesPolicy.meetingAbilities(actor, row.s, row.m)[ability]) {
     const role = row.s.managerId === actor.employeeId ? 'manager' : 'report';

@@ -16,6 +16,10 @@ export const guidancePolicy = {
   manageBank(actor: Actor | null): boolean {
     return !!actor && (actor.isHr || actor.isAdmin);
   },
+  /** Agenda templates: hr and admins rewrite and hide them; applying one is adding topics (series policy). */
+  manageTemplates(actor: Actor | null): boolean {
+    return !!actor && (actor.isHr || actor.isAdmin);
+  },
   /** The side whose tips the caller receives for this pair: their own role in it, or none. */
   tipAudience(actor: Actor | null, pair: Pair): TipAudience | null {
     return roleIn(actor, pair);

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { AgendaTemplate, AgendaTemplateId } from '../../domain/agendaTemplates.js';
 import type { Coaching } from '../../domain/coaching.js';
 import type { ManagedQuestion, QuestionCategory, QuestionDepth } from '../../domain/questionBank.js';
 import { api } from './api.js';
@@ -40,4 +41,21 @@ export function addBankQuestion(body: { category: QuestionCategory; depth: Quest
 /** hr rewords, recategorises, hides or shows a question. */
 export function updateBankQuestion(id: string, body: Partial<{ category: QuestionCategory; depth: QuestionDepth; ja: string; en: string; hidden: boolean }>) {
   return api<ManagedQuestion>(`/api/question-bank/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+/** The agenda templates the caller may apply (hr and admins also see hidden ones). */
+export const agendaTemplatesQuery = queryOptions({
+  queryKey: ['agendaTemplates'],
+  queryFn: ({ signal }) => api<{ items: AgendaTemplate[]; abilities: { manage: boolean } }>('/api/agenda-templates', { signal }),
+  staleTime: 5 * 60_000,
+});
+
+/** Adds a template's topics to the meeting as the caller's own shared topics. */
+export function applyAgendaTemplate(meetingId: string, templateId: AgendaTemplateId) {
+  return api<{ topicIds: string[] }>(`/api/meetings/${encodeURIComponent(meetingId)}/apply-template`, { method: 'POST', body: { templateId } });
+}
+
+/** hr rewrites a template's names or topics, or hides / shows it. */
+export function updateAgendaTemplate(id: AgendaTemplateId, body: Partial<Pick<AgendaTemplate, 'nameJa' | 'nameEn' | 'topics' | 'hidden'>>) {
+  return api<AgendaTemplate>(`/api/agenda-templates/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { employees } from '../schema.js';
 
 /**
@@ -15,6 +15,20 @@ export const questionBankEntries = pgTable('question_bank_entries', {
   hidden: boolean('hidden').notNull().default(false),
   updatedBy: uuid('updated_by').references(() => employees.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
+/** hr's version of a shipped agenda template (names, topics as JSON) or its hiding. */
+export const agendaTemplateEntries = pgTable('agenda_template_entries', {
+  id: text('id').primaryKey(),
+  nameJa: text('name_ja').notNull(),
+  nameEn: text('name_en').notNull(),
+  topics: jsonb('topics').notNull(),
+  hidden: boolean('hidden').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => employees.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true })
     .notNull()
     .defaultNow()

@@ -15,6 +15,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters } from '../../lib/guidance.js';
 import { useMe } from '../../lib/session.js';
+import { TemplatesSection } from './TemplatesSection.js';
 
 const pageSize = 20;
 type Status = NonNullable<BankFilters['status']>;
@@ -264,6 +265,7 @@ export function QuestionBankPage() {
           <ListPagination total={Math.ceil(items.length / pageSize)} value={page} onChange={setPage} />
         </>
       )}
+      <TemplatesSection />
       <AppModal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog?.question ? t('guidance.bank.editTitle') : t('guidance.bank.addTitle')} size="lg">
         {dialog ? (
           <QuestionForm
