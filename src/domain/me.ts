@@ -22,6 +22,8 @@ export const meSchema = z.object({
     manageEmployees: z.boolean(),
     manageDepartments: z.boolean(),
     viewDirectory: z.boolean(),
+    /** hr and admin: the question bank and agenda templates. */
+    manageGuidance: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkInViewSchema, preQuestionSchema, topicCategories, topicSchema } from './agenda.js';
+import { checkInViewSchema, preQuestionSchema, topicSchema } from './agenda.js';
 import { personRefSchema } from './employees.js';
 import { actionItemSchema, feedbackSchema, minutesStatuses } from './followUp.js';
-import { questionDepths } from './questionBank.js';
+import { bankQuestionSchema } from './questionBank.js';
 import { meetingSchema } from './series.js';
 
 // Response contracts of the meeting preparation endpoints, shared by the server (validation and
@@ -18,8 +18,6 @@ export const meetingDetailSchema = z.object({
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
-/** A question of the bank as the prep brief suggests it. */
-export const bankQuestionSchema = z.object({ id: z.string(), category: z.enum(topicCategories), depth: z.enum(questionDepths), ja: z.string(), en: z.string() });
 
 export const prepBriefSchema = z.object({
   meeting: meetingSchema,

@@ -14,6 +14,8 @@ import { meApi } from './api/me/me.js';
 import { meetingsApi } from './api/meetings/meetings.js';
 import { prepBriefApi } from './api/prepBrief/prepBrief.js';
 import { questionsApi } from './api/questions/questions.js';
+import { coachingApi } from './api/coaching/coaching.js';
+import { agendaTemplatesApi } from './api/agendaTemplates/agendaTemplates.js';
 import { seriesApi } from './api/series/series.js';
 import { topicsApi } from './api/topics/topics.js';
 import { actionItemsApi } from './api/actionItems/actionItems.js';
@@ -119,6 +121,8 @@ export function createApp(services: Services) {
   app.route('/api', topicsApi);
   app.route('/api', prepBriefApi);
   app.route('/api', questionsApi);
+  app.route('/api', coachingApi);
+  app.route('/api', agendaTemplatesApi);
   app.route('/api', meetingFlowApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);

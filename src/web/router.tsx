@@ -15,6 +15,7 @@ import { minutesRoute } from './routes/minutes.js';
 import { oneOnOnesRoute } from './routes/one-on-ones.js';
 import { prepBriefRoute } from './routes/prep-brief.js';
 import { profileRoute } from './routes/profile.js';
+import { questionBankRoute } from './routes/question-bank.js';
 import { rootRoute } from './routes/root.js';
 import { searchRoute } from './routes/search.js';
 import { seriesRoute } from './routes/series.js';
@@ -60,6 +61,7 @@ const routeTree = rootRoute.addChildren([
     employeesRoute,
     employeeRoute,
     departmentsRoute,
+    questionBankRoute,
     profileRoute,
   ]),
 ]);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { checkInSchema, preQuestionAnswerSchema, preQuestionCreateSchema, topicCreateSchema, topicUpdateSchema } from '../../domain/agenda.js';
-import { closedQuestionCheck } from '../../domain/questionBank.js';
+import { checkQuestion } from '../guidance/closedQuestions.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { checkIns, preQuestions, topics } from '../db/schema.js';
@@ -10,7 +10,8 @@ import { seriesPolicy, topicVisibleInPair, topicVisibleInPairWhere } from '../po
 import { carryOver } from './carryOver.js';
 import { meetingForChange } from './changeMeeting.js';
 
-async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
+/** The meeting and series, locked, when the caller holds this ability on the meeting; else 404/403/409. */
+export async function assertMeetingAbility(tx: Tx, actor: Actor, meetingId: string, ability: 'addTopic' | 'askPreQuestion' | 'answerPreQuestion' | 'checkIn') {
   const row = await meetingForChange(tx, actor, meetingId);
   seriesPolicy.assertMeetingAbility(actor, row.s, row.m, ability);
   return row;
@@ -92,6 +93,8 @@ export async function reorderTopics(props: { db: Db; actor: Actor; meetingId: st
 /** The manager sends a pre-question (事前質問); a yes/no question is stored as flagged. */
 export async function askPreQuestion(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof preQuestionCreateSchema> }) {
   const { db, actor, meetingId, input } = props;
+  // Checked before the transaction: the first Japanese check builds the analyser (seconds).
+  const { closed } = await checkQuestion(input.text);
   return db.transaction(async (tx) => {
     await assertMeetingAbility(tx, actor, meetingId, 'askPreQuestion');
     const [max] = await tx.select({ n: sql<number>`coalesce(max(${preQuestions.position}), 0)::int` }).from(preQuestions).where(eq(preQuestions.meetingId, meetingId));
@@ -102,7 +105,7 @@ export async function askPreQuestion(props: { db: Db; actor: Actor; meetingId: s
         authorId: actor.employeeId,
         text: input.text,
         bankQuestionId: input.bankQuestionId ?? null,
-        closed: closedQuestionCheck(input.text).closed,
+        closed,
         position: (max?.n ?? 0) + 1,
       })
       .returning({ id: preQuestions.id });

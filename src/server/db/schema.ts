@@ -421,3 +421,4 @@ export const reflections = pgTable(
 );
 
 export * from './schema/minutes.js';
+export * from './schema/guidance.js';

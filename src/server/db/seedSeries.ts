@@ -73,7 +73,7 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
   const people = await tx.select().from(employees).orderBy(asc(employees.employeeNumber));
   const today = localDateOf(now, 'Asia/Tokyo');
   const start = addDays(today, -182);
-  const bank = questionBank.filter((q) => q.depth !== 'icebreaker');
+  const bank = questionBank.filter((q) => q.category !== 'icebreaker');
   let pairIndex = 0;
   const followUps: FollowUpSeed[] = [];
   for (const report of people) {

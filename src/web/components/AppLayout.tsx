@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingCommunity, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBooks, IconBuildingCommunity, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -14,7 +14,7 @@ import { Brand } from './Brand.js';
 import { HeaderSearch } from './HeaderSearch.js';
 
 interface NavItem {
-  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/profile';
+  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile';
   label: string;
   icon: ReactNode;
 }
@@ -40,6 +40,7 @@ export function AppLayout() {
   if (me.directReports.length > 0) items.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
   if (me.abilities.viewDirectory) items.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
   items.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
+  if (me.abilities.manageGuidance) items.push({ to: '/question-bank', label: t('nav.questionBank'), icon: <IconBooks size={20} aria-hidden /> });
   items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> });
 
   const isActive = (to: NavItem['to']) => {

@@ -43,7 +43,7 @@ describe.skipIf(noDatabase)('me API', () => {
       locale: 'ja',
       timeZone: 'Asia/Tokyo',
       organisationName: '株式会社テスト',
-      abilities: { manageEmployees: viewer === 'admin', manageDepartments: viewer === 'admin', viewDirectory: true },
+      abilities: { manageEmployees: viewer === 'admin', manageDepartments: viewer === 'admin', viewDirectory: true, manageGuidance: viewer === 'admin' || viewer === 'hr' },
     });
     expect(Object.keys(res.body).sort()).toEqual(
       ['abilities', 'department', 'directReports', 'email', 'familyName', 'givenName', 'id', 'locale', 'manager', 'organisationName', 'roles', 'timeZone', 'title'].sort(),

@@ -6,6 +6,7 @@ import { meSchema, meUpdateSchema, type Me } from '../../../domain/me.js';
 import { rolesOf, type Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
 import { departments, employees, settings } from '../../db/schema.js';
+import { guidancePolicy } from '../../policies/guidance.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 
@@ -49,6 +50,7 @@ export async function loadMe(db: Tx, actor: Actor): Promise<Me> {
       manageEmployees: organisationPolicy.manageEmployees(actor),
       manageDepartments: organisationPolicy.manageDepartments(actor),
       viewDirectory: organisationPolicy.viewDirectory(actor),
+      manageGuidance: guidancePolicy.manageBank(actor),
     },
   };
 }

@@ -200,6 +200,6 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     expect(res.body.condition).toEqual({ current: null, baseline: null, trend: [] });
     expect(res.body.lastMeeting).toBeNull();
     expect(res.body.reportTopics).toEqual([]);
-    expect(res.body.suggestedQuestions.map((q) => q.id)).toEqual(['cond-2', 'cond-3', 'work-1', 'work-2', 'career-1', 'career-2']);
+    expect(res.body.suggestedQuestions.map((q) => q.id)).toEqual(['cond-1', 'cond-2', 'work-1', 'work-2', 'career-1', 'career-2']);
   });
 });

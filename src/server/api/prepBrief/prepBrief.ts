@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { baselineOf, type TopicCategory } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
-import { questionBank } from '../../../domain/questionBank.js';
+import type { BankQuestion } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
 import { listActionItems, todayFor } from '../../commands/actionItems.js';
@@ -11,6 +11,7 @@ import { loadFeedback } from '../../commands/feedback.js';
 import { actionItems, checkIns, feedbackRecords, meetings, minutes } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
+import { visibleBank } from '../../guidance/bank.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadTopics, presentMeeting } from '../series/load.js';
@@ -29,12 +30,12 @@ export const briefFeedbackDays = 90;
 /** At most this many open action items are listed (overdue first). */
 const briefActionItemMax = 50;
 
-/** Bank questions that fit the categories of the report's topics, skipping ones already sent. */
-function suggest(categories: TopicCategory[], sent: Set<string>) {
+/** Bank questions (as hr keeps the bank) that fit the categories of the report's topics, skipping ones already sent. */
+function suggest(questionBank: BankQuestion[], categories: TopicCategory[], sent: Set<string>) {
   const wanted = categories.length ? [...new Set(categories)] : (['condition', 'workChallenges', 'career'] as TopicCategory[]);
   const out = [];
   for (const cat of wanted) {
-    out.push(...questionBank.filter((q) => q.category === cat && q.depth !== 'icebreaker' && !sent.has(q.ja) && !sent.has(q.en)).slice(0, 2));
+    out.push(...questionBank.filter((q) => q.category === cat && !sent.has(q.ja) && !sent.has(q.en)).slice(0, 2));
   }
   return out.slice(0, 6);
 }
@@ -103,6 +104,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
           }
         : null,
       suggestedQuestions: suggest(
+        await visibleBank(db),
         reportTopics.map((t) => t.category),
         sent,
       ),

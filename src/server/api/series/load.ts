@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CheckIn, PreQuestion, Topic } from '../../../domain/agenda.js';
-import { closedQuestionCheck } from '../../../domain/questionBank.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { Meeting, Series } from '../../../domain/series.js';
 import type { Tx } from '../../db/client.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { checkQuestion } from '../../guidance/closedQuestions.js';
 import { roleIn, seriesPolicy, visibleTopicsWhere } from '../../policies/series.js';
 
 export type SeriesRow = typeof series.$inferSelect;
@@ -126,19 +126,19 @@ export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: Me
   if (!seriesPolicy.readContent(actor, s)) return [];
   const rows = await db.select().from(preQuestions).where(eq(preQuestions.meetingId, m.id)).orderBy(asc(preQuestions.position));
   const abilities = seriesPolicy.meetingAbilities(actor, s, m);
-  return rows.map((q) => {
-    const check = closedQuestionCheck(q.text);
+  return Promise.all(rows.map(async (q) => {
+    const openAlternative = q.closed ? (await checkQuestion(q.text)).openAlternative : null;
     return {
       id: q.id,
       meetingId: q.meetingId,
       text: q.text,
       closed: q.closed,
-      openAlternative: q.closed ? check.openAlternative : null,
+      openAlternative,
       answer: q.answer,
       answeredAt: q.answeredAt?.toISOString() ?? null,
       abilities: { answer: abilities.answerPreQuestion, remove: actor.employeeId === s.managerId && !q.answer },
     };
-  });
+  }));
 }
 
 /** The report's check-in for a meeting (pair content), or null. */

@@ -218,7 +218,7 @@ describe.skipIf(noDatabase)('agenda API: topics, pre-questions, check-ins', () =
       if (viewer === 'partner') {
         expect(res.status).toBe(201);
         // A yes/no question is accepted but flagged with an open alternative.
-        expect(res.body).toMatchObject({ text: '最近、困っていることはありますか?', closed: true, openAlternative: '最近困っていることは?', answer: null, abilities: { answer: false, remove: true } });
+        expect(res.body).toMatchObject({ text: '最近、困っていることはありますか?', closed: true, openAlternative: '最近どんなことに困っていますか？', answer: null, abilities: { answer: false, remove: true } });
         return;
       }
       if (viewer === 'self') expectError(res, 403, 'forbidden');

@@ -1,22 +1,56 @@
-import { Badge, Card, Drawer, List, Select, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Card, Drawer, Group, List, Select, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconBulb, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicCategories, type TopicCategory } from '../../../domain/agenda.js';
+import type { Tip } from '../../../domain/coaching.js';
+import { matchesQuery, questionCategories, questionDepths, type QuestionCategory, type QuestionDepth } from '../../../domain/questionBank.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
+import { coachingQuery } from '../../lib/guidance.js';
 import { questionBankQuery } from '../../lib/oneOnOne.js';
-import { generalTips } from './coaching.js';
 
+function TipItem({ tip }: { tip: Tip }) {
+  return (
+    <List.Item>
+      <Text span fw={700} size="sm">
+        {tip.title}
+      </Text>
+      {' — '}
+      {tip.body}
+      {tip.examples.length ? (
+        <Text size="sm" c="dimmed">
+          {tip.examples.join(' ')}
+        </Text>
+      ) : null}
+    </List.Item>
+  );
+}
 
-/** Guidance at hand during the meeting: the seed's coaching tips, icebreakers and the question bank. */
-export function GuidanceDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+const loading = (label: string) => (
+  <Stack gap="xs" aria-busy="true">
+    <VisuallyHidden role="status">{label}</VisuallyHidden>
+    <Skeleton height={48} />
+    <Skeleton height={48} />
+  </Stack>
+);
+
+/**
+ * Guidance at hand during the meeting: the caller's own coaching tips (the server decides which
+ * side's), the quiet-report kit when it applies, icebreakers and the searchable question bank.
+ */
+export function GuidanceDrawer({ meetingId, opened, onClose }: { meetingId: string; opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
   const locale = currentLocale();
   const bank = useQuery({ ...questionBankQuery, enabled: opened });
-  const [category, setCategory] = useState<TopicCategory | null>(null);
-  const icebreakers = bank.data?.items.filter((q) => q.depth === 'icebreaker') ?? [];
-  const questions = bank.data?.items.filter((q) => q.depth !== 'icebreaker' && (!category || q.category === category)) ?? [];
+  const coaching = useQuery({ ...coachingQuery(meetingId, i18n.language), enabled: opened });
+  const [category, setCategory] = useState<QuestionCategory | null>(null);
+  const [depth, setDepth] = useState<QuestionDepth | null>(null);
+  const [search, setSearch] = useState('');
+  const icebreakers = bank.data?.items.filter((q) => q.category === 'icebreaker' && q.depth === 'light').slice(0, 6) ?? [];
+  const questions =
+    bank.data?.items.filter((q) => q.category !== 'icebreaker' || category === 'icebreaker').filter((q) => (!category || q.category === category) && (!depth || q.depth === depth) && matchesQuery(q, search)) ?? [];
+  const kit = coaching.data?.quietKit;
 
   return (
     <Drawer.Root opened={opened} onClose={onClose} position="right" size="md">
@@ -30,28 +64,66 @@ export function GuidanceDrawer({ opened, onClose }: { opened: boolean; onClose: 
         </Drawer.Header>
         <Drawer.Body>
           <Stack gap="lg">
-            <Stack gap="xs" component="section" aria-labelledby="guide-tips">
-              <Title order={3} size="h5" id="guide-tips">
-                {t('coaching.generalTitle')}
-              </Title>
-              <List spacing="xs" size="sm">
-                {generalTips.map((k) => (
-                  <List.Item key={k}>
-                    <Text span fw={700} size="sm">
-                      {t(`coaching.general.${k}.title`)}
-                    </Text>
-                    {' — '}
-                    {t(`coaching.general.${k}.body`)}
-                  </List.Item>
-                ))}
-              </List>
-            </Stack>
+            {coaching.isPending ? (
+              loading(t('status.loading'))
+            ) : coaching.isError ? (
+              <QueryError error={coaching.error} onRetry={() => void coaching.refetch()} />
+            ) : (
+              <>
+                {coaching.data.situational.length || kit ? (
+                  <Alert color="blue" variant="light" icon={<IconBulb aria-hidden />} title={t('guidance.nowTitle')}>
+                    <Stack gap="sm">
+                      {[...coaching.data.situational, ...(kit ? [kit.tip] : [])].map((tip) => (
+                        <Text key={tip.id} size="sm">
+                          <Text span fw={700} size="sm">
+                            {tip.title}
+                          </Text>
+                          {' — '}
+                          {tip.body}
+                        </Text>
+                      ))}
+                      {kit && kit.themes.length ? (
+                        <Stack gap={4}>
+                          <Text size="sm" fw={700}>
+                            {t('guidance.quiet.themes')}
+                          </Text>
+                          <Text size="xs">{t('guidance.quiet.themesLead')}</Text>
+                          <List size="sm" spacing={2}>
+                            {kit.themes.map((q) => (
+                              <List.Item key={q.id}>{locale === 'ja' ? q.ja : q.en}</List.Item>
+                            ))}
+                          </List>
+                        </Stack>
+                      ) : null}
+                      {kit && kit.topicIdeas.length ? (
+                        <Stack gap={4}>
+                          <Text size="sm" fw={700}>
+                            {t('guidance.quiet.topicIdeas')}
+                          </Text>
+                          <List size="sm" spacing={2}>
+                            {kit.topicIdeas.map((idea) => (
+                              <List.Item key={idea}>{idea}</List.Item>
+                            ))}
+                          </List>
+                        </Stack>
+                      ) : null}
+                    </Stack>
+                  </Alert>
+                ) : null}
+                <Stack gap="xs" component="section" aria-labelledby="guide-tips">
+                  <Title order={3} size="h5" id="guide-tips">
+                    {t('guidance.tipsTitle')}
+                  </Title>
+                  <List spacing="xs" size="sm">
+                    {coaching.data.general.map((tip) => (
+                      <TipItem key={tip.id} tip={tip} />
+                    ))}
+                  </List>
+                </Stack>
+              </>
+            )}
             {bank.isPending ? (
-              <Stack gap="xs" aria-busy="true">
-                <VisuallyHidden role="status">{t('status.loading')}</VisuallyHidden>
-                <Skeleton height={48} />
-                <Skeleton height={48} />
-              </Stack>
+              loading(t('status.loading'))
             ) : bank.isError ? (
               <QueryError error={bank.error} onRetry={() => void bank.refetch()} />
             ) : (
@@ -61,7 +133,7 @@ export function GuidanceDrawer({ opened, onClose }: { opened: boolean; onClose: 
                     {t('room.icebreakers')}
                   </Title>
                   <List spacing={4} size="sm">
-                    {icebreakers.map((q) => (
+                    {(kit?.icebreakers.length ? kit.icebreakers : icebreakers).map((q) => (
                       <List.Item key={q.id}>{locale === 'ja' ? q.ja : q.en}</List.Item>
                     ))}
                   </List>
@@ -70,26 +142,49 @@ export function GuidanceDrawer({ opened, onClose }: { opened: boolean; onClose: 
                   <Title order={3} size="h5" id="guide-bank">
                     {t('room.questionBank')}
                   </Title>
-                  <Select
-                    label={t('preQuestions.bankCategory')}
-                    placeholder={t('preQuestions.bankAllCategories')}
-                    clearable
-                    clearButtonProps={{ 'aria-label': t('actions.clear') }}
-                    data={topicCategories.map((c) => ({ value: c, label: t(`topicCategory.${c}`) }))}
-                    value={category}
-                    onChange={(v) => setCategory(v as TopicCategory | null)}
-                    comboboxProps={{ withinPortal: true }}
+                  <TextInput
+                    label={t('guidance.search')}
+                    placeholder={t('guidance.searchPlaceholder')}
+                    leftSection={<IconSearch size={16} aria-hidden />}
+                    value={search}
+                    onChange={(e) => setSearch(e.currentTarget.value)}
                   />
-                  <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-                    {questions.map((q) => (
-                      <Card key={q.id} component="li" withBorder padding="xs" radius="md">
-                        <Text size="sm">{locale === 'ja' ? q.ja : q.en}</Text>
-                        <Badge size="sm" variant="outline" color="gray.8" style={{ textTransform: 'none' }} mt={4}>
-                          {t(`questionDepth.${q.depth}`)} · {t(`topicCategory.${q.category}`)}
-                        </Badge>
-                      </Card>
-                    ))}
-                  </Stack>
+                  <Group grow gap="xs" align="flex-start">
+                    <Select
+                      label={t('guidance.categoryLabel')}
+                      placeholder={t('guidance.allCategories')}
+                      clearable
+                      clearButtonProps={{ 'aria-label': t('actions.clear') }}
+                      data={questionCategories.map((c) => ({ value: c, label: t(`guidance.category.${c}`) }))}
+                      value={category}
+                      onChange={(v) => setCategory(v as QuestionCategory | null)}
+                      comboboxProps={{ withinPortal: true }}
+                    />
+                    <Select
+                      label={t('guidance.depthLabel')}
+                      placeholder={t('guidance.allDepths')}
+                      clearable
+                      clearButtonProps={{ 'aria-label': t('actions.clear') }}
+                      data={questionDepths.map((d) => ({ value: d, label: t(`guidance.depth.${d}`) }))}
+                      value={depth}
+                      onChange={(v) => setDepth(v as QuestionDepth | null)}
+                      comboboxProps={{ withinPortal: true }}
+                    />
+                  </Group>
+                  {questions.length === 0 ? (
+                    <Text size="sm">{t('guidance.noMatch')}</Text>
+                  ) : (
+                    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="drawer-bank">
+                      {questions.map((q) => (
+                        <Card key={q.id} component="li" withBorder padding="xs" radius="md">
+                          <Text size="sm">{locale === 'ja' ? q.ja : q.en}</Text>
+                          <Badge size="sm" variant="outline" color="gray.8" style={{ textTransform: 'none' }} mt={4}>
+                            {t(`guidance.depth.${q.depth}`)} · {t(`guidance.category.${q.category}`)}
+                          </Badge>
+                        </Card>
+                      ))}
+                    </Stack>
+                  )}
                 </Stack>
               </>
             )}

@@ -260,7 +260,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
         </Group>
       ) : null}
 
-      <GuidanceDrawer opened={guide} onClose={() => setGuide(false)} />
+      <GuidanceDrawer meetingId={id} opened={guide} onClose={() => setGuide(false)} />
 
       <AppModal opened={confirm} onClose={() => setConfirm(false)} title={t('room.finishTitle')}>
         <Stack gap="md">

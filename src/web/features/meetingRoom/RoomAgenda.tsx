@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Checkbox, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBulb, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
@@ -8,7 +8,7 @@ import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { ApiError } from '../../lib/api.js';
 import { markDiscussed, updateActionItem, type ActionItem } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
-import { tipKeys } from './coaching.js';
+import { coachingQuery } from '../../lib/guidance.js';
 import classes from './MeetingRoom.module.css';
 
 const wantedColour: Record<Topic['wantedResponse'], string> = {
@@ -19,16 +19,21 @@ const wantedColour: Record<Topic['wantedResponse'], string> = {
   feedback: 'cyan.9',
 };
 
-function CoachingTip({ topic, id }: { topic: Topic; id: string }) {
-  const { t } = useTranslation();
-  const keys = tipKeys[topic.wantedResponse];
+/** The tip for the topic's wanted response, written for the caller's side (the server picks it). */
+function CoachingTip({ meetingId, topic, id }: { meetingId: string; topic: Topic; id: string }) {
+  const { i18n } = useTranslation();
+  const coaching = useQuery(coachingQuery(meetingId, i18n.language));
+  const tip = coaching.data?.forTopic[topic.wantedResponse];
+  if (!tip) return <div id={id} />;
   return (
-    <Alert id={id} color="teal" variant="light" icon={<IconBulb aria-hidden />} title={t(keys.title)}>
+    <Alert id={id} color="teal" variant="light" icon={<IconBulb aria-hidden />} title={tip.title}>
       <Stack gap={4}>
-        <Text size="sm">{t(keys.body)}</Text>
-        <Text size="sm" fw={600}>
-          {t(keys.examples)}
-        </Text>
+        <Text size="sm">{tip.body}</Text>
+        {tip.examples.length ? (
+          <Text size="sm" fw={600}>
+            {tip.examples.join(' ')}
+          </Text>
+        ) : null}
       </Stack>
     </Alert>
   );
@@ -199,7 +204,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                             {topic.note}
                           </Text>
                         ) : null}
-                        <CoachingTip topic={topic} id={tipId} />
+                        <CoachingTip meetingId={meetingId} topic={topic} id={tipId} />
                       </>
                     ) : null}
                   </Stack>

@@ -10,6 +10,7 @@ import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { ApiError } from '../../lib/api.js';
 import { addTopic, meetingQuery, removeTopic, reorderTopics, updateTopic, type MeetingDetail } from '../../lib/oneOnOne.js';
 import { TopicBadges } from './TopicBadges.js';
+import { TemplateMenu } from './TemplateMenu.js';
 import { TopicForm } from './TopicForm.js';
 import { FormError } from '../../components/FormError.js';
 
@@ -63,9 +64,12 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
           {t('agenda.title')}
         </Title>
         {meeting.abilities.addTopic && !adding ? (
-          <Button leftSection={<IconPencilPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
-            {t('agenda.add')}
-          </Button>
+          <Group gap="xs">
+            <TemplateMenu meetingId={meeting.id} />
+            <Button leftSection={<IconPencilPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('agenda.add')}
+            </Button>
+          </Group>
         ) : null}
       </Group>
       <Text size="sm" c="gray.7">

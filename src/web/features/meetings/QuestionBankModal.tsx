@@ -1,36 +1,45 @@
-import { Badge, Button, Card, Group, Select, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicCategories, type TopicCategory } from '../../../domain/agenda.js';
-import type { BankQuestion } from '../../../domain/questionBank.js';
+import { matchesQuery, questionCategories, type BankQuestion, type QuestionCategory } from '../../../domain/questionBank.js';
 import { AppModal } from '../../components/AppModal.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { questionBankQuery } from '../../lib/oneOnOne.js';
 
-const depthColour = { icebreaker: 'teal', light: 'blue', deep: 'grape' } as const;
+const depthColour = { light: 'teal', medium: 'blue', deep: 'grape' } as const;
 
-/** The question bank by category, each question with its depth, in the current language; picking one fills the form. */
+/** The question bank (as hr keeps it) by category, searchable, each question with its depth, in the current language; picking one fills the form. */
 export function QuestionBankModal({ opened, onClose, onPick }: { opened: boolean; onClose: () => void; onPick: (q: BankQuestion) => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const bank = useQuery({ ...questionBankQuery, enabled: opened });
-  const [category, setCategory] = useState<TopicCategory | null>(null);
-  const shown = topicCategories.filter((c) => !category || c === category);
+  const [category, setCategory] = useState<QuestionCategory | null>(null);
+  const [search, setSearch] = useState('');
+  const shown = questionCategories.filter((c) => !category || c === category);
+  const matching = bank.data?.items.filter((q) => matchesQuery(q, search)) ?? [];
 
   return (
     <AppModal opened={opened} onClose={onClose} title={t('preQuestions.bankTitle')} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('preQuestions.bankLead')}</Text>
+        <TextInput
+          label={t('guidance.search')}
+          placeholder={t('guidance.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
         <Select
           label={t('preQuestions.bankCategory')}
           placeholder={t('preQuestions.bankAllCategories')}
           clearable
           clearButtonProps={{ 'aria-label': t('actions.clear') }}
-          data={topicCategories.map((c) => ({ value: c, label: t(`topicCategory.${c}`) }))}
+          data={questionCategories.map((c) => ({ value: c, label: t(`guidance.category.${c}`) }))}
           value={category}
-          onChange={(v) => setCategory(v as TopicCategory | null)}
+          onChange={(v) => setCategory(v as QuestionCategory | null)}
           comboboxProps={{ withinPortal: true }}
         />
         {bank.isPending ? (
@@ -41,14 +50,16 @@ export function QuestionBankModal({ opened, onClose, onPick }: { opened: boolean
           </Stack>
         ) : bank.isError ? (
           <QueryError error={bank.error} onRetry={() => void bank.refetch()} />
+        ) : shown.every((c) => !matching.some((q) => q.category === c)) ? (
+          <Text size="sm">{t('guidance.noMatch')}</Text>
         ) : (
           shown.map((c) => {
-            const items = bank.data.items.filter((q) => q.category === c);
+            const items = matching.filter((q) => q.category === c);
             if (items.length === 0) return null;
             return (
               <Stack key={c} gap="xs" component="section" aria-labelledby={`bank-${c}`}>
                 <Title order={3} size="h5" id={`bank-${c}`}>
-                  {t(`topicCategory.${c}`)}
+                  {t(`guidance.category.${c}`)}
                 </Title>
                 <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
                   {items.map((q) => {
@@ -59,7 +70,7 @@ export function QuestionBankModal({ opened, onClose, onPick }: { opened: boolean
                           <Stack gap={2} style={{ minWidth: 0 }}>
                             <Text size="sm">{text}</Text>
                             <Badge size="sm" variant="light" color={depthColour[q.depth]} style={{ textTransform: 'none' }}>
-                              {t(`questionDepth.${q.depth}`)}
+                              {t(`guidance.depth.${q.depth}`)}
                             </Badge>
                           </Stack>
                           <Button size="xs" variant="light" onClick={() => onPick(q)} aria-label={t('preQuestions.pickNamed', { text })}>
