@@ -11,6 +11,7 @@ import { connect } from './db/client.js';
 import { DataDirInUseError, startEmbedded, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { demoAccounts, seedDemo } from './db/seed.js';
+import { startJobs, type Jobs } from './jobs/queue.js';
 import { logger } from './logger.js';
 import { buildServices } from './services.js';
 
@@ -47,6 +48,7 @@ async function main() {
     if (embedded) await embedded.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the embedded PostgreSQL failed'));
   };
   let database: ReturnType<typeof connect> | null = null;
+  let jobs: Jobs | null = null;
   try {
     await runMigrations(url);
     database = connect(url);
@@ -57,6 +59,7 @@ async function main() {
       await seedDemo({ db: database.db, auth: services.auth });
       printDemo(config.baseUrl);
     }
+    jobs = await startJobs({ db: database.db, connectionString: url, config, log });
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -66,6 +69,7 @@ async function main() {
     collaboration.attach(server);
     server.on('error', async (e) => {
       log.error({ err: e }, 'the HTTP server failed');
+      await jobs?.stop().catch(() => undefined);
       await database?.close();
       await stopEmbedded();
       process.exit(1);
@@ -81,6 +85,8 @@ async function main() {
       // server.close() would wait for the upgraded sockets).
       await collaboration.destroy().catch((e: unknown) => log.error({ err: e }, 'stopping the collaboration server failed'));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The job queue uses the same PostgreSQL: its running jobs finish before the database stops.
+      await jobs?.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the job queue failed'));
       await database?.close();
       await stopEmbedded();
       log.info('stopped');
@@ -90,6 +96,7 @@ async function main() {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (e) {
     log.error({ err: e }, 'start-up failed');
+    await jobs?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);
     await stopEmbedded();
     process.exit(1);

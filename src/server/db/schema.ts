@@ -412,3 +412,4 @@ export const reflections = pgTable(
   },
   (t) => [uniqueIndex('reflections_meeting_author_idx').on(t.meetingId, t.authorId)],
 );
+export * from './schema/notify.js';
