@@ -24,6 +24,9 @@ import { minutesApi } from './api/minutes/minutes.js';
 import { privateNotesApi } from './api/privateNotes/privateNotes.js';
 import { reflectionsApi } from './api/reflections/reflections.js';
 import { searchApi } from './api/search/search.js';
+import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
+import { integrationsApi } from './api/integrations/integrations.js';
+import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
@@ -111,6 +114,9 @@ export function createApp(services: Services) {
   app.route('/api', reflectionsApi);
   app.route('/api', historyApi);
   app.route('/api', searchApi);
+  app.route('/api', notificationsApi);
+  app.route('/api', calendarFeedApi);
+  app.route('/api', integrationsApi);
 
   registerAuthDocs(app);
   app.doc31('/api/openapi.json', {

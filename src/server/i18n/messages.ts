@@ -80,6 +80,10 @@ const ja = {
   'validation.emptyUpdate': '変更する項目を1つ以上指定してください。',
   'validation.unknownField': 'この項目は指定できません。',
   'validation.invalid': '値が正しくありません。',
+  'errors.notificationNotFound': '通知が見つかりません。',
+  'errors.calendarFeedNotFound': 'このカレンダーのURLは無効です。設定画面で新しいURLを発行してください。',
+  'errors.webhookNotFound': 'Webhookが見つかりません。',
+  'validation.duplicateKind': '同じ種類の通知が2回指定されています。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -161,6 +165,10 @@ const en: Record<MessageKey, string> = {
   'validation.emptyUpdate': 'Give at least one field to change.',
   'validation.unknownField': 'This field is not accepted.',
   'validation.invalid': 'Invalid value.',
+  'errors.notificationNotFound': 'Notification not found.',
+  'errors.calendarFeedNotFound': 'This calendar URL is not valid. Create a new one in your notification settings.',
+  'errors.webhookNotFound': 'Webhook not found.',
+  'validation.duplicateKind': 'The same kind of notification is given twice.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };
