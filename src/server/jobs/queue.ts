@@ -74,7 +74,11 @@ export async function startJobs(props: {
     // Throwing hands the job back to pg-boss, which retries it after the configured backoff.
     if (outcome === 'retry') throw new Error(`webhook delivery ${job.data.id} failed; retrying`);
   });
-  if (props.schedule !== false) await boss.schedule(TICK_QUEUE, '* * * * *');
+  if (props.schedule !== false) {
+    await boss.schedule(TICK_QUEUE, '* * * * *');
+    // Catch up at start rather than a minute later (reminders missed while stopped, up to a day old).
+    await boss.send(TICK_QUEUE, {});
+  }
 
   return {
     tick,
