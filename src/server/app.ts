@@ -27,6 +27,9 @@ import { privateNotesApi } from './api/privateNotes/privateNotes.js';
 import { reflectionsApi } from './api/reflections/reflections.js';
 import { roomApi } from './api/room/room.js';
 import { searchApi } from './api/search/search.js';
+import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
+import { integrationsApi } from './api/integrations/integrations.js';
+import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
@@ -132,6 +135,9 @@ export function createApp(services: Services) {
   app.route('/api', historyApi);
   app.route('/api', searchApi);
   app.route('/api', roomApi);
+  app.route('/api', notificationsApi);
+  app.route('/api', calendarFeedApi);
+  app.route('/api', integrationsApi);
 
   registerAuthDocs(app);
   let document: string | null = null;

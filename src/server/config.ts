@@ -15,6 +15,12 @@ export interface Config {
   seedDemo: boolean;
   /** Redis for sharing live shared-notes documents between several processes; null for one process. */
   redisUrl: string | null;
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`); null keeps mail in the admins' outbox. */
+  smtpUrl: string | null;
+  /** Sender address of Taiwa's e-mail and organiser of its calendar invitations. */
+  mailFrom: string;
+  /** Seconds before the first retry of a failed webhook delivery (doubled on each further retry). */
+  webhookRetryDelaySeconds: number;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -42,5 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.TAIWA_WEB_DIR || './dist/web'),
     seedDemo: env.TAIWA_SEED_DEMO !== 'false',
     redisUrl: env.REDIS_URL || null,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'taiwa@localhost',
+    webhookRetryDelaySeconds: intFrom('TAIWA_WEBHOOK_RETRY_DELAY', 30),
   };
 }

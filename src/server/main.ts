@@ -12,6 +12,7 @@ import { DataDirInUseError, startEmbedded, type EmbeddedDatabase } from './db/em
 import { runMigrations } from './db/migrate.js';
 import { demoAccounts, seedDemo } from './db/seed.js';
 import { scheduleMaintenance } from './jobs/maintainSeries.js';
+import { startJobs, type Jobs } from './jobs/queue.js';
 import { logger } from './logger.js';
 import { buildServices } from './services.js';
 
@@ -48,6 +49,7 @@ async function main() {
     if (embedded) await embedded.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the embedded PostgreSQL failed'));
   };
   let database: ReturnType<typeof connect> | null = null;
+  let jobs: Jobs | null = null;
   try {
     await runMigrations(url);
     database = connect(url);
@@ -58,6 +60,7 @@ async function main() {
       await seedDemo({ db: database.db, auth: services.auth });
       printDemo(config.baseUrl);
     }
+    jobs = await startJobs({ db: database.db, connectionString: url, config, log });
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
     const stopMaintenance = scheduleMaintenance(database.db, log);
@@ -68,6 +71,7 @@ async function main() {
     collaboration.attach(server);
     server.on('error', async (e) => {
       log.error({ err: e }, 'the HTTP server failed');
+      await jobs?.stop().catch(() => undefined);
       await database?.close();
       await stopEmbedded();
       process.exit(1);
@@ -86,6 +90,8 @@ async function main() {
       await services.rooms.close().catch((e: unknown) => log.error({ err: e }, 'closing the live rooms failed'));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopMaintenance();
+      // The job queue uses the same PostgreSQL: its running jobs finish before the database stops.
+      await jobs?.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the job queue failed'));
       await database?.close();
       await stopEmbedded();
       log.info('stopped');
@@ -95,6 +101,7 @@ async function main() {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (e) {
     log.error({ err: e }, 'start-up failed');
+    await jobs?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);
     await stopEmbedded();
     process.exit(1);

@@ -12,6 +12,7 @@ import { meetingRoomRoute } from './routes/meeting-room.js';
 import { meetingRoute } from './routes/meeting.js';
 import { minutesPrintRoute } from './routes/minutes-print.js';
 import { minutesRoute } from './routes/minutes.js';
+import { notificationSettingsRoute, notificationsRoute, outboxRoute } from './routes/notifications.js';
 import { oneOnOnesRoute } from './routes/one-on-ones.js';
 import { prepBriefRoute } from './routes/prep-brief.js';
 import { profileRoute } from './routes/profile.js';
@@ -63,6 +64,9 @@ const routeTree = rootRoute.addChildren([
     departmentsRoute,
     questionBankRoute,
     profileRoute,
+    notificationsRoute,
+    notificationSettingsRoute,
+    outboxRoute,
   ]),
 ]);
 

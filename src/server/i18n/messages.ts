@@ -94,6 +94,10 @@ const ja = {
   'validation.passwordCommon': 'よく使われていて推測されやすいパスワードです。別のものにしてください。',
   'validation.passwordPersonal': '名前やメールアドレスを含むパスワードは使えません。',
   'validation.passwordWeak': '推測されやすいパスワードです。単語を組み合わせるなど、もっと長く複雑にしてください。',
+  'errors.notificationNotFound': '通知が見つかりません。',
+  'errors.calendarFeedNotFound': 'このカレンダーのURLは無効です。設定画面で新しいURLを発行してください。',
+  'errors.webhookNotFound': 'Webhookが見つかりません。',
+  'validation.duplicateKind': '同じ種類の通知が2回指定されています。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -189,6 +193,10 @@ const en: Record<MessageKey, string> = {
   'validation.passwordCommon': 'This password is common and easy to guess. Please choose another one.',
   'validation.passwordPersonal': 'A password cannot contain your name or email address.',
   'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',
+  'errors.notificationNotFound': 'Notification not found.',
+  'errors.calendarFeedNotFound': 'This calendar URL is not valid. Create a new one in your notification settings.',
+  'errors.webhookNotFound': 'Webhook not found.',
+  'validation.duplicateKind': 'The same kind of notification is given twice.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };

@@ -27,6 +27,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/web'),
     seedDemo: false,
     redisUrl: null,
+    smtpUrl: null,
+    mailFrom: 'taiwa@example.test',
+    webhookRetryDelaySeconds: 0,
     ...overrides,
   };
 }

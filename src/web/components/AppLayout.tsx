@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBooks, IconBuildingCommunity, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -12,9 +12,10 @@ import { fullName } from '../lib/format.js';
 import { signOut, useMe } from '../lib/session.js';
 import { Brand } from './Brand.js';
 import { HeaderSearch } from './HeaderSearch.js';
+import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile';
+  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox';
   label: string;
   icon: ReactNode;
 }
@@ -42,6 +43,8 @@ export function AppLayout() {
   items.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
   if (me.abilities.manageGuidance) items.push({ to: '/question-bank', label: t('nav.questionBank'), icon: <IconBooks size={20} aria-hidden /> });
   items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> });
+  items.push({ to: '/settings/notifications', label: t('notify.nav.settings'), icon: <IconBellCog size={20} aria-hidden /> });
+  if (me.roles.includes('admin')) items.push({ to: '/admin/outbox', label: t('notify.nav.outbox'), icon: <IconMailbox size={20} aria-hidden /> });
 
   const isActive = (to: NavItem['to']) => {
     if (to === '/') return pathname === '/';
@@ -89,14 +92,17 @@ export function AppLayout() {
           <Box visibleFrom="sm" style={{ flex: '0 1 18rem', minWidth: 0 }}>
             <HeaderSearch />
           </Box>
-          <Box style={{ minWidth: 0 }} ta="right">
-            <Text size="sm" fw={600} truncate>
-              {t('nav.signedInAs', { name: fullName(me) })}
-            </Text>
-            <Text size="xs" c="gray.7" truncate hiddenFrom="md">
-              {me.organisationName}
-            </Text>
-          </Box>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <NotificationBell />
+            <Box style={{ minWidth: 0 }} ta="right">
+              <Text size="sm" fw={600} truncate>
+                {t('nav.signedInAs', { name: fullName(me) })}
+              </Text>
+              <Text size="xs" c="gray.7" truncate hiddenFrom="md">
+                {me.organisationName}
+              </Text>
+            </Box>
+          </Group>
         </Group>
       </AppShell.Header>
 

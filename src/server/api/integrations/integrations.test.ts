@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxList, Webhook, WebhookDeliveryList } from '../../../domain/notifications.js';
+import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../jobs/webhooks.js';
+import { startJobs, type Jobs } from '../../jobs/queue.js';
+import { call, silentLog, testApp } from '../../test/app.js';
+import { testDatabase } from '../../test/database.js';
+import { expectError, expectFields } from '../../test/expect.js';
+import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { UNKNOWN_ID, viewers, type Viewer } from '../../test/followUp.js';
+import { noDatabase } from '../../test/provided.js';
+import { createSeries, meetingsOf, weeklySchedule } from '../../test/series.js';
+import { waitFor } from '../../test/smtp.js';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let org: Organisation;
+  let cookies: Record<Viewer, string | null>;
+  let receiver: Server;
+  let receiverUrl: string;
+  const received: Received[] = [];
+  // The receiver fails twice for each delivery, then accepts it.
+  const answers = [500, 500, 200];
+  const triesOf = new Map<string, number>();
+
+  beforeAll(async () => {
+    const built = testApp(database);
+    app = built.app;
+    org = await buildOrganisation(database.db, built.services.auth);
+    cookies = await signInAll(app, org);
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const id = String(req.headers['x-taiwa-delivery']);
+        const tries = (triesOf.get(id) ?? 0) + 1;
+        triesOf.set(id, tries);
+        res.statusCode = answers[tries - 1] ?? 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => receiver?.close(() => r()));
+  });
+
+  it('only admins read the outbox and manage webhooks', async () => {
+    const body = { name: 'Slack #1on1', url: 'https://hooks.slack.test/x', format: 'slack', events: ['meetingScheduled'] };
+    for (const v of viewers) {
+      const outbox = await call<OutboxList>(app, 'GET', '/api/admin/outbox', { cookie: cookies[v] });
+      const hooks = await call(app, 'GET', '/api/admin/webhooks', { cookie: cookies[v] });
+      const create = await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies[v], body });
+      if (v === 'anonymous') {
+        for (const r of [outbox, hooks, create]) expectError(r, 401, 'unauthenticated');
+      } else if (v === 'admin') {
+        expect(outbox.status).toBe(200);
+        expect(outbox.body.mailConfigured).toBe(false);
+        expect(hooks.status).toBe(200);
+        expect(create.status).toBe(201);
+      } else {
+        for (const r of [outbox, hooks, create]) expectError(r, 403, 'forbidden');
+      }
+    }
+    const list = await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin });
+    expect(list.body.items).toHaveLength(1);
+    for (const v of viewers.filter((x) => x !== 'admin')) {
+      const r = await call(app, 'DELETE', `/api/admin/webhooks/${list.body.items[0]!.id}`, { cookie: cookies[v] });
+      expectError(r, v === 'anonymous' ? 401 : 403, v === 'anonymous' ? 'unauthenticated' : 'forbidden');
+    }
+    expect((await call(app, 'DELETE', `/api/admin/webhooks/${list.body.items[0]!.id}`, { cookie: cookies.admin })).status).toBe(200);
+    expectError(await call(app, 'DELETE', `/api/admin/webhooks/${UNKNOWN_ID}`, { cookie: cookies.admin }), 404, 'not_found');
+    expectFields(await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies.admin, body: { ...body, url: 'ftp://x', events: [] } }), {
+      url: '値が正しくありません。',
+      events: '1以上の値を入力してください。',
+    });
+    expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items).toHaveLength(0);
+  });
+
+  it('a signed webhook reaches a local receiver; after two 500s the third try succeeds and the log shows all three', async () => {
+    const created = await call<Webhook>(app, 'POST', '/api/admin/webhooks', {
+      cookie: cookies.admin,
+      body: { name: 'Generic', url: receiverUrl, format: 'json', events: ['meetingScheduled'] },
+    });
+    const hook = created.body;
+    const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id, schedule: weeklySchedule(3) });
+    const first = (await meetingsOf(database.db, s.id))[0]!;
+    let jobs: Jobs | null = null;
+    try {
+      jobs = await startJobs({
+        db: database.db,
+        connectionString: database.url,
+        config: { baseUrl: 'http://taiwa.test', smtpUrl: null, mailFrom: 'taiwa@example.test', webhookRetryDelaySeconds: 0 },
+        log: silentLog,
+        schedule: false,
+        pollingIntervalSeconds: 0.5,
+      });
+      await jobs.tick(new Date());
+      const log = () => call<WebhookDeliveryList>(app, 'GET', `/api/admin/webhooks/${hook.id}/deliveries`, { cookie: cookies.admin });
+      await waitFor(async () => {
+        const items = (await log()).body.items;
+        return items.length > 0 && items.every((d) => d.status === 'delivered');
+      }, 'every webhook delivery to succeed');
+      const items = (await log()).body.items;
+      for (const d of items) expect(d.attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+    } finally {
+      await jobs?.stop();
+    }
+    const forFirst = received.filter((r) => r.body.includes(first.id));
+    expect(forFirst).toHaveLength(3);
+    for (const r of forFirst) {
+      const ts = String(r.headers[TIMESTAMP_HEADER]);
+      expect(r.headers[SIGNATURE_HEADER]).toBe(signWebhook(hook.secret, ts, r.body));
+      const payload = JSON.parse(r.body) as { event: string; data: Record<string, string> };
+      expect(payload.event).toBe('meetingScheduled');
+      expect(payload.data.url).toBe(`http://taiwa.test/meetings/${first.id}`);
+    }
+    // Members never read the log.
+    expectError(await call(app, 'GET', `/api/admin/webhooks/${hook.id}/deliveries`, { cookie: cookies.self }), 403, 'forbidden');
+  });
+});

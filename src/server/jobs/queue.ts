@@ -1,0 +1,90 @@
+import PgBoss from 'pg-boss';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import { syncInvitations } from './invitations.js';
+import { createMailTransport, deliverPendingMail } from './mail.js';
+import { runDueReminders } from './reminders.js';
+import { attemptWebhookDelivery, WEBHOOK_MAX_ATTEMPTS } from './webhooks.js';
+
+export const TICK_QUEUE = 'taiwa-tick';
+export const MAIL_QUEUE = 'taiwa-mail';
+export const WEBHOOK_QUEUE = 'taiwa-webhook';
+
+/** The running job queue of one server process. */
+export interface Jobs {
+  /** Decides what is due at `now`, then hands mails and webhook deliveries to their workers. */
+  tick(now?: Date): Promise<void>;
+  /** Stops fetching, lets running jobs finish; called before the database pool closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts pg-boss on the application's PostgreSQL (schema `pgboss`) with the workers of
+ * `src/server/jobs/`. Every process runs the same workers; the reminder tick is a cron job that
+ * pg-boss hands to one of them each minute, and every decision is idempotent in the database, so
+ * several processes never send the same message twice. `clock` is injectable for tests.
+ */
+export async function startJobs(props: {
+  db: Db;
+  connectionString: string;
+  config: Pick<Config, 'baseUrl' | 'smtpUrl' | 'mailFrom' | 'webhookRetryDelaySeconds'>;
+  log: Logger;
+  clock?: () => Date;
+  pollingIntervalSeconds?: number;
+  /** False leaves out the per-minute cron (tests call `tick` themselves). */
+  schedule?: boolean;
+}): Promise<Jobs> {
+  const { db, config, log } = props;
+  const clock = props.clock ?? (() => new Date());
+  const pollingIntervalSeconds = props.pollingIntervalSeconds ?? 2;
+  const boss = new PgBoss({ connectionString: props.connectionString, schema: 'pgboss', max: 3, schedule: props.schedule !== false });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  // pg-boss 10 drops sends to a queue that was never created, silently.
+  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton' });
+  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE });
+  await boss.createQueue(WEBHOOK_QUEUE, {
+    name: WEBHOOK_QUEUE,
+    retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
+    retryDelay: config.webhookRetryDelaySeconds,
+    retryBackoff: config.webhookRetryDelaySeconds > 0,
+  });
+  const transport = createMailTransport(config.smtpUrl);
+
+  const tick = async (now = clock()) => {
+    const reminders = await runDueReminders(db, now, config.baseUrl);
+    const invitations = await syncInvitations(db, now, config.baseUrl, config.mailFrom);
+    await boss.send(MAIL_QUEUE, {});
+    for (const id of [...reminders.webhookDeliveryIds, ...invitations.webhookDeliveryIds]) {
+      await boss.send(WEBHOOK_QUEUE, { id }, { singletonKey: id });
+    }
+  };
+
+  await boss.work(TICK_QUEUE, { pollingIntervalSeconds }, async () => {
+    await tick();
+  });
+  await boss.work(MAIL_QUEUE, { pollingIntervalSeconds }, async () => {
+    const r = await deliverPendingMail(db, transport, config.mailFrom);
+    if (r.sent || r.outbox || r.failed) log.info(r, 'mail delivered');
+  });
+  await boss.work<{ id: string }>(WEBHOOK_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+    if (!job) return;
+    const outcome = await attemptWebhookDelivery(db, job.data.id, config.baseUrl);
+    // Throwing hands the job back to pg-boss, which retries it after the configured backoff.
+    if (outcome === 'retry') throw new Error(`webhook delivery ${job.data.id} failed; retrying`);
+  });
+  if (props.schedule !== false) {
+    await boss.schedule(TICK_QUEUE, '* * * * *');
+    // Catch up at start rather than a minute later (reminders missed while stopped, up to a day old).
+    await boss.send(TICK_QUEUE, {});
+  }
+
+  return {
+    tick,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      transport?.close();
+    },
+  };
+}
