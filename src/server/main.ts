@@ -28,6 +28,10 @@ async function secretFor(dataDir: string, fromEnv: string | null, embedded: bool
 async function main() {
   const config = loadConfig();
   const log = logger;
+  // Start-up time by phase (debug level), since the process began: modules loaded, database up,
+  // migrations applied, listening.
+  const phase = (name: string) => log.debug({ phase: name, ms: Math.round(performance.now()) }, 'start-up');
+  phase('modules');
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     try {
@@ -42,6 +46,7 @@ async function main() {
       process.exit(1);
     }
   }
+  phase('database');
   const url = config.databaseUrl ?? embedded!.url;
   const stopEmbedded = async () => {
     if (embedded) await embedded.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the embedded PostgreSQL failed'));
@@ -49,6 +54,7 @@ async function main() {
   let database: ReturnType<typeof connect> | null = null;
   try {
     await runMigrations(url);
+    phase('migrations');
     database = connect(url);
     const secret = await secretFor(config.dataDir, config.secret, !!embedded);
     const services = buildServices({ database, config, secret, log });
@@ -60,7 +66,7 @@ async function main() {
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external' }, 'Taiwa is listening');
+      log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external', startedInMs: Math.round(performance.now()) }, 'Taiwa is listening');
       console.log(`\n  Taiwa: ${config.baseUrl}\n`);
     });
     collaboration.attach(server);
