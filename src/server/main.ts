@@ -66,7 +66,10 @@ async function main() {
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external', startedInMs: Math.round(performance.now()) }, 'Taiwa is listening');
+      log.info(
+        { url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external', startedInMs: Math.round(performance.now()) },
+        'Taiwa is listening',
+      );
       console.log(`\n  Taiwa: ${config.baseUrl}\n`);
     });
     collaboration.attach(server);

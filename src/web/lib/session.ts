@@ -4,6 +4,7 @@ import type { Locale } from '../../domain/limits.js';
 import type { Me } from '../../domain/me.js';
 import i18n, { isLocale } from '../i18n/index.js';
 import { api, isUnauthenticated } from './api.js';
+import { rememberSignedIn } from './firstScreen.js';
 
 /** The signed-in person, or null when nobody is. A signed-in user's saved language wins on load. */
 export const meQuery = queryOptions({
@@ -11,10 +12,14 @@ export const meQuery = queryOptions({
   queryFn: async (): Promise<Me | null> => {
     try {
       const me = await api<Me>('/api/me');
+      rememberSignedIn(true);
       if (isLocale(me.locale) && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
       return me;
     } catch (error) {
-      if (isUnauthenticated(error)) return null;
+      if (isUnauthenticated(error)) {
+        rememberSignedIn(false);
+        return null;
+      }
       throw error;
     }
   },
@@ -72,5 +77,6 @@ export async function saveLanguageChosenBeforeSignIn(): Promise<void> {
 /** Ends the session on the server and forgets everything cached for the person. */
 export async function signOut(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
   await api('/api/auth/sign-out', { method: 'POST', body: {} });
+  rememberSignedIn(false);
   queryClient.clear();
 }
