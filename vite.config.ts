@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './scripts/precompress.js';
 
 const api = 'http://127.0.0.1:3000';
 
 /** The web client: built into dist/web, which the server serves with the SPA fallback. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

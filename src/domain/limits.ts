@@ -21,3 +21,6 @@ export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'ja';
 export const defaultTimeZone = 'Asia/Tokyo';
+
+/** Longest reason for cancelling or moving a meeting (re-exported by series.ts). */
+export const reasonMax = 500;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, daysBetween, daysInMonth, holidayOn, makeDate, nextWorkingDay, weekdayOf, type IsoDate } from './calendar.js';
 import { idSchema, optionalText, timeZoneSchema } from './common.js';
 import { personRefSchema } from './employees.js';
+import { reasonMax } from './limits.js';
 
 export const cadences = ['weekly', 'biweekly', 'monthlyDay', 'monthlyWeekday', 'everyNDays'] as const;
 export type Cadence = (typeof cadences)[number];
@@ -18,7 +19,8 @@ export type MeetingStatus = (typeof meetingStatuses)[number];
 export const GENERATION_WINDOW_DAYS = 92;
 
 export const purposeMax = 1000;
-export const reasonMax = 500;
+/** Longest reason for cancelling or moving a meeting (kept in limits.ts so the client reads it without zod). */
+export { reasonMax };
 
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });

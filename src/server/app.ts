@@ -36,6 +36,7 @@ import { docsApp } from './api/system/docs.js';
 import { finishDocument } from './api/openapi.js';
 import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
+import { compressResponses, varyOnEncoding } from './compression.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
@@ -60,6 +61,9 @@ export function createApp(services: Services) {
     const ms = Math.round((performance.now() - started) * 10) / 10;
     if (c.req.path !== '/healthz') log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
+
+  // Text answers compressed on the fly; the web client's files are precompressed at build.
+  app.use('*', compressResponses());
 
   app.use(
     '*',
@@ -169,12 +173,15 @@ export function createApp(services: Services) {
     '/assets/*',
     serveStatic({
       root: relRoot,
+      // dist/web/assets/*.br and *.gz are written at build (vite.config.ts).
+      precompressed: true,
       onFound: (_p, c) => {
         c.header('cache-control', 'public, max-age=31536000, immutable');
+        varyOnEncoding(c.res.headers);
       },
     }),
   );
-  app.use('*', serveStatic({ root: relRoot }));
+  app.use('*', serveStatic({ root: relRoot, precompressed: true, onFound: (_p, c) => varyOnEncoding(c.res.headers) }));
   let indexHtml: string | null = null;
   app.get('*', async (c) => {
     if (indexHtml === null) {

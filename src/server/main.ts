@@ -30,6 +30,10 @@ async function secretFor(dataDir: string, fromEnv: string | null, embedded: bool
 async function main() {
   const config = loadConfig();
   const log = logger;
+  // Start-up time by phase (debug level), since the process began: modules loaded, database up,
+  // migrations applied, listening.
+  const phase = (name: string) => log.debug({ phase: name, ms: Math.round(performance.now()) }, 'start-up');
+  phase('modules');
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     try {
@@ -44,6 +48,7 @@ async function main() {
       process.exit(1);
     }
   }
+  phase('database');
   const url = config.databaseUrl ?? embedded!.url;
   const stopEmbedded = async () => {
     if (embedded) await embedded.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the embedded PostgreSQL failed'));
@@ -52,6 +57,7 @@ async function main() {
   let jobs: Jobs | null = null;
   try {
     await runMigrations(url);
+    phase('migrations');
     database = connect(url);
     const secret = await secretFor(config.dataDir, config.secret, !!embedded);
     const services = buildServices({ database, config, secret, log });
@@ -65,7 +71,10 @@ async function main() {
     const collaboration = await createCollaboration(services);
     const stopMaintenance = scheduleMaintenance(database.db, log);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      log.info({ url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external' }, 'Taiwa is listening');
+      log.info(
+        { url: config.baseUrl, port: info.port, database: embedded ? 'embedded' : 'external', startedInMs: Math.round(performance.now()) },
+        'Taiwa is listening',
+      );
       console.log(`\n  Taiwa: ${config.baseUrl}\n`);
     });
     collaboration.attach(server);

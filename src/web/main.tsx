@@ -9,8 +9,10 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { queryClient, router } from './router.js';
+import { queryClient, router, startFirstScreen } from './router.js';
 import { cssVariablesResolver, themeWithLabels } from './theme.js';
+
+startFirstScreen();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -4,7 +4,8 @@ import { IconCalendarCheck, IconCalendarTime, IconCalendarX } from '@tabler/icon
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reasonMax, type Meeting } from '../../domain/series.js';
+import { reasonMax } from '../../domain/limits.js';
+import type { Meeting } from '../../domain/series.js';
 import { currentLocale } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, zonedParts, zonedToIso } from '../lib/format.js';

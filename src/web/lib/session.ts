@@ -4,6 +4,7 @@ import type { Locale } from '../../domain/limits.js';
 import type { Me } from '../../domain/me.js';
 import i18n, { isLocale } from '../i18n/index.js';
 import { api } from './api.js';
+import { rememberSignedIn } from './firstScreen.js';
 
 /** The signed-in person, or null when nobody is. A signed-in user's saved language wins on load. */
 export const meQuery = queryOptions({
@@ -11,6 +12,7 @@ export const meQuery = queryOptions({
   queryFn: async (): Promise<Me | null> => {
     // /api/session answers 200 with null for nobody: a signed-out page logs no failed request.
     const { me } = await api<{ me: Me | null }>('/api/session');
+    rememberSignedIn(me !== null);
     if (me && isLocale(me.locale) && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
     return me;
   },
@@ -68,5 +70,6 @@ export async function saveLanguageChosenBeforeSignIn(): Promise<void> {
 /** Ends the session on the server and forgets everything cached for the person. */
 export async function signOut(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
   await api('/api/auth/sign-out', { method: 'POST', body: {} });
+  rememberSignedIn(false);
   queryClient.clear();
 }

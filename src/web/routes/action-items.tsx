@@ -1,21 +1,30 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalEnum, optionalPositiveInt } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const ActionItemsPage = lazy(() => import('../features/actionItems/ActionItemsPage.js').then((m) => ({ default: m.ActionItemsPage })));
+const loadPage = () => import('../features/actionItems/ActionItemsPage.js');
+const ActionItemsPage = lazy(() => loadPage().then((m) => ({ default: m.ActionItemsPage })));
 
-const searchSchema = z.object({
-  tab: z.enum(['mine', 'support', 'team']).optional().catch(undefined),
-  status: z.enum(['open', 'done', 'all']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-});
+function searchSchema(search: Record<string, unknown>): { tab?: 'mine' | 'support' | 'team'; status?: 'open' | 'done' | 'all'; page?: number } {
+  return {
+    tab: optionalEnum(search.tab, ['mine', 'support', 'team']),
+    status: optionalEnum(search.status, ['open', 'done', 'all']),
+    page: optionalPositiveInt(search.page),
+  };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /action-items — my action items and my team's, with status filter and pages. */
 export const actionItemsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/action-items',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   component: function ActionItemsRoute() {
     const { tab, status, page } = actionItemsRoute.useSearch();

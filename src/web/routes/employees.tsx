@@ -1,28 +1,36 @@
+import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
-import { EmployeeDirectory, type DirectorySearch } from '../features/employees/EmployeeDirectory.js';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalEnum, optionalPositiveInt, optionalString } from '../lib/searchParams.js';
+import type { DirectorySearch } from '../features/employees/EmployeeDirectory.js';
 import { appRoute } from './app.js';
 
-const searchSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  departmentId: z.string().optional().catch(undefined),
-  status: z.enum(['active', 'inactive', 'all']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-});
+/** Loaded with its route only, so the first page stays small. */
+const loadPage = () => import('../features/employees/EmployeeDirectory.js');
+const EmployeeDirectory = lazy(() => loadPage().then((m) => ({ default: m.EmployeeDirectory })));
+
+function searchSchema(search: Record<string, unknown>): { q?: string; departmentId?: string; status?: 'active' | 'inactive' | 'all'; page?: number } {
+  return {
+    q: optionalString(search.q, 100),
+    departmentId: optionalString(search.departmentId),
+    status: optionalEnum(search.status, ['active', 'inactive', 'all']),
+    page: optionalPositiveInt(search.page),
+  };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /employees — the directory, with search, filters and pagination kept in the address. */
 export const employeesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/employees',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   component: function EmployeesRoute() {
     const search = employeesRoute.useSearch();
     const navigate = employeesRoute.useNavigate();
-    return (
-      <EmployeeDirectory
-        search={search}
-        onSearchChange={(next: DirectorySearch) => void navigate({ search: next, replace: true })}
-      />
-    );
+    return <EmployeeDirectory search={search} onSearchChange={(next: DirectorySearch) => void navigate({ search: next, replace: true })} />;
   },
 });

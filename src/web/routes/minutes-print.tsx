@@ -1,17 +1,24 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { RootErrorPage } from '../components/RouteErrorPage.js';
 import { requireSignIn } from './app.js';
 import { rootRoute } from './root.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const MinutesPrintPage = lazy(() => import('../features/minutes/MinutesPrintPage.js').then((m) => ({ default: m.MinutesPrintPage })));
+const loadPage = () => import('../features/minutes/MinutesPrintPage.js');
+const MinutesPrintPage = lazy(() => loadPage().then((m) => ({ default: m.MinutesPrintPage })));
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /meetings/$meetingId/minutes/print — the minutes on a plain, printable page (no app shell). */
 export const minutesPrintRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/meetings/$meetingId/minutes/print',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   beforeLoad: requireSignIn,
   pendingComponent: PageLoader,
   errorComponent: RootErrorPage,

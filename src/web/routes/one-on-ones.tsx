@@ -1,20 +1,27 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const SeriesListPage = lazy(() => import('../features/series/SeriesListPage.js').then((m) => ({ default: m.SeriesListPage })));
+const loadPage = () => import('../features/series/SeriesListPage.js');
+const SeriesListPage = lazy(() => loadPage().then((m) => ({ default: m.SeriesListPage })));
 
-const searchSchema = z.object({
+function searchSchema(search: Record<string, unknown>): { setUp?: string } {
   /** Opens the set-up form for this report (from home's 「1on1を設定」). */
-  setUp: z.string().max(64).optional().catch(undefined),
-});
+  return { setUp: optionalString(search.setUp, 64) };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /one-on-ones — my 1on1 series as manager and as report; managers, hr and admins set new ones up here. */
 export const oneOnOnesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/one-on-ones',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   component: function OneOnOnesRoute() {
     const { setUp } = oneOnOnesRoute.useSearch();

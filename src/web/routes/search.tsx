@@ -1,20 +1,26 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalPositiveInt, optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const SearchPage = lazy(() => import('../features/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
+const loadPage = () => import('../features/search/SearchPage.js');
+const SearchPage = lazy(() => loadPage().then((m) => ({ default: m.SearchPage })));
 
-const searchSchema = z.object({
-  q: z.string().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-});
+function searchSchema(search: Record<string, unknown>): { q?: string; page?: number } {
+  return { q: optionalString(search.q), page: optionalPositiveInt(search.page) };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /search?q= — full-text search over the user's own 1on1s. */
 export const searchRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/search',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   component: function SearchRoute() {
     const { q, page } = searchRoute.useSearch();

@@ -1,19 +1,26 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalPositiveInt } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const SeriesPage = lazy(() => import('../features/series/SeriesPage.js').then((m) => ({ default: m.SeriesPage })));
+const loadPage = () => import('../features/series/SeriesPage.js');
+const SeriesPage = lazy(() => loadPage().then((m) => ({ default: m.SeriesPage })));
 
-const searchSchema = z.object({
-  past: z.coerce.number().int().min(1).optional().catch(undefined),
-});
+function searchSchema(search: Record<string, unknown>): { past?: number } {
+  return { past: optionalPositiveInt(search.past) };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /one-on-ones/$seriesId — one series: purpose, cadence, status, upcoming and past meetings. */
 export const seriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/one-on-ones/$seriesId',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   component: function SeriesRoute() {
     const { seriesId } = seriesRoute.useParams();

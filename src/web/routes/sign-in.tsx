@@ -1,18 +1,27 @@
 import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
-import { z } from 'zod';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { optionalLocalPath } from '../lib/searchParams.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
 
 /** Loaded with its route only, so the first page stays small. */
-const SignInPage = lazy(() => import('../features/auth/SignInPage.js').then((m) => ({ default: m.SignInPage })));
+const loadPage = () => import('../features/auth/SignInPage.js');
+const SignInPage = lazy(() => loadPage().then((m) => ({ default: m.SignInPage })));
 
-const searchSchema = z.object({ redirect: z.string().startsWith('/').optional().catch(undefined) });
+function searchSchema(search: Record<string, unknown>): { redirect?: string } {
+  return { redirect: optionalLocalPath(search.redirect) };
+}
+
+/** What the page needs first: its code and, for a signed-in person, its data. */
+const preload: RoutePreload = { chunk: loadPage };
 
 /** /sign-in — email and password; leads to set-up on an empty installation. */
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   validateSearch: searchSchema,
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
