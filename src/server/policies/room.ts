@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/roles.js';
-import { seriesPolicy, type Pair } from './series.js';
+import { seriesPolicy, type Pair, type SeriesStatus } from './series.js';
 
 /**
  * Who may open a meeting's live room (its event stream): only the pair, and only while the series
@@ -8,7 +8,7 @@ import { seriesPolicy, type Pair } from './series.js';
  */
 export const roomPolicy = {
   /** Whether `actor` may subscribe to the room of a meeting of series `s`. */
-  subscribe(actor: Actor | null, s: Pair & { status: 'active' | 'paused' | 'ended' }): boolean {
-    return seriesPolicy.readContent(actor, s) && s.status !== 'ended';
+  subscribe(actor: Actor | null, s: Pair & { status: SeriesStatus }): boolean {
+    return seriesPolicy.readContent(actor, s) && (s.status === 'active' || s.status === 'paused');
   },
 };

@@ -12,7 +12,7 @@ export interface Pair {
   reportId: string;
 }
 
-type SeriesStatus = 'pending' | 'active' | 'paused' | 'ended' | 'declined';
+export type SeriesStatus = 'pending' | 'active' | 'paused' | 'ended' | 'declined';
 type SeriesState = Pair & { status: SeriesStatus };
 
 /** A series the report has not (or not yet) said yes to: the partner reads nothing of it. */
