@@ -88,7 +88,7 @@ export function NotificationSettingsPage() {
       />
       {!query.data.mailConfigured ? (
         <Alert
-          color="yellow"
+          color="blue"
           icon={<IconMail size={20} aria-hidden />}
           title={t("notify.settings.noMailTitle")}
         >

@@ -32,7 +32,7 @@ export function OutboxPage() {
       ) : (
         <>
           {!query.data.mailConfigured ? (
-            <Alert color="yellow" icon={<IconMail size={20} aria-hidden />}>
+            <Alert color="blue" icon={<IconMail size={20} aria-hidden />}>
               {t("notify.outbox.noMail")}
             </Alert>
           ) : null}
