@@ -2,7 +2,7 @@ import { Accordion, Alert, Badge, Button, EmptyState, Group, Input, Paper, Skele
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconDownload, IconEdit, IconFileOff, IconPrinter, IconShare } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acknowledgeCommentMax, correctionReasonMax } from '../../../domain/followUp.js';
 import type { MinutesNode } from '../../../domain/minutesDocument.js';
@@ -27,12 +27,9 @@ import {
 } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
-import type { LiveStatus } from './LiveMinutesEditor.js';
+import { CorrectionEditor } from './CorrectionEditor.js';
+import { LiveMinutesEditor, type LiveStatus } from './LiveMinutesEditor.js';
 import { MinutesDocumentView } from './MinutesDocumentView.js';
-
-// The editors (Tiptap, Yjs, the socket client) load only when a draft is open or a correction starts.
-const LiveMinutesEditor = lazy(() => import('./LiveMinutesEditor.js').then((m) => ({ default: m.LiveMinutesEditor })));
-const CorrectionEditor = lazy(() => import('./CorrectionEditor.js').then((m) => ({ default: m.CorrectionEditor })));
 import { ReflectionSection } from './ReflectionSection.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
 import { FormError } from '../../components/FormError.js';
@@ -79,9 +76,7 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
         {t('minutes.draftLead')}
       </Alert>
       <FormError message={error} />
-      <Suspense fallback={<Skeleton height={320} />}>
-        <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
-      </Suspense>
+      <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
       <Group justify="flex-end" gap="sm">
         {minutes.abilities.share && !stored ? (
           <Text size="xs" c="gray.7" mr="auto">
@@ -204,9 +199,7 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
             data-autofocus
           />
           <Input.Wrapper label={t('minutesDoc.editor')} required error={fields.content} labelElement="div" labelProps={{ id: 'minutes-correction-label' }}>
-            <Suspense fallback={<Skeleton height={240} />}>
-              <CorrectionEditor content={minutes.content} labelledBy="minutes-correction-label" onReady={(read) => (current.current = read)} />
-            </Suspense>
+            <CorrectionEditor content={minutes.content} labelledBy="minutes-correction-label" onReady={(read) => (current.current = read)} />
           </Input.Wrapper>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
