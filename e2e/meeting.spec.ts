@@ -24,7 +24,7 @@ test('hold a 1on1, agree next steps, share and acknowledge the minutes, reflect;
   test.setTimeout(240_000);
   const manager = await session(browser, demo.manager);
   const member = await session(browser, demo.member);
-  const home = (await (await member.request.get('/api/home')).json()) as { upcoming: { meeting: { id: string }; seriesId: string }[] };
+  const home = (await (await member.request.get('/api/home')).json()) as { upcoming: { meeting: { id: string; startsAt: string }; seriesId: string }[] };
   const { meeting, seriesId } = home.upcoming[0]!;
   const id = meeting.id;
   const headers = { origin: origin(member) };
@@ -36,6 +36,10 @@ test('hold a 1on1, agree next steps, share and acknowledge the minutes, reflect;
   // The manager starts the meeting; the member joins the room.
   await manager.goto(`/meetings/${id}`);
   await manager.getByRole('button', { name: /1on1を始める|1on1ルームを開く/ }).click();
+  // A meeting more than 12 hours ahead asks before it starts early.
+  if (Date.parse(meeting.startsAt) - Date.now() > 12 * 3600_000) {
+    await manager.getByRole('dialog', { name: 'まだ予定の時刻ではありません' }).getByRole('button', { name: '今すぐ始める' }).click();
+  }
   await expect(manager).toHaveURL(/\/room$/);
   await member.goto(`/meetings/${id}/room`);
   await expect(member.getByRole('heading', { name: /1on1ルーム/ })).toBeVisible();

@@ -94,7 +94,7 @@ describe('minutes document', () => {
   });
 
   it('summarises rewritten minutes without sections, skipping the title and empty markers', () => {
-    const body = '# 1on1 議事録\n\n最初の行\n\n- **二つ目**\n- [x] 三つ目\n1. 四つ目\n';
+    const body = '# 1on1 議事録\n\n最初の行\n\n- **二つ目**\n- 最初の行\n- [x] 三つ目\n1. 四つ目\n';
     expect(summariseMinutes(body)).toEqual({ summary: ['最初の行', '二つ目', '三つ目'], decisions: [] });
     expect(summariseMinutes('## 話したこと\n\n(なし)\n')).toEqual({ summary: [], decisions: [] });
   });

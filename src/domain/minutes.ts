@@ -41,7 +41,8 @@ export function summariseMinutes(body: string, maxLines = 3, maxDecisions = 5): 
     if (heading) sections.push({ heading: heading[1]!.trim(), lines: [] });
     else if (!raw.startsWith('# ')) {
       const line = plainLine(raw);
-      if (line && !none.has(line)) sections.at(-1)!.lines.push(line);
+      // The same line twice (a topic repeated in the shared notes) is said once.
+      if (line && !none.has(line) && !sections.some((s) => s.lines.includes(line))) sections.at(-1)!.lines.push(line);
     }
   }
   const decisions = sections.filter((s) => s.heading !== null && decidedHeadings.has(s.heading)).flatMap((s) => s.lines);

@@ -246,7 +246,7 @@ function RecentFeedback({ brief }: { brief: PrepBrief }) {
       {brief.recentFeedback.map((f) => (
         <Stack key={f.id} component="li" gap={2}>
           <Group gap={6} wrap="wrap">
-            <Badge color={f.kind === 'positive' ? 'teal.9' : 'orange.9'} variant="light" style={{ textTransform: 'none' }}>
+            <Badge color={f.kind === 'positive' ? 'teal' : 'indigo'} variant="light" style={{ textTransform: 'none' }}>
               {t(`prep.feedbackKind.${f.kind}`)}
             </Badge>
             <Text size="xs" c="gray.7">
