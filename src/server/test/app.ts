@@ -59,7 +59,58 @@ export interface CallResult<T = ErrorBody> {
 }
 
 
-/** Calls the app like the web client does: JSON, and always an `Origin` (better-auth refuses cookies without one). */
+interface ResponseCheck {
+  method: string;
+  pattern: RegExp;
+  params: number;
+  schemas: Map<number, { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }>;
+}
+
+const checks = new WeakMap<App, ResponseCheck[]>();
+
+/** The declared JSON response schema of every documented route of `app`, from its OpenAPI registry. */
+function responseChecks(app: App): ResponseCheck[] {
+  let list = checks.get(app);
+  if (list) return list;
+  list = [];
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const { method, path, responses } = def.route;
+    const schemas: ResponseCheck['schemas'] = new Map();
+    for (const [status, response] of Object.entries(responses ?? {})) {
+      const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']?.schema;
+      if (schema && typeof (schema as { safeParse?: unknown }).safeParse === 'function') schemas.set(Number(status), schema as never);
+    }
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
+    list.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), params: (path.match(/\{/g) ?? []).length, schemas });
+  }
+  // A static path wins over a template that also matches it (/series/bulk before /series/{id}).
+  list.sort((a, b) => a.params - b.params);
+  checks.set(app, list);
+  return list;
+}
+
+/**
+ * Every 2xx JSON answer of a documented route must parse with the response schema its route
+ * declares (the one the OpenAPI document and generated clients promise): every test that calls
+ * the app checks it for free.
+ */
+function assertDeclaredShape(app: App, method: string, path: string, status: number, body: unknown): void {
+  if (status < 200 || status >= 300) return;
+  const bare = path.split('?')[0]!;
+  const check = responseChecks(app).find((c) => c.method === method.toUpperCase() && c.pattern.test(bare));
+  const schema = check?.schemas.get(status);
+  if (!check || !schema) return;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new Error(`${method} ${bare} answered ${status} with a body its declared response schema refuses: ${JSON.stringify(parsed.error?.issues).slice(0, 2000)}`);
+  }
+}
+
+/**
+ * Calls the app like the web client does: JSON, and always an `Origin` (better-auth refuses
+ * cookies without one). A 2xx JSON answer is checked against the route's declared response schema.
+ */
 export async function call<T = ErrorBody>(app: App, method: string, path: string, opts: CallOptions = {}): Promise<CallResult<T>> {
   const headers: Record<string, string> = { origin: TEST_BASE_URL, 'content-type': 'application/json', ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -73,6 +124,7 @@ export async function call<T = ErrorBody>(app: App, method: string, path: string
   } catch {
     parsed = null;
   }
+  if (res.headers.get('content-type')?.startsWith('application/json')) assertDeclaredShape(app, method, path, res.status, parsed);
   return { status: res.status, body: parsed as T, headers: res.headers, text };
 }
 
