@@ -142,7 +142,7 @@ function median(values: number[]): number {
 }
 
 async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
@@ -152,7 +152,7 @@ async function waitForServer(child: ChildProcess): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the server did not answer within 180 s');
+  throw new Error('the server did not answer within 600 s');
 }
 
 async function signedInContext(browser: Browser): Promise<BrowserContext> {
