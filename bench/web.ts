@@ -41,16 +41,14 @@ interface Target {
 
 /** Waits for the page to be usable and returns performance.now() at that moment (ms since navigation start). */
 async function usableAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
-      const heading = [...document.querySelectorAll('h1')].some(visible);
-      const waiting = [...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some(visible);
-      return heading && !waiting ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  // A string, not a function: tsx would add helpers to a function that the page does not have.
+  const predicate = `(() => {
+    const shown = (el) => el.checkVisibility ? el.checkVisibility() : true;
+    const heading = [...document.querySelectorAll('h1')].some(shown);
+    const waiting = [...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some(shown);
+    return heading && !waiting ? performance.now() : false;
+  })()`;
+  const handle = await page.waitForFunction(predicate, undefined, { polling: 'raf', timeout: 60_000 });
   return (await handle.jsonValue()) as number;
 }
 
