@@ -94,7 +94,6 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
   });
   await page.goto(url, { waitUntil: 'commit' });
   const usableMs = await usableAt(page);
-  const navStart = await page.evaluate(() => performance.timeOrigin);
   await Promise.all(bodies);
   await cdp.detach();
 
@@ -104,7 +103,6 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
   const doc = all.find((s) => s.type === 'Document');
   const t0 = doc?.startedAt ?? Math.min(...all.map((s) => s.startedAt));
   const before = all.filter((s) => (s.startedAt - t0) * 1000 <= usableMs + 1);
-  void navStart;
   const depthOf = new Map<string, number>();
   const depth = (s: Seen): number => {
     if (s.type === 'Document') return 0;
