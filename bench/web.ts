@@ -41,16 +41,14 @@ interface Target {
 
 /** Waits for the page to be usable and returns performance.now() at that moment (ms since navigation start). */
 async function usableAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
-      const heading = [...document.querySelectorAll('h1')].some(visible);
-      const waiting = [...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some(visible);
-      return heading && !waiting ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  // A string, not a function: tsx would add helpers to a function that the page does not have.
+  const predicate = `(() => {
+    const shown = (el) => el.checkVisibility ? el.checkVisibility() : true;
+    const heading = [...document.querySelectorAll('h1')].some(shown);
+    const waiting = [...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some(shown);
+    return heading && !waiting ? performance.now() : false;
+  })()`;
+  const handle = await page.waitForFunction(predicate, undefined, { polling: 'raf', timeout: 60_000 });
   return (await handle.jsonValue()) as number;
 }
 
@@ -96,7 +94,6 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
   });
   await page.goto(url, { waitUntil: 'commit' });
   const usableMs = await usableAt(page);
-  const navStart = await page.evaluate(() => performance.timeOrigin);
   await Promise.all(bodies);
   await cdp.detach();
 
@@ -106,7 +103,6 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
   const doc = all.find((s) => s.type === 'Document');
   const t0 = doc?.startedAt ?? Math.min(...all.map((s) => s.startedAt));
   const before = all.filter((s) => (s.startedAt - t0) * 1000 <= usableMs + 1);
-  void navStart;
   const depthOf = new Map<string, number>();
   const depth = (s: Seen): number => {
     if (s.type === 'Document') return 0;
@@ -142,7 +138,7 @@ function median(values: number[]): number {
 }
 
 async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
@@ -152,7 +148,7 @@ async function waitForServer(child: ChildProcess): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the server did not answer within 180 s');
+  throw new Error('the server did not answer within 600 s');
 }
 
 async function signedInContext(browser: Browser): Promise<BrowserContext> {
