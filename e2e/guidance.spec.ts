@@ -12,7 +12,7 @@ async function session(browser: Browser, email: string, locale: 'ja' | 'en', wid
   await page.getByLabel(/メールアドレス|Email/).fill(email);
   await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
   if (locale === 'en') {
     const res = await page.request.patch('/api/me', { data: { locale: 'en' }, headers: { origin: new URL(page.url()).origin } });
     expect(res.ok()).toBe(true);
@@ -74,7 +74,7 @@ test('hr edits and hides bank questions; the picker shows both at once; a templa
 });
 
 test('the bank page and the template menu in English at 375 px', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const hr = await session(browser, demo.hr, 'en', 375);
   await hr.goto('/question-bank');
   await expect(hr.getByRole('heading', { name: 'Question bank', level: 1 })).toBeVisible();
