@@ -38,7 +38,7 @@ test('a new weekly 1on1 is prepared by both sides; the private draft never reach
   await manager.getByLabel('質問', { exact: true }).fill('仕事は順調ですか?');
   await expect(manager.getByText(/はい\/いいえで答えられる質問です。例えば/)).toBeVisible();
   await manager.getByRole('button', { name: 'この質問を使う' }).click();
-  await expect(manager.getByLabel('質問', { exact: true })).toHaveValue('最近困っていることは?');
+  await expect(manager.getByLabel('質問', { exact: true })).toHaveValue('仕事について、今どう感じていますか？');
   await manager.getByRole('button', { name: '送る' }).click();
   await expect(manager.getByText('事前質問を送りました').first()).toBeVisible();
 

@@ -223,7 +223,7 @@ export function QuestionBankPage() {
                           {t(`guidance.category.${question.category}`)} · {t(`guidance.depth.${question.depth}`)}
                         </Badge>
                         {question.hidden ? (
-                          <Badge size="sm" color="gray.9" variant="light" style={{ textTransform: 'none' }}>
+                          <Badge size="sm" color="gray.7" variant="filled" style={{ textTransform: 'none' }}>
                             {t('guidance.bank.badgeHidden')}
                           </Badge>
                         ) : null}

@@ -55,7 +55,7 @@ export function TemplatesSection() {
                       {name(x)}
                     </Text>
                     {x.hidden ? (
-                      <Badge size="sm" color="gray.9" variant="light" style={{ textTransform: 'none' }}>
+                      <Badge size="sm" color="gray.7" variant="filled" style={{ textTransform: 'none' }}>
                         {t('guidance.templates.hidden')}
                       </Badge>
                     ) : null}
