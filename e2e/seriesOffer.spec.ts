@@ -15,7 +15,9 @@ async function setLanguage(page: Page, lang: 'ja' | 'en') {
   }, lang);
 }
 
-test('an admin offers a 1on1 series; the member sees the offer, the admin reads nothing until the member accepts', async ({ browser }) => {
+test('an admin offers a 1on1 series; the member sees the offer, the admin reads nothing until the member accepts', async ({ browser, page }) => {
+  // Two sign-ins, four page loads and axe twice: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   mkdirSync(dir, { recursive: true });
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -44,7 +46,7 @@ test('an admin offers a 1on1 series; the member sees the offer, the admin reads 
   const adminMeetings = await admin.evaluate(async (id) => (await fetch(`/api/series/${id}/meetings`)).status, seriesId);
   expect(adminMeetings).toBe(404);
 
-  const page = await browser.newPage();
+
   await loginAs(page, 'member');
   for (const lang of ['ja', 'en'] as const) {
     await setLanguage(page, lang);
