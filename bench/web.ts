@@ -41,14 +41,16 @@ interface Target {
 
 /** Waits for the page to be usable and returns performance.now() at that moment (ms since navigation start). */
 async function usableAt(page: Page): Promise<number> {
-  // A string, not a function: tsx would add helpers to a function that the page does not have.
-  const predicate = `(() => {
-    const shown = (el) => el.checkVisibility ? el.checkVisibility() : true;
-    const heading = [...document.querySelectorAll('h1')].some(shown);
-    const waiting = [...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some(shown);
-    return heading && !waiting ? performance.now() : false;
-  })()`;
-  const handle = await page.waitForFunction(predicate, undefined, { polling: 'raf', timeout: 60_000 });
+  // No named inner functions: tsx would wrap them in a helper the page does not have.
+  const handle = await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('h1')].some((el) => el.checkVisibility()) &&
+      ![...document.querySelectorAll('.mantine-Skeleton-root, .mantine-Loader-root')].some((el) => el.checkVisibility())
+        ? performance.now()
+        : false,
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
