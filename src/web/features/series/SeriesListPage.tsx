@@ -49,7 +49,7 @@ function PendingOffer({ series, partnerName }: { series: Series; partnerName: st
     }
   };
   return (
-    <Alert color="orange" variant="light" title={t('seriesOffer.offeredTitle', { name: partnerName })} p="sm">
+    <Alert color="indigo" variant="light" title={t('seriesOffer.offeredTitle', { name: partnerName })} p="sm">
       <Stack gap="xs">
         <Text size="sm">{t('seriesOffer.offeredBody')}</Text>
         <Group gap="xs">

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
 
-const colour: Record<Series['status'], string> = { pending: 'orange.9', active: 'teal', paused: 'indigo', ended: 'gray.8', declined: 'gray.8' };
+const colour: Record<Series['status'], string> = { pending: 'indigo', active: 'teal', paused: 'indigo', ended: 'gray.8', declined: 'gray.8' };
 
 /** 承諾待ち / 実施中 / 一時停止中 / 終了 / 辞退. */
 export function SeriesStatusBadge({ status }: { status: Series['status'] }) {
