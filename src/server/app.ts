@@ -41,8 +41,8 @@ import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
 
-/** API paths that answer without a session: set-up, the API document and its viewer. */
-const anonymousPaths = ['/api/setup', '/api/openapi.json', '/api/docs'];
+/** API paths that answer without a session: set-up, "who am I" (null for nobody), the secret-URL calendar feed, the API document and its viewer. */
+const anonymousPaths = ['/api/setup', '/api/session', '/api/calendar-feeds', '/api/openapi.json', '/api/docs'];
 
 /** Builds the whole HTTP application from its parts; `main.ts` only adds the socket and start-up. */
 export function createApp(services: Services) {

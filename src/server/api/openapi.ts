@@ -74,7 +74,6 @@ export const operationIds: Record<string, string> = {
   'DELETE /api/action-items/{id}': 'removeActionItem',
   'GET /api/meetings/{id}/open-action-items': 'listOpenActionItems',
   'GET /api/meetings/{id}/minutes': 'getMinutes',
-  'PUT /api/meetings/{id}/minutes': 'updateMinutesDraft',
   'POST /api/meetings/{id}/minutes/share': 'shareMinutes',
   'POST /api/meetings/{id}/minutes/acknowledge': 'acknowledgeMinutes',
   'POST /api/meetings/{id}/minutes/corrections': 'correctMinutes',
@@ -88,6 +87,8 @@ export const operationIds: Record<string, string> = {
   'POST /api/auth/sign-out': 'signOut',
   'POST /api/auth/change-password': 'changePassword',
   'GET /api/auth/get-session': 'getSession',
+  'GET /api/session': 'getSignedInPerson',
+  'GET /api/calendar-feeds/{token}': 'getCalendarFeed',
 };
 
 /** Operations anyone may call; `optional` ones also accept the cookie. Every other needs the session. */
@@ -96,6 +97,8 @@ const publicOperations: Record<string, 'public' | 'optional'> = {
   'POST /api/setup': 'public',
   'POST /api/auth/sign-in/email': 'public',
   'GET /api/auth/get-session': 'optional',
+  'GET /api/session': 'optional',
+  'GET /api/calendar-feeds/{token}': 'public',
 };
 
 const pascal = (s: string) => s.replace(/(^|[-_.])([a-z0-9])/g, (_, _sep: string, ch: string) => ch.toUpperCase());

@@ -45,6 +45,37 @@ export const who = {
  * Origin (always refused).
  */
 export const authorisationMatrix: Record<string, Allowed> = {
+  // signed-in person or nobody (null), the secret-URL calendar feed
+  'GET /api/session': who.everyone,
+  // Anyone holding a valid secret URL reads that feed; the matrix has no token, so every relation
+  // gets 404 here (notifications.test.ts proves a valid, a replaced and a revoked URL).
+  'GET /api/calendar-feeds/{token}': [],
+  // the live room, coaching and templates inside a meeting
+  'GET /api/meetings/{id}/events': who.pair,
+  'GET /api/meetings/{id}/coaching': who.pair,
+  'POST /api/meetings/{id}/apply-template': who.pair,
+  // guidance kept by hr
+  'GET /api/agenda-templates': who.signedIn,
+  'PATCH /api/agenda-templates/{id}': who.hrAdmin,
+  'GET /api/question-bank/manage': who.hrAdmin,
+  'POST /api/question-bank': who.hrAdmin,
+  'PATCH /api/question-bank/{id}': who.hrAdmin,
+  // each person's own notifications, settings and calendar feed
+  'GET /api/notifications': who.signedIn,
+  'GET /api/notifications/unread-count': who.signedIn,
+  'POST /api/notifications/{id}/read': who.signedIn,
+  'POST /api/notifications/read-all': who.signedIn,
+  'GET /api/notification-settings': who.signedIn,
+  'PUT /api/notification-settings': who.signedIn,
+  'GET /api/me/calendar-feed': who.signedIn,
+  'POST /api/me/calendar-feed': who.signedIn,
+  'DELETE /api/me/calendar-feed': who.signedIn,
+  // administration: the mail outbox and webhooks
+  'GET /api/admin/outbox': who.admin,
+  'GET /api/admin/webhooks': who.admin,
+  'POST /api/admin/webhooks': who.admin,
+  'DELETE /api/admin/webhooks/{id}': who.admin,
+  'GET /api/admin/webhooks/{id}/deliveries': who.admin,
   // auth (better-auth; only these four are switched on)
   'POST /api/auth/sign-in/email': who.everyone,
   'POST /api/auth/sign-out': who.everyone,
@@ -115,7 +146,6 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'DELETE /api/action-items/{id}': who.pair,
   'GET /api/meetings/{id}/open-action-items': who.pair,
   'GET /api/meetings/{id}/minutes': who.pair,
-  'PUT /api/meetings/{id}/minutes': who.pair,
   'GET /api/meetings/{id}/minutes.md': who.pair,
   'POST /api/meetings/{id}/minutes/share': who.pair,
   'POST /api/meetings/{id}/minutes/acknowledge': who.report,

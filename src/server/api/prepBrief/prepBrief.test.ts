@@ -94,7 +94,7 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     await database.db.insert(minutes).values({
       meetingId: lastHeld,
       status: 'shared',
-      body: '# 1on1 議事録\n\n## 話したこと\n\n- 異動の希望\n\n## 決めたこと・ネクストステップ\n\n- [ ] 資料を読む(担当:本人)\n',
+      body: '# 1on1 議事録\n\n## 話したこと\n\n- 異動の希望\n\n## 決めたこと・アクションアイテム\n\n- [ ] 資料を読む(担当:本人)\n',
     });
     const fb = await call(app, 'POST', `/api/meetings/${lastHeld}/feedback`, {
       cookie: cookies.partner,

@@ -72,7 +72,7 @@ describe.skipIf(noDatabase)('the live room event stream', () => {
     const res = await app.request(`/api/meetings/${meetingId}/events`, { headers: { cookie: cookies.self!, origin: 'http://127.0.0.1:3000' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     await res.body?.cancel();
   });
 

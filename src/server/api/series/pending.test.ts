@@ -80,7 +80,7 @@ describe.skipIf(noDatabase)('a series with someone other than the primary manage
 
   it('once the report accepts, meetings are scheduled and the partner reads the series', async () => {
     const { o, c } = await fresh();
-    const res = await call<Series>(app, 'POST', '/api/series', { cookie: c.hr, body: { reportId: o.self.id, managerId: o.hr.id, schedule: weeklySchedule() } });
+    const res = await call<Series>(app, 'POST', '/api/series', { cookie: c.hr, body: { reportId: o.self.id, managerId: o.hr.id, purpose: 'キャリアの相談', schedule: weeklySchedule() } });
     const id = res.body.id;
     const accepted = await call<Series>(app, 'POST', `/api/series/${id}/accept`, { cookie: c.self });
     expect(accepted.status).toBe(200);
@@ -88,7 +88,7 @@ describe.skipIf(noDatabase)('a series with someone other than the primary manage
     expect((await meetingsOf(database.db, id)).length).toBeGreaterThan(10);
     const hrView = await call<Series>(app, 'GET', `/api/series/${id}`, { cookie: c.hr });
     expect(hrView.body).toMatchObject({ status: 'active', abilities: { readContent: true } });
-    expect(hrView.body.purpose).toBeTruthy();
+    expect(hrView.body.purpose).toBe('キャリアの相談');
     expect((await call(app, 'GET', `/api/series/${id}/meetings`, { cookie: c.hr })).status).toBe(200);
     // Answering twice is a conflict, in the caller's language.
     const again = await call(app, 'POST', `/api/series/${id}/decline`, { cookie: c.self, lang: 'en' });

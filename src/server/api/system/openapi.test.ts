@@ -94,7 +94,7 @@ export function names(list: Employees): string[] {
   return list.items.map((e) => e.familyName + ' ' + e.givenName);
 }
 export function purpose(brief: PrepBrief): string {
-  return brief.purpose;
+  return brief.purpose ?? '';
 }
 `,
     );
