@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, test } from './fixtures.js';
+import { demo, DEMO_PASSWORD, expect, expectNoAxeViolations, openSession, setLanguage, test } from './fixtures.js';
 
 // The complete prep brief on the demo organisation and the everyday defects of the meeting pages:
 // carried-over action items, the report's view of the manager's support, starting a meeting days
@@ -8,21 +8,8 @@ import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, test } from './fixt
 
 const shots = 'docs/screenshots';
 
-async function session(browser: Browser, email: string, locale: 'ja' | 'en' = 'ja'): Promise<Page> {
-  const ctx = await browser.newContext({ locale: locale === 'ja' ? 'ja-JP' : 'en-GB', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel(/メールアドレス|Email/).fill(email);
-  await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
-
-const origin = (page: Page) => new URL(page.url()).origin;
-
-async function setLanguage(page: Page, lang: 'ja' | 'en') {
-  await page.request.patch('/api/me', { data: { locale: lang }, headers: { origin: origin(page) } });
+function session(browser: Browser, email: string, locale: 'ja' | 'en' = 'ja'): Promise<Page> {
+  return openSession(browser, email, { lang: locale });
 }
 
 /** The manager's next meeting with 鈴木 (member@demo.example), from the API the page itself uses. */

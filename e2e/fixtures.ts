@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 
 export const demo = {
   admin: 'admin@demo.example',
@@ -18,6 +18,50 @@ export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * Saves the signed-in person's language and makes the page follow it on its next navigation. The saved
+ * language outlives the test (the demo database is shared by every spec), so each session sets it.
+ */
+export async function setLanguage(page: Page, lang: 'ja' | 'en'): Promise<void> {
+  await page.evaluate(async (l) => {
+    const res = await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
+    if (!res.ok) throw new Error(`PATCH /api/me answered ${res.status}`);
+    localStorage.setItem('taiwa.lang', l);
+  }, lang);
+}
+
+export interface SessionOptions {
+  lang?: 'ja' | 'en';
+  width?: number;
+  /** For specs that run their own server. */
+  baseURL?: string;
+}
+
+/**
+ * A browser of its own for one person: signs in through the sign-in page and sets the person's saved
+ * language (Japanese unless asked), so that no spec depends on a language another spec left behind.
+ */
+export async function openSession(browser: Browser, email: string, options: SessionOptions = {}): Promise<Page> {
+  const lang = options.lang ?? 'ja';
+  const ctx = await browser.newContext({
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    locale: lang === 'ja' ? 'ja-JP' : 'en-GB',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${email}] page error: ${e.message}`));
+  await page.goto('/sign-in');
+  await page.getByLabel(/メールアドレス|Email/).fill(email);
+  await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+  await setLanguage(page, lang);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  return page;
 }
 
 /** Runs axe-core on the current page and fails on any violation, listing them readably. */

@@ -1,24 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, openSession, test } from './fixtures.js';
 
 // Issue 8: guidance against formality — hr edits one question and hides another on the question
 // bank page, and both show at once in the manager's pre-question picker; the manager applies an
 // agenda template in one click. Screenshots of the bank page and of the applied template, ja and en.
 
-async function session(browser: Browser, email: string, locale: 'ja' | 'en', width = 1280): Promise<Page> {
-  const ctx = await browser.newContext({ locale: locale === 'ja' ? 'ja-JP' : 'en-GB', timezoneId: 'Asia/Tokyo', viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel(/メールアドレス|Email/).fill(email);
-  await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
-  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
-  if (locale === 'en') {
-    const res = await page.request.patch('/api/me', { data: { locale: 'en' }, headers: { origin: new URL(page.url()).origin } });
-    expect(res.ok()).toBe(true);
-    await page.reload();
-  }
-  return page;
+function session(browser: Browser, email: string, locale: 'ja' | 'en', width = 1280): Promise<Page> {
+  return openSession(browser, email, { lang: locale, width });
 }
 
 const EDITED = '最近、どんなことに一番時間を使っていますか？';

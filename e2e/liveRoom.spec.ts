@@ -1,18 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, openSession, test } from './fixtures.js';
 
 // The live meeting room with two browsers: what one side marks or adds reaches the other within a
 // second over the room's event stream (no polling), and each side sees whether the other is in the room.
 
-async function session(browser: Browser, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
+function session(browser: Browser, email: string): Promise<Page> {
+  return openSession(browser, email);
 }
 
 /** What the partner's side is given to show a change: one second (E2E_LIVE_MS only to diagnose a slow machine). */

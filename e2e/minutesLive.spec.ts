@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo } from './fixtures.js';
+import { demo, openSession, setLanguage } from './fixtures.js';
 
 // The minutes draft as a live document, with two real browsers: both type at once, both texts are
 // there after reloads and after a server restart; once shared, the minutes render as formatted
@@ -56,16 +56,8 @@ async function stopServer(): Promise<void> {
   await exited;
 }
 
-async function session(browser: Browser, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: origin, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error(`[${email}] page error: ${e.message}`));
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
+function session(browser: Browser, email: string): Promise<Page> {
+  return openSession(browser, email, { baseURL: origin });
 }
 
 /** A JSON request from inside the page (same origin, with the session cookie). */
@@ -80,9 +72,8 @@ async function apiCall<T>(page: Page, method: string, url: string, body?: unknow
   ) as Promise<T>;
 }
 
-async function setLanguage(page: Page, lang: 'ja' | 'en') {
-  await apiCall(page, 'PATCH', '/api/me', { locale: lang });
-  await page.evaluate((l) => localStorage.setItem('taiwa.lang', l), lang);
+async function setLanguageAndReload(page: Page, lang: 'ja' | 'en') {
+  await setLanguage(page, lang);
   await page.reload();
 }
 
@@ -137,7 +128,7 @@ test('both type into the minutes draft at once; nothing is lost across reloads a
   for (const p of [manager, member]) {
     await expect(editorOf(p)).toBeVisible();
     // The assembled draft: real headings and a checklist, not Markdown signs.
-    await expect(editorOf(p).getByRole('heading', { name: '決めたこと・ネクストステップ' })).toBeVisible();
+    await expect(editorOf(p).getByRole('heading', { name: '決めたこと・アクションアイテム' })).toBeVisible();
     await expect(editorOf(p).getByRole('checkbox')).toHaveCount(1);
     await expect(editorOf(p)).toContainText('発表の機会を調整する · 担当:');
     await expect(editorOf(p)).not.toContainText('##');
@@ -173,8 +164,8 @@ test('both type into the minutes draft at once; nothing is lost across reloads a
   });
 
   // The same draft in English: the headings and labels follow the reader, the typed text does not change.
-  await setLanguage(manager, 'en');
-  await expect(editorOf(manager).getByRole('heading', { name: 'Decisions and next steps' })).toBeVisible();
+  await setLanguageAndReload(manager, 'en');
+  await expect(editorOf(manager).getByRole('heading', { name: 'Decisions and action items' })).toBeVisible();
   await expect(editorOf(manager)).toContainText('Owner: ');
   await expect(editorOf(manager)).toContainText(fromMember);
   await expect(editorOf(manager)).not.toContainText('決めたこと');
@@ -191,8 +182,8 @@ test('both type into the minutes draft at once; nothing is lost across reloads a
   await expect(article(manager).getByRole('heading', { name: 'What we talked about' })).toBeVisible();
   await expect(article(member).getByRole('heading', { name: '話したこと' })).toBeVisible();
   for (const [p, heading] of [
-    [manager, 'Decisions and next steps'],
-    [member, '決めたこと・ネクストステップ'],
+    [manager, 'Decisions and action items'],
+    [member, '決めたこと・アクションアイテム'],
   ] as const) {
     await expect(article(p).getByRole('heading', { name: heading })).toBeVisible();
     await expect(article(p).getByRole('listitem').filter({ hasText: '発表の機会を調整する' })).toBeVisible();

@@ -1,15 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, loginAs, test } from './fixtures.js';
+import { expect, expectNoAxeViolations, loginAs, setLanguage, test } from './fixtures.js';
 
 const dir = 'docs/screenshots';
-
-async function setLanguage(page: Page, lang: 'ja' | 'en') {
-  await page.evaluate(async (l) => {
-    await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
-    localStorage.setItem('taiwa.lang', l);
-  }, lang);
-}
 
 async function shoot(page: Page, name: string, lang: 'ja' | 'en', heading: RegExp) {
   for (const width of [1280, 375]) {

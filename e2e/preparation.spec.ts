@@ -1,20 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, openSession, test } from './fixtures.js';
 
 // Issue: series and preparation, end to end in Japanese — the manager sets up a weekly 1on1 with the
 // newcomer; the newcomer prepares (a private draft, a shared "just listen" topic, an answer, a
 // check-in at 2); the manager's prep brief shows all of it except the draft, which appears nowhere
 // for the manager, in the UI or the API.
 
-async function session(browser: Browser, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
+function session(browser: Browser, email: string): Promise<Page> {
+  return openSession(browser, email);
 }
 
 const DRAFT = '下書き:異動について考えていること';

@@ -1,25 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expect, test } from './fixtures.js';
+import { demo, expect, openSession, test } from './fixtures.js';
 
 // The live meeting room with the partner present, from the manager's side, at 1280 and 375 px in
 // Japanese and English (docs/screenshots/room-live-*.png). Run with the `screenshots` project.
 
 const dir = 'docs/screenshots';
 
-async function session(browser: Browser, email: string, lang: 'ja' | 'en'): Promise<Page> {
-  const ctx = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel(/メールアドレス|Email/).fill(email);
-  await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await page.evaluate(async (l) => {
-    await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
-    localStorage.setItem('taiwa.lang', l);
-  }, lang);
-  return page;
+function session(browser: Browser, email: string, lang: 'ja' | 'en'): Promise<Page> {
+  return openSession(browser, email, { lang });
 }
 
 test.beforeAll(() => mkdirSync(dir, { recursive: true }));

@@ -1,19 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loginAs, test } from './fixtures.js';
+import { loginAs, setLanguage, test } from './fixtures.js';
 
 // `npm run screenshots`: the pictures in docs/screenshots, taken from the running app with the demo
 // organisation, at 1280 and 375 px, in Japanese and English. Not part of `npm test`.
 
 const dir = 'docs/screenshots';
 const widths = [1280, 375] as const;
-
-async function setLanguage(page: Page, lang: 'ja' | 'en') {
-  await page.evaluate(async (l) => {
-    await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
-    localStorage.setItem('taiwa.lang', l);
-  }, lang);
-}
 
 async function shoot(page: Page, name: string, path: string, lang: 'ja' | 'en') {
   for (const width of widths) {

@@ -1,19 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, loginAs, test } from './fixtures.js';
+import { expect, expectNoAxeViolations, loginAs, setLanguage, test } from './fixtures.js';
 
 // A series offered by someone other than the report's primary manager waits for the report's yes
 // (SPEC §1): the report sees the offer in the 1on1 list, accepts it, and only then are meetings made.
 
 const dir = 'docs/screenshots';
-
-async function setLanguage(page: Page, lang: 'ja' | 'en') {
-  await page.evaluate(async (l) => {
-    const res = await fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: l }) });
-    if (!res.ok) throw new Error(`PATCH /api/me answered ${res.status}`);
-    localStorage.setItem('taiwa.lang', l);
-  }, lang);
-}
 
 test('an admin offers a 1on1 series; the member sees the offer, the admin reads nothing until the member accepts', async ({ browser, page }) => {
   // Two sign-ins, four page loads and axe twice: more than the default minute on a busy machine.

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demo } from './fixtures.js';
+import { demo, openSession } from './fixtures.js';
 
 // The meeting room's shared notes, with two real browsers: each sees the other's typing at once,
 // and every character is there after both reload and after the server restarts. This spec runs
@@ -38,15 +38,8 @@ async function stopServer(): Promise<void> {
   await exited;
 }
 
-async function session(browser: Browser, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: origin, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await ctx.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
+function session(browser: Browser, email: string): Promise<Page> {
+  return openSession(browser, email, { baseURL: origin });
 }
 
 test.beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { mergeAttributes, Node, type Extensions } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import Collaboration from '@tiptap/extension-collaboration';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
@@ -61,6 +62,26 @@ const MinutesDate = Node.create<LocaleOptions>({
 });
 
 /**
+ * What a checklist item is about, for its checkbox's name: the words typed before its first keyed label
+ * (担当, 期限 …), without the separators; the whole text when it has no label.
+ */
+export function taskItemTitle(node: ProseMirrorNode): string {
+  let title = '';
+  let labelled = false;
+  node.descendants((child) => {
+    if (labelled) return false;
+    if (child.type.name === minutesNodeNames.label) {
+      labelled = true;
+      return false;
+    }
+    if (child.isText) title += child.text ?? '';
+    return true;
+  });
+  const trimmed = title.replace(/[\s·]+$/u, '').trim();
+  return trimmed || node.textContent.trim();
+}
+
+/**
  * The editor's schema for minutes: the shared notes' formatting, checklists for next steps, and the
  * keyed nodes. With `document`, the editor is bound to the live Yjs document (history from Yjs).
  */
@@ -68,7 +89,7 @@ export function minutesExtensions(props: { locale: Locale; checkboxLabel: (text:
   return [
     StarterKit.configure(props.document ? { undoRedo: false } : {}),
     TaskList,
-    TaskItem.configure({ nested: true, a11y: { checkboxLabel: (node, checked) => props.checkboxLabel(node.textContent, checked) } }),
+    TaskItem.configure({ nested: true, a11y: { checkboxLabel: (node, checked) => props.checkboxLabel(taskItemTitle(node), checked) } }),
     MinutesSection.configure({ locale: props.locale }),
     MinutesLabel.configure({ locale: props.locale }),
     MinutesDate.configure({ locale: props.locale }),
