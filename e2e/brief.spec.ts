@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { demo, DEMO_PASSWORD, expect, expectNoAxeViolations, openSession, setLanguage, test } from './fixtures.js';
+import { demo, DEMO_PASSWORD, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, resizeAndSettle, setLanguage, test } from './fixtures.js';
 
 // The complete prep brief on the demo organisation and the everyday defects of the meeting pages:
 // carried-over action items, the report's view of the manager's support, starting a meeting days
@@ -52,10 +52,9 @@ test('the demo manager’s prep brief: open action items of both sides, the last
     await expect(page.getByRole('heading', { name: lang === 'ja' ? '目標' : 'Goals', exact: true })).toHaveCount(0);
     await expectNoAxeViolations(page, `prep brief (${lang})`);
     await page.screenshot({ path: `${shots}/brief-prep-${lang}-1280.png`, fullPage: true });
-    await page.setViewportSize({ width: 375, height: 900 });
+    await resizeAndSettle(page, 375);
     await expect(actions).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal scroll at 375 px (${lang})`).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page, `the prep brief at 375 px (${lang})`);
     await page.screenshot({ path: `${shots}/brief-prep-${lang}-375.png`, fullPage: true });
   }
   await setLanguage(page, 'ja');

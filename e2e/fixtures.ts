@@ -64,6 +64,35 @@ export async function openSession(browser: Browser, email: string, options: Sess
   return page;
 }
 
+/**
+ * Resizes the page and waits until the layout has settled: every running transition or animation (the
+ * navigation drawer closing at phone width, say) has finished and two frames have been drawn.
+ */
+export async function resizeAndSettle(page: Page, width: number, height = 900): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Fails when the page scrolls sideways at its current width. */
+export async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scroll on ${label}`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Full-page screenshots at 1280 and 375 px into `${base}-${width}.png`; `ready` waits for what the
+ * picture must show. The page is left at 1280 px.
+ */
+export async function shootAtWidths(page: Page, base: string, ready: (p: Page) => Promise<void> = async () => {}): Promise<void> {
+  for (const width of [1280, 375]) {
+    await resizeAndSettle(page, width);
+    await ready(page);
+    await page.screenshot({ path: `${base}-${width}.png`, fullPage: true });
+  }
+  await resizeAndSettle(page, 1280);
+}
+
 /** Runs axe-core on the current page and fails on any violation, listing them readably. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

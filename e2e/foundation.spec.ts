@@ -1,17 +1,12 @@
 import type { Page } from '@playwright/test';
 import { japaneseUiFragments } from './catalog.js';
-import { expect, expectNoAxeViolations, loginAs, test, type DemoRole } from './fixtures.js';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, loginAs, resizeAndSettle, test, type DemoRole } from './fixtures.js';
 
 // Issue: the foundation — Japanese sign-in, roles, language switch, reporting-cycle errors, and
 // every page free of axe-core violations and usable at 375 px.
 
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
-}
-
-async function expectNoHorizontalScroll(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal scroll on ${label}`).toBeLessThanOrEqual(0);
 }
 
 test('the first page is the Japanese sign-in page', async ({ page }) => {
@@ -107,8 +102,7 @@ for (const [role, paths] of Object.entries(pagesByRole) as [Exclude<DemoRole, 'n
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, `${role} ${path}`);
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.waitForTimeout(100);
+      await resizeAndSettle(page, 375, 800);
       await expectNoHorizontalScroll(page, `${role} ${path} at 375 px`);
     }
   });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectNoAxeViolations, openSession, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, resizeAndSettle, test } from './fixtures.js';
 
 // The meeting and its follow-up, end to end in Japanese: hold the meeting, mark a topic discussed,
 // agree an action item for each side (the manager's marked as support), finish, share the minutes,
@@ -146,10 +146,8 @@ test('the follow-up pages have no axe violations and fit 375 px, in ja and en', 
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, `${path} (${lang})`);
-      await page.setViewportSize({ width: 375, height: 900 });
-      await page.waitForTimeout(200);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `horizontal scroll on ${path} at 375 px (${lang})`).toBeLessThanOrEqual(0);
+      await resizeAndSettle(page, 375);
+      await expectNoHorizontalScroll(page, `${path} at 375 px (${lang})`);
     }
   }
   await page.request.patch('/api/me', { data: { locale: 'ja' }, headers: { origin: origin(page) } });

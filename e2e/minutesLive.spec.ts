@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { demo, openSession, setLanguage } from './fixtures.js';
+import { demo, openSession, setLanguage, shootAtWidths } from './fixtures.js';
 
 // The minutes draft as a live document, with two real browsers: both type at once, both texts are
 // there after reloads and after a server restart; once shared, the minutes render as formatted
@@ -86,13 +86,8 @@ async function noAxeViolations(page: Page, label: string) {
 }
 
 /** Full-page pictures at 1280 and 375 px once `ready` holds at each width. */
-async function shoot(page: Page, name: string, ready: (p: Page) => Promise<void>) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await ready(page);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+function shoot(page: Page, name: string, ready: (p: Page) => Promise<void>) {
+  return shootAtWidths(page, `${shots}/${name}`, ready);
 }
 
 test.beforeAll(async () => {

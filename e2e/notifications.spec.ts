@@ -1,17 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, loginAs, setLanguage, test } from './fixtures.js';
+import { expect, expectNoAxeViolations, loginAs, setLanguage, shootAtWidths, test } from './fixtures.js';
 
 const dir = 'docs/screenshots';
 
 async function shoot(page: Page, name: string, lang: 'ja' | 'en', heading: RegExp) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(page.url(), { waitUntil: 'domcontentloaded' });
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await page.screenshot({ path: `${dir}/notify-${name}-${lang}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(page.url(), { waitUntil: 'domcontentloaded' });
+  await shootAtWidths(page, `${dir}/notify-${name}-${lang}`, (p) => expect(p.getByRole('heading', { level: 1, name: heading })).toBeVisible());
 }
 
 test.beforeAll(() => mkdirSync(dir, { recursive: true }));

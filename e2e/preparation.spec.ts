@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectNoAxeViolations, openSession, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, resizeAndSettle, test } from './fixtures.js';
 
 // Issue: series and preparation, end to end in Japanese — the manager sets up a weekly 1on1 with the
 // newcomer; the newcomer prepares (a private draft, a shared "just listen" topic, an answer, a
@@ -93,10 +93,8 @@ test('pages of the 1on1 cycle have no axe violations and fit 375 px, in ja and e
       await page.waitForLoadState('networkidle');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoAxeViolations(page, `${path} (${lang})`);
-      await page.setViewportSize({ width: 375, height: 900 });
-      await page.waitForTimeout(150);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `horizontal scroll on ${path} at 375 px (${lang})`).toBeLessThanOrEqual(0);
+      await resizeAndSettle(page, 375);
+      await expectNoHorizontalScroll(page, `${path} at 375 px (${lang})`);
     }
   }
   await page.request.patch('/api/me', { data: { locale: 'ja' }, headers: { origin: new URL(page.url()).origin } });

@@ -1,21 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loginAs, setLanguage, test } from './fixtures.js';
+import { loginAs, setLanguage, shootAtWidths, test } from './fixtures.js';
 
 // `npm run screenshots`: the pictures in docs/screenshots, taken from the running app with the demo
 // organisation, at 1280 and 375 px, in Japanese and English. Not part of `npm test`.
 
 const dir = 'docs/screenshots';
-const widths = [1280, 375] as const;
 
 async function shoot(page: Page, name: string, path: string, lang: 'ja' | 'en') {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${dir}/${name}-${lang}-${width}.png`, fullPage: true });
-  }
+  await page.goto(path);
+  await shootAtWidths(page, `${dir}/${name}-${lang}`, (p) => p.waitForLoadState('networkidle'));
 }
 
 /** The next meeting of manager@demo.example with member@demo.example (the prepared one). */
