@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { demo, openSession, setLanguage, shootAtWidths } from './fixtures.js';
+import { OwnServer } from './ownServer.js';
 
 // The minutes draft as a live document, with two real browsers: both type at once, both texts are
 // there after reloads and after a server restart; once shared, the minutes render as formatted
@@ -15,49 +12,11 @@ import { demo, openSession, setLanguage, shootAtWidths } from './fixtures.js';
 // Pages are waited for (never slept on); on a busy shared machine a page may take long to load.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-let origin = '';
-let port = 0;
-let dataDir = '';
-let server: ChildProcess | null = null;
+const server = new OwnServer();
 const shots = 'docs/screenshots';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as { port: number };
-      probe.close(() => resolve(p));
-    });
-  });
-}
-
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TAIWA_DATA_DIR: dataDir, DATABASE_URL: '', TAIWA_SECRET: '', LOG_LEVEL: 'warn', TAIWA_SIGNIN_RATE_LIMIT: '1000' },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(): Promise<void> {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server!.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
-}
-
 function session(browser: Browser, email: string): Promise<Page> {
-  return openSession(browser, email, { baseURL: origin });
+  return openSession(browser, email, { baseURL: server.origin });
 }
 
 /** A JSON request from inside the page (same origin, with the session cookie). */
@@ -94,17 +53,9 @@ test.beforeAll(async () => {
   // The first start creates the database and the demo organisation: slow on a busy machine.
   test.setTimeout(200_000);
   mkdirSync(shots, { recursive: true });
-  port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'taiwa-minutes-'));
-  chmodSync(parent, 0o755);
-  dataDir = path.join(parent, 'data');
-  await startServer();
+  await server.open('taiwa-minutes-');
 });
-test.afterAll(async () => {
-  await stopServer();
-  if (dataDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
-});
+test.afterAll(() => server.close());
 
 test('both type into the minutes draft at once; nothing is lost across reloads and a restart; shared minutes are formatted in each language', async ({ browser }) => {
   test.setTimeout(540_000);
@@ -146,8 +97,7 @@ test('both type into the minutes draft at once; nothing is lost across reloads a
     await expect(editorOf(p)).toContainText(fromManager);
     await expect(editorOf(p)).toContainText(fromMember);
   }
-  await stopServer();
-  await startServer();
+  await server.restart();
   await Promise.all([manager.reload(), member.reload()]);
   for (const p of [manager, member]) {
     await expect(editorOf(p)).toContainText(fromManager);

@@ -1,57 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, openSession } from './fixtures.js';
+import { OwnServer } from './ownServer.js';
 
 // The meeting room's shared notes, with two real browsers: each sees the other's typing at once,
 // and every character is there after both reload and after the server restarts. This spec runs
 // its own server (on its own embedded data directory) so that it can restart it.
 
-const port = 3241;
-const origin = `http://127.0.0.1:${port}`;
-let dataDir = '';
-let server: ChildProcess | null = null;
-
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), TAIWA_DATA_DIR: dataDir, DATABASE_URL: '', TAIWA_SECRET: '', LOG_LEVEL: 'warn', TAIWA_SIGNIN_RATE_LIMIT: '1000' },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(): Promise<void> {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server!.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
-}
+const server = new OwnServer();
 
 function session(browser: Browser, email: string): Promise<Page> {
-  return openSession(browser, email, { baseURL: origin });
+  return openSession(browser, email, { baseURL: server.origin });
 }
 
 test.beforeAll(async () => {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'taiwa-notes-'));
-  chmodSync(parent, 0o755);
-  dataDir = path.join(parent, 'data');
-  await startServer();
+  // The first start creates the database and the demo organisation: slow on a busy machine.
+  test.setTimeout(200_000);
+  await server.open('taiwa-notes-');
 });
-test.afterAll(async () => {
-  await stopServer();
-  rmSync(path.dirname(dataDir), { recursive: true, force: true });
-});
+test.afterAll(() => server.close());
 
 test('two people type at once, see each other within a second, and nothing is lost across reloads and a restart', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -81,8 +47,7 @@ test('two people type at once, see each other within a second, and nothing is lo
     await expect(editorOf(p)).toContainText(fromMember);
   }
 
-  await stopServer();
-  await startServer();
+  await server.restart();
   await Promise.all([manager.reload(), member.reload()]);
   for (const p of [manager, member]) {
     await expect(editorOf(p)).toContainText(fromManager);

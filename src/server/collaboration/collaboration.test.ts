@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -7,52 +5,22 @@ import * as Y from 'yjs';
 import { series, sharedNotes } from '../db/schema.js';
 import { call, TEST_BASE_URL, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
+import { startLiveServer, type LiveServer } from '../test/liveServer.js';
 import { buildOrganisation, signInAll, type Organisation, type Relation } from '../test/factories.js';
 import { connectNotes, settled, waitFor, type NotesClient } from '../test/notesClient.js';
 import { noDatabase } from '../test/provided.js';
 import { createSeries, meetingsOf } from '../test/series.js';
-import type { App } from '../app.js';
 import { meetingDocumentName } from './documentName.js';
 import { mergeIntoNotes } from './persistence.js';
-import { createCollaboration, type Collaboration } from './server.js';
-
-interface Running {
-  app: App;
-  server: ServerType;
-  collaboration: Collaboration;
-  url: string;
-  stop(): Promise<void>;
-}
 
 describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   const database = testDatabase();
   let org: Organisation;
   let cookies: Record<Relation, string> & { anonymous: null };
-  let running: Running;
+  let running: LiveServer;
   let meetingId: string;
   let seriesId: string;
   const clients: NotesClient[] = [];
-
-  /** The app with the collaboration server attached, as main.ts starts it, on a free port. */
-  async function start(): Promise<Running> {
-    const { app, services } = testApp(database);
-    const collaboration = await createCollaboration(services);
-    const server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    collaboration.attach(server);
-    const port = (server.address() as AddressInfo).port;
-    return {
-      app,
-      server,
-      collaboration,
-      url: `ws://127.0.0.1:${port}/collaboration`,
-      async stop() {
-        await collaboration.destroy();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      },
-    };
-  }
 
   const open = (who: Relation | 'anonymous', props: { documentName?: string; origin?: string } = {}) => {
     const client = connectNotes({
@@ -68,7 +36,7 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   const storedNotes = async (id = meetingId) => (await database.db.select().from(sharedNotes).where(eq(sharedNotes.meetingId, id)))[0];
 
   beforeAll(async () => {
-    running = await start();
+    running = await startLiveServer(database);
     org = await buildOrganisation(database.db, testApp(database).services.auth);
     cookies = await signInAll(running.app, org);
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
@@ -164,7 +132,7 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
     await settled(report);
     report.destroy();
     await running.stop();
-    running = await start();
+    running = await startLiveServer(database);
     const again = open('partner');
     expect(await again.outcome).toBe('authenticated');
     await settled(again);

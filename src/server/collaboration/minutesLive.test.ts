@@ -1,12 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Minutes } from '../../domain/followUp.js';
-import type { App } from '../app.js';
 import { minutesDocuments } from '../db/schema.js';
 import { call, TEST_BASE_URL, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
+import { startLiveServer, type LiveServer } from '../test/liveServer.js';
 import { buildOrganisation, signInAll, type Organisation, type Relation } from '../test/factories.js';
 import { textsOf, typeIntoMinutes } from '../test/minutes.js';
 import { connectNotes, settled, waitFor, type NotesClient } from '../test/notesClient.js';
@@ -14,41 +12,15 @@ import { noDatabase } from '../test/provided.js';
 import { createSeries, insertTopic, meetingsOf } from '../test/series.js';
 import { minutesDocumentName } from './documentName.js';
 import { documentOfState } from './minutesDocument.js';
-import { createCollaboration, type Collaboration } from './server.js';
-
-interface Running {
-  app: App;
-  collaboration: Collaboration;
-  url: string;
-  stop(): Promise<void>;
-}
 
 describe.skipIf(noDatabase)('the minutes draft as a live document (minutes:<meeting id>)', () => {
   const database = testDatabase();
   let org: Organisation;
   let cookies: Record<Relation, string> & { anonymous: null };
-  let running: Running;
+  let running: LiveServer;
   let meetingId: string;
   let scheduledId: string;
   const clients: NotesClient[] = [];
-
-  async function start(): Promise<Running> {
-    const { app, services } = testApp(database);
-    const collaboration = await createCollaboration(services);
-    const server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    collaboration.attach(server);
-    return {
-      app,
-      collaboration,
-      url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collaboration`,
-      async stop() {
-        await collaboration.destroy();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      },
-    };
-  }
 
   const open = (who: Relation | 'anonymous', id = meetingId) => {
     const client = connectNotes({ url: running.url, documentName: minutesDocumentName(id), cookie: cookies[who], origin: TEST_BASE_URL });
@@ -62,7 +34,7 @@ describe.skipIf(noDatabase)('the minutes draft as a live document (minutes:<meet
   };
 
   beforeAll(async () => {
-    running = await start();
+    running = await startLiveServer(database);
     org = await buildOrganisation(database.db, testApp(database).services.auth);
     cookies = await signInAll(running.app, org);
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
@@ -132,7 +104,7 @@ describe.skipIf(noDatabase)('the minutes draft as a live document (minutes:<meet
     await settled(manager);
     manager.destroy();
     await running.stop();
-    running = await start();
+    running = await startLiveServer(database);
     const report = open('self');
     expect(await report.outcome).toBe('authenticated');
     await settled(report);
