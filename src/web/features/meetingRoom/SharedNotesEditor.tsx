@@ -1,18 +1,12 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
+import { liveStatusColor, useLiveDocument, type LiveConnection, type LiveStatus } from '../../lib/liveDocument.js';
 import classes from './SharedNotesEditor.module.css';
 
-/** Where the server's collaboration socket listens: the same host as the page. */
-export function collaborationUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collaboration`;
-}
-
-export type SharedNotesStatus = 'connecting' | 'connected' | 'saving' | 'saved' | 'offline' | 'denied';
+export type SharedNotesStatus = LiveStatus;
 
 export interface SharedNotesLabels {
   /** Accessible name of the editor region, e.g. 「共有メモ」. */
@@ -32,65 +26,6 @@ export interface SharedNotesLabels {
   denied: string;
 }
 
-interface Connection {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-}
-
-function useSharedNotesConnection(meetingId: string, url: string | undefined) {
-  const [connection, setConnection] = useState<Connection | null>(null);
-  const [online, setOnline] = useState(false);
-  const [denied, setDenied] = useState(false);
-  const [synced, setSynced] = useState(false);
-  const [unsynced, setUnsynced] = useState(0);
-  const [everSynced, setEverSynced] = useState(false);
-  const [edited, setEdited] = useState(false);
-
-  useEffect(() => {
-    const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: url ?? collaborationUrl() });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: `meeting:${meetingId}`,
-      document: doc,
-      onStatus: ({ status }) => setOnline(status === 'connected'),
-      onAuthenticated: () => setDenied(false),
-      onAuthenticationFailed: () => setDenied(true),
-      onSynced: ({ state }) => {
-        setSynced(state);
-        if (state) setEverSynced(true);
-      },
-      onUnsyncedChanges: ({ number }) => {
-        setUnsynced(number);
-        // A change while synchronised is the user's own edit (a reconnect's resync happens unsynchronised).
-        if (number > 0 && provider.isSynced) setEdited(true);
-      },
-      onClose: () => setSynced(false),
-    });
-    provider.attach();
-    setConnection({ doc, provider });
-    return () => {
-      provider.destroy();
-      socket.destroy();
-      doc.destroy();
-      setConnection(null);
-      setOnline(false);
-      setSynced(false);
-      setUnsynced(0);
-      setDenied(false);
-      setEverSynced(false);
-      setEdited(false);
-    };
-  }, [meetingId, url]);
-
-  let status: SharedNotesStatus;
-  if (denied) status = 'denied';
-  else if (!online) status = everSynced ? 'offline' : 'connecting';
-  else if (unsynced > 0 || !synced) status = edited ? 'saving' : 'connecting';
-  else status = edited ? 'saved' : 'connected';
-  return { connection, status };
-}
-
 /**
  * 共有メモ: the pair's shared notes of a meeting, edited by both at once (Tiptap on a Yjs document
  * synchronised through the server's Hocuspocus endpoint). History comes from Yjs, so undo only
@@ -98,12 +33,12 @@ function useSharedNotesConnection(meetingId: string, url: string | undefined) {
  * the status says when everything typed is stored ("saved" = acknowledged = committed).
  */
 export function SharedNotesEditor(props: { meetingId: string; labels: SharedNotesLabels; editable?: boolean; url?: string }) {
-  const { connection, status } = useSharedNotesConnection(props.meetingId, props.url);
+  const { connection, status } = useLiveDocument(`meeting:${props.meetingId}`, { url: props.url });
   if (!connection) return <StatusBadge status="connecting" labels={props.labels} />;
   return <NotesEditor key={props.meetingId} connection={connection} status={status} labels={props.labels} editable={props.editable ?? true} />;
 }
 
-function NotesEditor({ connection, status, labels, editable }: { connection: Connection; status: SharedNotesStatus; labels: SharedNotesLabels; editable: boolean }) {
+function NotesEditor({ connection, status, labels, editable }: { connection: LiveConnection; status: SharedNotesStatus; labels: SharedNotesLabels; editable: boolean }) {
   const [empty, setEmpty] = useState(true);
   const editor = useEditor(
     {
@@ -140,11 +75,9 @@ function NotesEditor({ connection, status, labels, editable }: { connection: Con
   );
 }
 
-const statusColor: Record<SharedNotesStatus, string> = { connecting: 'gray', connected: 'blue', saving: 'yellow', saved: 'teal', offline: 'orange', denied: 'red' };
-
 function StatusBadge({ status, labels }: { status: SharedNotesStatus; labels: SharedNotesLabels }) {
   return (
-    <Badge variant="light" color={statusColor[status]} role="status" aria-live="polite">
+    <Badge variant="light" color={liveStatusColor[status]} role="status" aria-live="polite">
       {labels[status]}
     </Badge>
   );
