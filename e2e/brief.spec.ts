@@ -162,8 +162,26 @@ test('a forbidden deep link answers at once (one request, no retries) and the si
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByText('読み込み中…')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
-  // No retries of the 403 (there were four before). Known defect, open in issue 14: the route's
-  // preload and the page's query each ask once, so two requests arrive instead of one.
-  expect(calls).toBeLessThanOrEqual(2);
+  // One request: no retries of the 403 (there were four before), and the page uses the answer its
+  // route's preload already has instead of asking again.
+  expect(calls).toBe(1);
   await ctx.close();
+});
+
+test('a deep link opened after the session ended goes to sign-in and back, and the page then shows its data', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await session(browser, demo.manager);
+  const { meetingId } = await nextWithMember(page);
+  // The session ends, but this browser remembers that someone was signed in: the page's data is asked
+  // for before the session is checked, and refused.
+  await page.context().clearCookies();
+  await page.goto(`/meetings/${meetingId}/prep`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('メールアドレス').fill(demo.manager);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}/prep$`));
+  await expect(page.locator('section[aria-labelledby="prep-actions"]')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /サインイン|401/ })).toHaveCount(0);
+  await page.context().close();
 });

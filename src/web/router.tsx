@@ -42,6 +42,10 @@ export const queryClient = new QueryClient({
     queries: {
       // A 4xx (401, 403, 404, 409…) is an answer, not a failure: show it at once instead of retrying.
       retry: (count, error) => !isClientError(error) && count < 2,
+      // An answer the page's data already has (say, the route's preload got a 403) is shown as it is,
+      // not asked for again because the page mounted; the page's retry button asks again, and so does
+      // the route's loader on the next navigation (a 401 before sign-in is asked again after it).
+      retryOnMount: false,
       refetchOnWindowFocus: false,
     },
   },
