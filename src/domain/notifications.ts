@@ -118,11 +118,16 @@ export const webhookSchema = z.object({
   format: z.enum(webhookFormats),
   events: z.array(z.enum(webhookEvents)),
   active: z.boolean(),
-  /** The signing key, shown to admins so the receiver can check signatures. */
-  secret: z.string(),
+  /**
+   * The signing key the receiver checks signatures with. Present only in the answer that created the
+   * webhook (shown once, like a password); every other answer carries null.
+   */
+  secret: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
+/** What an admin may change on a webhook: switching it off keeps its settings and its delivery log. */
+export const webhookUpdateSchema = z.object({ active: z.boolean() });
 export const webhookListSchema = z.object({ items: z.array(webhookSchema) });
 export const webhookAttemptSchema = z.object({ attempt: z.number().int(), statusCode: z.number().int().nullable(), error: z.string().nullable(), at: z.iso.datetime() });
 export const webhookDeliverySchema = z.object({
