@@ -104,6 +104,10 @@ export type OutboxList = z.infer<typeof outboxListSchema>;
 export const webhookEvents = ['meetingScheduled', 'reminderDue', 'minutesShared', 'actionItemOverdue'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 export const webhookFormats = ['slack', 'teams', 'json'] as const;
+export type WebhookFormat = (typeof webhookFormats)[number];
+/** Headers of the generic JSON format: `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` and its timestamp (Unix seconds). */
+export const webhookSignatureHeader = 'x-taiwa-signature';
+export const webhookTimestampHeader = 'x-taiwa-timestamp';
 
 export const webhookInputSchema = z.object({
   name: requiredText(100),
@@ -130,6 +134,7 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookUpdateSchema = z.object({ active: z.boolean() });
 export const webhookListSchema = z.object({ items: z.array(webhookSchema) });
 export const webhookAttemptSchema = z.object({ attempt: z.number().int(), statusCode: z.number().int().nullable(), error: z.string().nullable(), at: z.iso.datetime() });
+export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
 export const webhookDeliverySchema = z.object({
   id: idSchema,
   event: z.string(),
@@ -139,3 +144,6 @@ export const webhookDeliverySchema = z.object({
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
 export type WebhookDeliveryList = z.infer<typeof webhookDeliveryListSchema>;
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export type WebhookInput = z.infer<typeof webhookInputSchema>;
+export type WebhookList = z.infer<typeof webhookListSchema>;
