@@ -113,7 +113,8 @@ export const webhookInputSchema = z.object({
   name: requiredText(100),
   url: z.url({ protocol: /^https?$/ }).max(2000),
   format: z.enum(webhookFormats),
-  events: z.array(z.enum(webhookEvents)).min(1),
+  /** The message key names the choice, which a generic minimum message would not. */
+  events: z.array(z.enum(webhookEvents)).min(1, 'webhookEvents'),
 });
 export const webhookSchema = z.object({
   id: idSchema,

@@ -90,8 +90,8 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
     expect((await call(app, 'DELETE', `/api/admin/webhooks/${id}`, { cookie: cookies.admin })).status).toBe(200);
     expectError(await call(app, 'DELETE', `/api/admin/webhooks/${UNKNOWN_ID}`, { cookie: cookies.admin }), 404, 'not_found');
     expectFields(await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies.admin, body: { ...body, url: 'ftp://x', events: [] } }), {
-      url: '値が正しくありません。',
-      events: '1以上の値を入力してください。',
+      url: 'http:// または https:// で始まるURLを入力してください。',
+      events: '送るイベントを1つ以上選んでください。',
     });
     expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items).toHaveLength(0);
   });
