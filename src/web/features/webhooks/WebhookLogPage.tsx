@@ -13,7 +13,13 @@ import { deliveriesQuery, webhooksQuery } from './api.js';
 import { deliveryState, shortenUrl, type DeliveryState } from './display.js';
 import { WebhookLoadError } from './WebhookStates.js';
 
-const stateColor: Record<DeliveryState, string> = { waiting: 'gray.9', retrying: 'orange.9', delivered: 'teal.9', failed: 'red.9' };
+/** Colours whose badge text passes WCAG AA on its tint (see theme.ts). */
+const stateBadge: Record<DeliveryState, { color: string; variant: 'light' | 'outline' }> = {
+  waiting: { color: 'gray.8', variant: 'outline' },
+  retrying: { color: 'blue', variant: 'light' },
+  delivered: { color: 'teal', variant: 'light' },
+  failed: { color: 'red', variant: 'light' },
+};
 
 /** One webhook's delivery log, newest first: every event and each attempt with its HTTP status, in the admin's time zone. */
 export function WebhookLogPage({ id }: { id: string }) {
@@ -78,7 +84,7 @@ function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
               <time dateTime={delivery.createdAt}>{formatDateTime(new Date(delivery.createdAt), locale, me.timeZone)}</time>
             </Text>
           </Stack>
-          <Badge variant="light" color={stateColor[state]}>
+          <Badge {...stateBadge[state]} style={{ flexShrink: 0 }}>
             {t(`webhooks.logPage.states.${state}`)}
           </Badge>
         </Group>

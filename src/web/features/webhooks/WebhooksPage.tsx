@@ -81,11 +81,11 @@ function WebhookRow({ hook, onRemove }: { hook: Webhook; onRemove: () => void })
               <Text component="h2" fw={700} fz="md" m={0} id={headingId} style={{ overflowWrap: 'anywhere' }}>
                 {hook.name}
               </Text>
-              <Badge variant="light" color="blue.9">
+              <Badge variant="light" color="blue" tt="none">
                 {t(`webhooks.formats.${hook.format}`)}
               </Badge>
               {!hook.active ? (
-                <Badge variant="light" color="gray.9">
+                <Badge variant="outline" color="gray.8">
                   {t('webhooks.off')}
                 </Badge>
               ) : null}
@@ -125,10 +125,9 @@ function WebhookRow({ hook, onRemove }: { hook: Webhook; onRemove: () => void })
               {t('webhooks.log')}
             </ButtonLink>
             <Button
-              variant="subtle"
-              color="red.9"
+              variant="default"
               size="xs"
-              leftSection={<IconTrash size={16} aria-hidden />}
+              leftSection={<IconTrash size={16} aria-hidden color="var(--mantine-color-red-9)" />}
               onClick={onRemove}
               aria-label={t('webhooks.removeFor', { name: hook.name })}
             >
