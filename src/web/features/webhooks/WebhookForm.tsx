@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, CopyButton, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,7 @@ import {
 } from '../../../domain/notifications.js';
 import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
+import { ShownOnce } from '../../components/ShownOnce.js';
 import { useServerErrors } from '../../lib/useServerErrors.js';
 import { createWebhook, webhooksKey } from './api.js';
 
@@ -70,26 +70,14 @@ export function AddWebhookModal({ opened, onClose }: { opened: boolean; onClose:
     <AppModal opened={opened} onClose={close} title={created ? t('webhooks.secret.title') : t('webhooks.form.title')} size="lg">
       {created?.secret ? (
         <Stack gap="sm">
-          <Alert color="teal" icon={<IconInfoCircle size={20} aria-hidden />}>
-            {t('webhooks.secret.shownOnce')}
-          </Alert>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('webhooks.secret.label')}
-              value={created.secret}
-              readOnly
-              style={{ flex: 1, minWidth: 0 }}
-              onFocus={(e) => e.currentTarget.select()}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
-            <CopyButton value={created.secret}>
-              {({ copied, copy }) => (
-                <Button variant="default" onClick={copy}>
-                  {copied ? t('webhooks.secret.copied') : t('webhooks.secret.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <ShownOnce
+            notice={t('webhooks.secret.shownOnce')}
+            label={t('webhooks.secret.label')}
+            value={created.secret}
+            copyLabel={t('webhooks.secret.copy')}
+            copiedLabel={t('webhooks.secret.copied')}
+            monospace
+          />
           <Text size="sm">{t('webhooks.secret.verify', { signature: webhookSignatureHeader, timestamp: webhookTimestampHeader })}</Text>
           <Group justify="flex-end">
             <Button onClick={close} data-autofocus>
