@@ -84,16 +84,25 @@ test('an admin adds a signed webhook, a scheduled 1on1 reaches the receiver with
   await expect(dialog.getByText('入力してください。', { exact: true })).toBeVisible();
   await expect(dialog.getByLabel('送信先URL')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(admin, 'add webhook with errors (ja)');
-  await admin.setViewportSize({ width: 375, height: 900 });
-  await expect(dialog.getByRole('button', { name: '追加する' })).toBeVisible();
-  await admin.screenshot({ path: `${dir}/webhooks-add-ja-375.png`, fullPage: true });
-  await admin.setViewportSize({ width: 1280, height: 900 });
 
-  // A generic webhook for the 1on1-scheduled event, pointing at the local receiver.
+  // On a phone: cancelling empties the form; the same errors fit the screen.
+  await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(dialog).toBeHidden();
+  await admin.setViewportSize({ width: 375, height: 900 });
+  await admin.getByRole('button', { name: 'Webhookを追加' }).click();
+  await expect(dialog.getByLabel('送信先URL')).toHaveValue('');
+  await expect(dialog.getByRole('checkbox', { name: '1on1の予定' })).toBeChecked();
+  await dialog.getByLabel('送信先URL').fill('ftp://example.test/hook');
+  await dialog.getByRole('button', { name: '追加する' }).click();
+  await expect(dialog.getByText('http:// または https:// で始まるURLを入力してください。')).toBeVisible();
+  await expectNoSidewaysScroll(admin);
+  await admin.screenshot({ path: `${dir}/webhooks-add-ja-375.png`, fullPage: true });
+
+  // A generic webhook for the 1on1-scheduled event only, pointing at the local receiver.
   await dialog.getByLabel('名前').fill('社内システム');
   await dialog.getByLabel('送信先URL').fill(receiverUrl);
   await dialog.getByRole('radio', { name: '汎用(署名付きJSON)' }).check();
-  await dialog.getByRole('checkbox', { name: '1on1の予定' }).check();
+  await dialog.getByRole('checkbox', { name: '議事録の共有' }).uncheck();
   await dialog.getByRole('button', { name: '追加する' }).click();
 
   // The signing secret is shown once, with how to check the signature header.
@@ -103,8 +112,11 @@ test('an admin adds a signed webhook, a scheduled 1on1 reaches the receiver with
   const secret = await secretDialog.getByLabel('署名用シークレット').inputValue();
   expect(secret).toMatch(/^[\w-]{32}$/);
   await expectNoAxeViolations(admin, 'webhook secret (ja)');
+  await expectNoSidewaysScroll(admin);
+  await admin.screenshot({ path: `${dir}/webhooks-secret-ja-375.png`, fullPage: true });
   await secretDialog.getByRole('button', { name: 'シークレットを保存しました' }).click();
   await expect(secretDialog).toBeHidden();
+  await admin.setViewportSize({ width: 1280, height: 900 });
 
   // The list shows it, shortened, with its format, events and switch; the secret is not shown again.
   const row = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: '社内システム' }) });
