@@ -104,12 +104,17 @@ export type OutboxList = z.infer<typeof outboxListSchema>;
 export const webhookEvents = ['meetingScheduled', 'reminderDue', 'minutesShared', 'actionItemOverdue'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 export const webhookFormats = ['slack', 'teams', 'json'] as const;
+export type WebhookFormat = (typeof webhookFormats)[number];
+/** Headers of the generic JSON format: `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` and its timestamp (Unix seconds). */
+export const webhookSignatureHeader = 'x-taiwa-signature';
+export const webhookTimestampHeader = 'x-taiwa-timestamp';
 
 export const webhookInputSchema = z.object({
   name: requiredText(100),
   url: z.url({ protocol: /^https?$/ }).max(2000),
   format: z.enum(webhookFormats),
-  events: z.array(z.enum(webhookEvents)).min(1),
+  /** The message key names the choice, which a generic minimum message would not. */
+  events: z.array(z.enum(webhookEvents)).min(1, 'webhookEvents'),
 });
 export const webhookSchema = z.object({
   id: idSchema,
@@ -118,13 +123,19 @@ export const webhookSchema = z.object({
   format: z.enum(webhookFormats),
   events: z.array(z.enum(webhookEvents)),
   active: z.boolean(),
-  /** The signing key, shown to admins so the receiver can check signatures. */
-  secret: z.string(),
+  /**
+   * The signing key the receiver checks signatures with. Present only in the answer that created the
+   * webhook (shown once, like a password); every other answer carries null.
+   */
+  secret: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
+/** What an admin may change on a webhook: switching it off keeps its settings and its delivery log. */
+export const webhookUpdateSchema = z.object({ active: z.boolean() });
 export const webhookListSchema = z.object({ items: z.array(webhookSchema) });
 export const webhookAttemptSchema = z.object({ attempt: z.number().int(), statusCode: z.number().int().nullable(), error: z.string().nullable(), at: z.iso.datetime() });
+export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
 export const webhookDeliverySchema = z.object({
   id: idSchema,
   event: z.string(),
@@ -134,3 +145,6 @@ export const webhookDeliverySchema = z.object({
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
 export type WebhookDeliveryList = z.infer<typeof webhookDeliveryListSchema>;
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export type WebhookInput = z.infer<typeof webhookInputSchema>;
+export type WebhookList = z.infer<typeof webhookListSchema>;

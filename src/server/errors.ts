@@ -94,6 +94,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function describe(issue: z.core.$ZodIssue, sent: unknown): { key: MessageKey; params?: Params } {
   switch (issue.code) {
     case 'too_small': {
+      // A schema may name its own message for a minimum (e.g. "choose at least one event").
+      if (isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return min <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', params: { min } };
       return { key: 'validation.tooSmall', params: { min } };
@@ -108,6 +110,7 @@ function describe(issue: z.core.$ZodIssue, sent: unknown): { key: MessageKey; pa
     case 'invalid_format':
       if (issue.format === 'email') return { key: 'validation.email' };
       if (issue.format === 'uuid') return { key: 'validation.uuid' };
+      if (issue.format === 'url') return { key: 'validation.url' };
       if (issue.format === 'date' || issue.format === 'datetime') return { key: 'validation.date' };
       if (issue.format === 'regex' && isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
       return { key: 'validation.invalid' };

@@ -25,6 +25,7 @@ import { seriesRoute } from './routes/series.js';
 import { setupRoute } from './routes/setup.js';
 import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
+import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -74,6 +75,8 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     notificationSettingsRoute,
     outboxRoute,
+    webhooksRoute,
+    webhookLogRoute,
   ]),
 ]);
 

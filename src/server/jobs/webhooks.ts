@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { WebhookEvent } from '../../domain/notifications.js';
+import { webhookSignatureHeader, webhookTimestampHeader, type WebhookEvent } from '../../domain/notifications.js';
 import type { Db, Tx } from '../db/client.js';
 import { webhookAttempts, webhookDeliveries, webhooks } from '../db/schema.js';
 
-/** Header of the generic JSON format: `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`. */
-export const SIGNATURE_HEADER = 'x-taiwa-signature';
-export const TIMESTAMP_HEADER = 'x-taiwa-timestamp';
+/** Header of the generic JSON format: `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` (named in the domain, which the admin page quotes). */
+export const SIGNATURE_HEADER = webhookSignatureHeader;
+export const TIMESTAMP_HEADER = webhookTimestampHeader;
 /** Attempts before a delivery is given up (the first try and its retries). */
 export const WEBHOOK_MAX_ATTEMPTS = 5;
 

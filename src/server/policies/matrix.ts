@@ -74,6 +74,7 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/admin/outbox': who.admin,
   'GET /api/admin/webhooks': who.admin,
   'POST /api/admin/webhooks': who.admin,
+  'PATCH /api/admin/webhooks/{id}': who.admin,
   'DELETE /api/admin/webhooks/{id}': who.admin,
   'GET /api/admin/webhooks/{id}/deliveries': who.admin,
   // auth (better-auth; only these four are switched on)

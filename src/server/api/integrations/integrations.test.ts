@@ -73,15 +73,25 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
     }
     const list = await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin });
     expect(list.body.items).toHaveLength(1);
+    const id = list.body.items[0]!.id;
     for (const v of viewers.filter((x) => x !== 'admin')) {
-      const r = await call(app, 'DELETE', `/api/admin/webhooks/${list.body.items[0]!.id}`, { cookie: cookies[v] });
+      const r = await call(app, 'DELETE', `/api/admin/webhooks/${id}`, { cookie: cookies[v] });
       expectError(r, v === 'anonymous' ? 401 : 403, v === 'anonymous' ? 'unauthenticated' : 'forbidden');
+      const patch = await call(app, 'PATCH', `/api/admin/webhooks/${id}`, { cookie: cookies[v], body: { active: false } });
+      expectError(patch, v === 'anonymous' ? 401 : 403, v === 'anonymous' ? 'unauthenticated' : 'forbidden');
     }
-    expect((await call(app, 'DELETE', `/api/admin/webhooks/${list.body.items[0]!.id}`, { cookie: cookies.admin })).status).toBe(200);
+    expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items[0]!.active).toBe(true);
+    const off = await call<Webhook>(app, 'PATCH', `/api/admin/webhooks/${id}`, { cookie: cookies.admin, body: { active: false } });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ id, active: false, secret: null });
+    expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items[0]!.active).toBe(false);
+    expect((await call<Webhook>(app, 'PATCH', `/api/admin/webhooks/${id}`, { cookie: cookies.admin, body: { active: true } })).body.active).toBe(true);
+    expectError(await call(app, 'PATCH', `/api/admin/webhooks/${UNKNOWN_ID}`, { cookie: cookies.admin, body: { active: false } }), 404, 'not_found');
+    expect((await call(app, 'DELETE', `/api/admin/webhooks/${id}`, { cookie: cookies.admin })).status).toBe(200);
     expectError(await call(app, 'DELETE', `/api/admin/webhooks/${UNKNOWN_ID}`, { cookie: cookies.admin }), 404, 'not_found');
     expectFields(await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies.admin, body: { ...body, url: 'ftp://x', events: [] } }), {
-      url: '値が正しくありません。',
-      events: '1以上の値を入力してください。',
+      url: 'http:// または https:// で始まるURLを入力してください。',
+      events: '送るイベントを1つ以上選んでください。',
     });
     expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items).toHaveLength(0);
   });
@@ -92,6 +102,16 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
       body: { name: 'Generic', url: receiverUrl, format: 'json', events: ['meetingScheduled'] },
     });
     const hook = created.body;
+    // The secret leaves the server once: in the answer that created the webhook, never in the list.
+    expect(hook.secret).toMatch(/^[\w-]{32}$/);
+    const listed = await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin });
+    expect(listed.body.items.find((w) => w.id === hook.id)?.secret).toBeNull();
+    // A webhook switched off receives no deliveries.
+    const idle = await call<Webhook>(app, 'POST', '/api/admin/webhooks', {
+      cookie: cookies.admin,
+      body: { name: 'Switched off', url: receiverUrl, format: 'json', events: ['meetingScheduled'] },
+    });
+    expect((await call(app, 'PATCH', `/api/admin/webhooks/${idle.body.id}`, { cookie: cookies.admin, body: { active: false } })).status).toBe(200);
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id, schedule: weeklySchedule(3) });
     const first = (await meetingsOf(database.db, s.id))[0]!;
     let jobs: Jobs | null = null;
@@ -112,6 +132,8 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
       }, 'every webhook delivery to succeed');
       const items = (await log()).body.items;
       for (const d of items) expect(d.attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+      const idleLog = await call<WebhookDeliveryList>(app, 'GET', `/api/admin/webhooks/${idle.body.id}/deliveries`, { cookie: cookies.admin });
+      expect(idleLog.body.items).toEqual([]);
     } finally {
       await jobs?.stop();
     }
@@ -119,7 +141,7 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
     expect(forFirst).toHaveLength(3);
     for (const r of forFirst) {
       const ts = String(r.headers[TIMESTAMP_HEADER]);
-      expect(r.headers[SIGNATURE_HEADER]).toBe(signWebhook(hook.secret, ts, r.body));
+      expect(r.headers[SIGNATURE_HEADER]).toBe(signWebhook(hook.secret!, ts, r.body));
       const payload = JSON.parse(r.body) as { event: string; data: Record<string, string> };
       expect(payload.event).toBe('meetingScheduled');
       expect(payload.data.url).toBe(`http://taiwa.test/meetings/${first.id}`);

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from '../../../domain/common.js';
-import { outboxListSchema, webhookDeliveryListSchema, webhookInputSchema, webhookListSchema, webhookSchema, type WebhookEvent } from '../../../domain/notifications.js';
+import { outboxListSchema, webhookDeliveryListSchema, webhookInputSchema, webhookListSchema, webhookSchema, webhookUpdateSchema, type WebhookEvent } from '../../../domain/notifications.js';
 import { mailMessages, webhookAttempts, webhookDeliveries, webhooks } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { notificationPolicy } from '../../policies/notifications.js';
@@ -43,6 +43,14 @@ const removeHook = createRoute({
   request: { params: idParams },
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses },
 });
+const updateHook = createRoute({
+  method: 'patch',
+  path: '/admin/webhooks/{id}',
+  tags,
+  summary: 'Switch a webhook off or on: while off it receives no new deliveries',
+  request: { params: idParams, body: jsonBody(webhookUpdateSchema) },
+  responses: { 200: json(webhookSchema, 'Updated'), ...errorResponses },
+});
 const deliveries = createRoute({
   method: 'get',
   path: '/admin/webhooks/{id}/deliveries',
@@ -52,7 +60,17 @@ const deliveries = createRoute({
   responses: { 200: json(webhookDeliveryListSchema, 'Deliveries'), ...errorResponses },
 });
 
-const present = (w: typeof webhooks.$inferSelect) => ({ ...w, events: w.events as WebhookEvent[], createdAt: w.createdAt.toISOString() });
+/** A webhook as admins read it; the signing secret leaves the server once, in the answer that created it. */
+const present = (w: typeof webhooks.$inferSelect, withSecret = false) => ({
+  id: w.id,
+  name: w.name,
+  url: w.url,
+  format: w.format,
+  events: w.events as WebhookEvent[],
+  active: w.active,
+  secret: withSecret ? w.secret : null,
+  createdAt: w.createdAt.toISOString(),
+});
 
 /** Admin integrations: the mail outbox and outgoing webhooks with their delivery log (SPEC §7, §1). */
 export const integrationsApi = router()
@@ -77,7 +95,7 @@ export const integrationsApi = router()
   .openapi(listHooks, async (c) => {
     authorize(notificationPolicy.manageWebhooks(requireActor(c)));
     const rows = await c.get('services').db.select().from(webhooks).orderBy(asc(webhooks.createdAt));
-    return c.json({ items: rows.map(present) }, 200);
+    return c.json({ items: rows.map((w) => present(w)) }, 200);
   })
   .openapi(createHook, async (c) => {
     authorize(notificationPolicy.manageWebhooks(requireActor(c)));
@@ -87,7 +105,18 @@ export const integrationsApi = router()
       .db.insert(webhooks)
       .values({ ...input, secret: randomBytes(24).toString('base64url') })
       .returning();
-    return c.json(present(row!), 201);
+    return c.json(present(row!, true), 201);
+  })
+  .openapi(updateHook, async (c) => {
+    authorize(notificationPolicy.manageWebhooks(requireActor(c)));
+    const [row] = await c
+      .get('services')
+      .db.update(webhooks)
+      .set({ active: c.req.valid('json').active })
+      .where(eq(webhooks.id, c.req.valid('param').id))
+      .returning();
+    if (!row) throw new NotFoundError('errors.webhookNotFound');
+    return c.json(present(row), 200);
   })
   .openapi(removeHook, async (c) => {
     authorize(notificationPolicy.manageWebhooks(requireActor(c)));

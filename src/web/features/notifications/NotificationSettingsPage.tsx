@@ -1,18 +1,17 @@
 import {
   Alert,
+  Box,
   Button,
   Checkbox,
-  CopyButton,
   Group,
   Paper,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { notifications as toast } from "@mantine/notifications";
-import { IconCalendar, IconInfoCircle, IconMail } from "@tabler/icons-react";
+import { IconCalendar, IconMail } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +24,7 @@ import { FormError } from "../../components/FormError.js";
 import { ButtonLink } from "../../components/links.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { ShownOnce } from "../../components/ShownOnce.js";
 import { QueryError, useErrorMessage } from "../../components/QueryError.js";
 import { useMe } from "../../lib/session.js";
 import {
@@ -223,27 +223,15 @@ function CalendarFeedSection() {
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
       {created?.url ? (
-        <Stack gap="xs" mb="sm">
-          <Alert color="teal" icon={<IconInfoCircle size={20} aria-hidden />}>
-            {t("notify.feed.shownOnce")}
-          </Alert>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t("notify.feed.url")}
-              value={created.url}
-              readOnly
-              style={{ flex: 1, minWidth: 0 }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={created.url}>
-              {({ copied, copy }) => (
-                <Button variant="default" onClick={copy}>
-                  {copied ? t("notify.feed.copied") : t("notify.feed.copy")}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
+        <Box mb="sm">
+          <ShownOnce
+            notice={t("notify.feed.shownOnce")}
+            label={t("notify.feed.url")}
+            value={created.url}
+            copyLabel={t("notify.feed.copy")}
+            copiedLabel={t("notify.feed.copied")}
+          />
+        </Box>
       ) : (
         <Text size="sm" mb="sm">
           {active ? t("notify.feed.active") : t("notify.feed.inactive")}

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Webhook, WebhookDeliveryList, WebhookInput, WebhookList } from '../../../domain/notifications.js';
+import { api } from '../../lib/api.js';
+
+/** Every query of this page starts with this key, so one invalidation refreshes them all. */
+export const webhooksKey = ['webhooks'] as const;
+
+/** The organisation's webhooks (admins). */
+export const webhooksQuery = queryOptions({
+  queryKey: [...webhooksKey, 'list'],
+  queryFn: () => api<WebhookList>('/api/admin/webhooks'),
+});
+
+/** The newest deliveries of one webhook; asked again every few seconds while one is still on its way. */
+export const deliveriesQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...webhooksKey, 'deliveries', id],
+    queryFn: () => api<WebhookDeliveryList>(`/api/admin/webhooks/${id}/deliveries`),
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === 'pending') ? 5000 : false),
+  });
+
+/** Adds a webhook; the answer carries its signing secret, the only time it is shown. */
+export function createWebhook(input: WebhookInput) {
+  return api<Webhook>('/api/admin/webhooks', { method: 'POST', body: input });
+}
+
+/** Switches a webhook off (no new deliveries) or on again. */
+export function setWebhookActive(id: string, active: boolean) {
+  return api<Webhook>(`/api/admin/webhooks/${id}`, { method: 'PATCH', body: { active } });
+}
+
+/** Removes a webhook and its delivery log. */
+export function removeWebhook(id: string) {
+  return api<{ ok: true }>(`/api/admin/webhooks/${id}`, { method: 'DELETE' });
+}
