@@ -7,9 +7,10 @@ import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
-import { expectRefused, followUpSnapshot, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
+import { expectRefused, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 describe.skipIf(noDatabase)('action items', () => {
   const database = testDatabase();
@@ -60,7 +61,7 @@ describe.skipIf(noDatabase)('action items', () => {
   });
 
   it('bad input: 400 with field messages, nothing written', async () => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     expectFields(await add('self', { ownerId: org.otherReport.id, title: 'x' }), { ownerId: '担当者は、この1on1の2人のどちらかを指定してください。' });
     expectFields(await add('self', { ownerId: org.self.id, title: 'x', support: true }), {
       support: '上司のサポートにできるのは、上司が担当するアクションアイテムだけです。',
@@ -78,7 +79,7 @@ describe.skipIf(noDatabase)('action items', () => {
     expectFields(await call(app, 'PATCH', `/api/action-items/${item!.id}`, { cookie: cookies.self, body: { status: 'closed' } }), {
       status: '次のいずれかを指定してください: open, done',
     });
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('"mine" lists what I own; "team" my direct reports’ series where I am the manager; overdue first in my own time zone', async () => {
@@ -133,13 +134,13 @@ describe.skipIf(noDatabase)('action items', () => {
   it('either side edits, hands over, completes and removes; outsiders get 404 and change nothing', async () => {
     const [support] = (await list('partner', 'scope=mine')).body.items;
     const [first] = (await list('self', 'scope=mine')).body.items;
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     for (const viewer of outsiders) {
       expectRefused(viewer, await call(app, 'PATCH', `/api/action-items/${first!.id}`, { cookie: cookies[viewer], body: { status: 'done' } }));
       expectRefused(viewer, await call(app, 'DELETE', `/api/action-items/${first!.id}`, { cookie: cookies[viewer] }));
       expectRefused(viewer, await add(viewer, { ownerId: org.self.id, title: '侵入' }));
     }
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
 
     const done = await call<ActionItem>(app, 'PATCH', `/api/action-items/${first!.id}`, { cookie: cookies.partner, body: { status: 'done' } });
     expect(done.body).toMatchObject({ status: 'done', overdue: false, doneAt: expect.any(String) });
@@ -151,12 +152,12 @@ describe.skipIf(noDatabase)('action items', () => {
     });
     expect(reopened.body).toMatchObject({ status: 'open', doneAt: null, title: '資料を作る(改)' });
     // The report can neither remove the manager's support commitment nor hand it over nor unmark it.
-    const unchanged = await followUpSnapshot(database.db);
+    const unchanged = await databaseSnapshot(database.db);
     expectError(await call(app, 'DELETE', `/api/action-items/${support!.id}`, { cookie: cookies.self }), 403, 'forbidden');
     expectError(await call(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { ownerId: org.self.id } }), 403, 'forbidden');
     expectError(await call(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.self, body: { support: false } }), 403, 'forbidden');
     expectError(await call(app, 'DELETE', `/api/action-items/${first!.id}`, { cookie: cookies.partner }), 403, 'forbidden');
-    expect(await followUpSnapshot(database.db)).toBe(unchanged);
+    expect(await databaseSnapshot(database.db)).toEqual(unchanged);
     // The manager hands their support item to the report: it ends being support.
     const handed = await call<ActionItem>(app, 'PATCH', `/api/action-items/${support!.id}`, { cookie: cookies.partner, body: { ownerId: org.self.id } });
     expect(handed.body).toMatchObject({ owner: { id: org.self.id }, support: false });

@@ -4,9 +4,10 @@ import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
-import { expectRefused, followUpSnapshot, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
+import { expectRefused, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 const sbi = { situation: '月曜の定例', behaviour: '議論を要約してくれた', impact: '決定が早くなった' };
 
@@ -57,7 +58,7 @@ describe.skipIf(noDatabase)('feedback records', () => {
   });
 
   it.each(outsiders)('%s reads and writes nothing', async (viewer) => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const list = await call(app, 'GET', `/api/meetings/${meetingId}/feedback`, { cookie: cookies[viewer] });
     expectRefused(viewer, list);
     expect(list.text).not.toContain(sbi.behaviour);
@@ -71,11 +72,11 @@ describe.skipIf(noDatabase)('feedback records', () => {
     );
     expectRefused(viewer, await call(app, 'PATCH', `/api/feedback/${given.id}`, { cookie: cookies[viewer], body: { impact: 'x' } }));
     expectRefused(viewer, await call(app, 'DELETE', `/api/feedback/${given.id}`, { cookie: cookies[viewer] }));
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('bad input: 400 with fields, nothing written', async () => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const post = (body: object) => call(app, 'POST', `/api/meetings/${meetingId}/feedback`, { cookie: cookies.self, body });
     expectFields(await post({ kind: 'positive', receiverId: org.self.id, ...sbi }), {
       receiverId: 'フィードバックの相手は、この1on1の相手を指定してください。',
@@ -93,7 +94,7 @@ describe.skipIf(noDatabase)('feedback records', () => {
       impact: '入力してください。',
     });
     expectFields(await call(app, 'PATCH', `/api/feedback/${given.id}`, { cookie: cookies.self, body: {} }), { _: '変更する項目を1つ以上指定してください。' });
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('only the giver edits or withdraws it', async () => {

@@ -5,9 +5,10 @@ import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type InsertedPerson, type Organisation } from '../../test/factories.js';
-import { expectNoReportRatings, expectRefused, followUpSnapshot, outsiders, type Viewer } from '../../test/followUp.js';
+import { expectNoReportRatings, expectRefused, outsiders, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pair', () => {
   const database = testDatabase();
@@ -35,7 +36,7 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
   });
 
   it('not before the minutes are shared (409), and bad input is 400 per side; nothing written', async () => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const early = await call(app, 'PUT', `/api/meetings/${upcomingId}/reflection`, { cookie: cookies.self, body: { feltHeard: 4, useful: 4 } });
     expect(expectError(early, 409, 'conflict').message).toBe('振り返りは議事録が共有されてから書けます。');
     expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 6 } }), { feltHeard: '5以下の値を入力してください。' });
@@ -53,7 +54,7 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
       gained: '2000文字以内で入力してください。',
     });
     expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { ownListening: 2.5 } }), { ownListening: '形式が正しくありません。' });
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('each side reflects; the manager reads the report’s text, never their ratings', async () => {
@@ -82,12 +83,12 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
   });
 
   it.each(outsiders)('%s reads and writes no reflection', async (viewer) => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const res = await call(app, 'GET', path(), { cookie: cookies[viewer] });
     expectRefused(viewer, res);
     expect(res.text).not.toContain('話せてよかった');
     expectRefused(viewer, await call(app, 'PUT', path(), { cookie: cookies[viewer], body: { ownListening: 5 } }));
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('the summary is suppressed under 3 reports and an average from 3; no endpoint gives the manager one report’s ratings', async () => {
