@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { minutes } from '../db/schema.js';
 import { call, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
-import { buildOrganisation, organisationSnapshot, signInAll, type Organisation } from '../test/factories.js';
+import { buildOrganisation, signInAll, type Organisation } from '../test/factories.js';
 import { noDatabase } from '../test/provided.js';
-import { contentSnapshot, createSeries, insertTopic, meetingsOf } from '../test/series.js';
+import { createSeries, insertTopic, meetingsOf } from '../test/series.js';
+import { databaseSnapshot } from '../test/snapshot.js';
 import { authorisationMatrix, matrixRelations, type MatrixRelation } from './matrix.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -81,7 +82,7 @@ describe.skipIf(noDatabase)('the authorisation matrix: every operation of the AP
   });
 
   it('every write is refused for each relation not declared, and for anonymous with 401; nothing changes', { timeout: 120_000 }, async () => {
-    const before = [await contentSnapshot(database.db), await organisationSnapshot(database.db)];
+    const before = await databaseSnapshot(database.db);
     const wrong: string[] = [];
     let runs = 0;
     for (const op of operations.filter((o) => o.method !== 'GET')) {
@@ -96,6 +97,6 @@ describe.skipIf(noDatabase)('the authorisation matrix: every operation of the AP
     }
     expect(wrong).toEqual([]);
     expect(runs).toBeGreaterThan(100);
-    expect([await contentSnapshot(database.db), await organisationSnapshot(database.db)]).toEqual(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 });

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { App } from '../app.js';
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db } from '../db/client.js';
@@ -161,28 +160,4 @@ export async function buildOrganisation(db: Db, auth: Auth): Promise<Organisatio
 export async function signInAll(app: App, org: Organisation): Promise<Record<Relation, string> & { anonymous: null }> {
   const cookies = await Promise.all(relations.map((r) => signIn(app, org[r].email, TEST_PASSWORD)));
   return { ...(Object.fromEntries(relations.map((r, i) => [r, cookies[i]!])) as Record<Relation, string>), anonymous: null };
-}
-
-/** Row counts of the organisation tables, to prove that a refused write changed nothing. */
-export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const { rows } = await db.execute<{ t: string; n: number }>(sql`
-    select 'employees' as t, count(*)::int as n from employees
-    union all select 'departments', count(*)::int from departments
-    union all select 'auth_user', count(*)::int from auth_user
-    union all select 'auth_account', count(*)::int from auth_account
-    union all select 'auth_session', count(*)::int from auth_session
-    union all select 'settings', count(*)::int from settings`);
-  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-}
-
-/** A snapshot of every organisation row, to prove that a refused update changed nothing. */
-export async function organisationSnapshot(db: Db): Promise<string> {
-  const { rows } = await db.execute(sql`
-    select json_build_object(
-      'employees', (select coalesce(json_agg(e order by e.id), '[]') from employees e),
-      'departments', (select coalesce(json_agg(d order by d.id), '[]') from departments d),
-      'users', (select coalesce(json_agg(u order by u.id), '[]') from auth_user u),
-      'accounts', (select coalesce(json_agg(a order by a.id), '[]') from auth_account a)
-    ) as snap`);
-  return JSON.stringify(rows[0]);
 }

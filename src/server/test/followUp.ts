@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '../db/client.js';
 import { sharedNotes } from '../db/schema.js';
@@ -23,22 +22,6 @@ export async function setSharedNotes(db: Db, meetingId: string, text: string): P
     .insert(sharedNotes)
     .values({ meetingId, state: Buffer.alloc(0), text })
     .onConflictDoUpdate({ target: sharedNotes.meetingId, set: { text } });
-}
-
-/** A snapshot of every meeting and follow-up row, to prove that a refused write changed nothing. */
-export async function followUpSnapshot(db: Db): Promise<string> {
-  const { rows } = await db.execute(sql`
-    select json_build_object(
-      'meetings', (select coalesce(json_agg(m order by m.id), '[]') from meetings m),
-      'topics', (select coalesce(json_agg(t order by t.id), '[]') from topics t),
-      'privateNotes', (select coalesce(json_agg(json_build_object('id', p.id, 'c', encode(p.ciphertext, 'hex'), 'u', p.updated_at) order by p.id), '[]') from private_notes p),
-      'feedback', (select coalesce(json_agg(f order by f.id), '[]') from feedback_records f),
-      'actionItems', (select coalesce(json_agg(a order by a.id), '[]') from action_items a),
-      'minutes', (select coalesce(json_agg(x order by x.meeting_id), '[]') from minutes x),
-      'revisions', (select coalesce(json_agg(r order by r.id), '[]') from minutes_revisions r),
-      'reflections', (select coalesce(json_agg(r order by r.id), '[]') from reflections r)
-    ) as snap`);
-  return JSON.stringify(rows[0]);
 }
 
 /** Asserts that nothing in the answer carries a rating of the report's (felt heard, useful). */

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { addDays, localDateOf, weekdayOf } from '../../domain/calendar.js';
 import type { Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
@@ -87,28 +87,4 @@ export async function insertTopic(
     })
     .returning({ id: topics.id });
   return t!.id;
-}
-
-/** Row counts of the 1on1 tables, to prove that a refused write changed nothing. */
-export async function contentCounts(db: Db): Promise<Record<string, number>> {
-  const { rows } = await db.execute<{ t: string; n: number }>(sql`
-    select 'series' as t, count(*)::int as n from series
-    union all select 'meetings', count(*)::int from meetings
-    union all select 'topics', count(*)::int from topics
-    union all select 'pre_questions', count(*)::int from pre_questions
-    union all select 'check_ins', count(*)::int from check_ins`);
-  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-}
-
-/** A snapshot of every 1on1 row, to prove that a refused update changed nothing. */
-export async function contentSnapshot(db: Db): Promise<string> {
-  const { rows } = await db.execute(sql`
-    select json_build_object(
-      'series', (select coalesce(json_agg(s order by s.id), '[]') from series s),
-      'meetings', (select coalesce(json_agg(m order by m.id), '[]') from meetings m),
-      'topics', (select coalesce(json_agg(t order by t.id), '[]') from topics t),
-      'preQuestions', (select coalesce(json_agg(q order by q.id), '[]') from pre_questions q),
-      'checkIns', (select coalesce(json_agg(c order by c.id), '[]') from check_ins c)
-    ) as snap`);
-  return JSON.stringify(rows[0]);
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Topic } from '../../domain/agenda.js';
+import { localDateOf } from '../../domain/calendar.js';
 import type {
   ActionItem,
   ActionItemList,
@@ -238,5 +239,5 @@ export const followUpKeys = [['home'], ['series'], ['meetings'], ['actionItems']
 
 /** Today's calendar date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);
+  return localDateOf(now, timeZone);
 }

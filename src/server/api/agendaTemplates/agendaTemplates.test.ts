@@ -7,7 +7,8 @@ import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { contentCounts, createSeries, meetingsOf } from '../../test/series.js';
+import { createSeries, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
@@ -40,12 +41,12 @@ describe.skipIf(noDatabase)('agenda templates API', () => {
   });
 
   it.each(viewers)('POST /api/meetings/{id}/apply-template by %s', async (viewer) => {
-    const before = await contentCounts(database.db);
+    const before = await databaseSnapshot(database.db);
     const res = await call<{ topicIds: string[] }>(app, 'POST', `/api/meetings/${meetingId}/apply-template`, { cookie: cookies[viewer], body: { templateId: 'condition' } });
     if (viewer !== 'self' && viewer !== 'partner') {
       if (viewer === 'anonymous') expectError(res, 401, 'unauthenticated');
       else expectError(res, 404, 'not_found');
-      expect(await contentCounts(database.db)).toEqual(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
       return;
     }
     expect(res.status).toBe(201);
@@ -78,13 +79,13 @@ describe.skipIf(noDatabase)('agenda templates API', () => {
     await call(app, 'PATCH', '/api/agenda-templates/feedback', { cookie: cookies.admin, body: { hidden: true } });
     expect((await templates('self')).items.some((t) => t.id === 'feedback')).toBe(false);
     expect((await templates('hr')).items.find((t) => t.id === 'feedback')?.hidden).toBe(true);
-    const before = await contentCounts(database.db);
+    const before = await databaseSnapshot(database.db);
     const hidden = await call(app, 'POST', `/api/meetings/${meetingId}/apply-template`, { cookie: cookies.self, body: { templateId: 'feedback' } });
     expect(expectError(hidden, 404, 'not_found').message).toBe('テンプレートが見つかりません。');
     expectFields(await call(app, 'POST', `/api/meetings/${meetingId}/apply-template`, { cookie: cookies.self, body: { templateId: 'nope' }, lang: 'en' }), {
       templateId: 'Use one of: firstMeeting, career, growth, feedback, goalReview, condition, quarterly',
     });
     expect(expectError(await call(app, 'PATCH', '/api/agenda-templates/career', { cookie: cookies.hr, body: { topics: [] } }), 400, 'validation').fields?.topics).toBeTruthy();
-    expect(await contentCounts(database.db)).toEqual(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 });

@@ -5,8 +5,9 @@ import { employees, settings } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, organisationSnapshot, signInAll, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 
@@ -108,7 +109,7 @@ describe.skipIf(noDatabase)('me API', () => {
   });
 
   it.each(['self', 'partner', 'skipLevel', 'hr', 'admin'] as const)('PATCH /api/me bad input by %s → 400 in ja and en, nothing changes', async (viewer) => {
-    const before = await organisationSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const body = { locale: 'fr', timeZone: 'Mars/Olympus' };
     expectFields(await call(app, 'PATCH', '/api/me', { cookie: cookies[viewer], body }), {
       locale: '次のいずれかを指定してください: ja, en',
@@ -119,6 +120,6 @@ describe.skipIf(noDatabase)('me API', () => {
       timeZone: 'Not a valid time zone (e.g. Asia/Tokyo).',
     });
     expectFields(await call(app, 'PATCH', '/api/me', { cookie: cookies[viewer], body: {} }), { _: '変更する項目を1つ以上指定してください。' });
-    expect(await organisationSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 });

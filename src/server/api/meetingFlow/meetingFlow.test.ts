@@ -8,10 +8,11 @@ import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
-import { expectNoReportRatings, expectRefused, followUpSnapshot, outsiders, setSharedNotes, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
+import { expectNoReportRatings, expectRefused, outsiders, setSharedNotes, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { textsOf, typeIntoMinutes } from '../../test/minutes.js';
 import { createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 import { maintainSeries } from '../../jobs/maintainSeries.js';
 
 type Flow = { meeting: Meeting; abilities: Record<string, boolean> };
@@ -167,15 +168,15 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
 
   it('finishing in English writes English headings; start and finish refuse outsiders and wrong states, changing nothing', async () => {
     const meetingId = meetingIds[3]!;
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     for (const viewer of outsiders) {
       expectRefused(viewer, await call(app, 'POST', `/api/meetings/${meetingId}/finish`, { cookie: cookies[viewer] }));
       expectRefused(viewer, await call(app, 'POST', `/api/meetings/${meetingId}/start`, { cookie: cookies[viewer] }));
       expectRefused(viewer, await call(app, 'GET', `/api/meetings/${meetingId}/flow`, { cookie: cookies[viewer] }));
     }
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
     const topicId = await insertTopic(database.db, { meetingId, authorId: org.self.id, title: '外からは触れない話題' });
-    const snapshot = await followUpSnapshot(database.db);
+    const snapshot = await databaseSnapshot(database.db);
     for (const viewer of outsiders) {
       const res = await call(app, 'POST', `/api/topics/${topicId}/discussed`, { cookie: cookies[viewer], body: { discussed: true } });
       expectRefused(viewer, res);
@@ -184,13 +185,13 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
     expectFields(await call(app, 'POST', `/api/topics/${topicId}/discussed`, { cookie: cookies.self, body: { discussed: 1 } }), {
       discussed: '形式が正しくありません。',
     });
-    expect(await followUpSnapshot(database.db)).toBe(snapshot);
+    expect(await databaseSnapshot(database.db)).toEqual(snapshot);
     const flow = await call<Flow>(app, 'GET', `/api/meetings/${meetingId}/flow`, { cookie: cookies.partner });
     expect(flow.body).toMatchObject({ meeting: { id: meetingId, status: 'scheduled' }, abilities: { start: true, finish: false, reflect: false } });
     expectError(await call(app, 'POST', `/api/meetings/${meetingId}/finish`, { cookie: cookies.self }), 409, 'conflict');
     expectError(await call(app, 'POST', `/api/meetings/${UNKNOWN_ID}/start`, { cookie: cookies.self }), 404, 'not_found');
     expectFields(await call(app, 'POST', `/api/meetings/not-a-uuid/start`, { cookie: cookies.self }), { id: 'IDの形式が正しくありません。' });
-    expect(await followUpSnapshot(database.db)).toBe(snapshot);
+    expect(await databaseSnapshot(database.db)).toEqual(snapshot);
 
     await call(app, 'POST', `/api/meetings/${meetingId}/start`, { cookie: cookies.partner, lang: 'en' });
     const t = await insertTopic(database.db, { meetingId, authorId: org.partner.id, title: 'Team offsite', discussed: true });

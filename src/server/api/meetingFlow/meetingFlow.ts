@@ -8,8 +8,8 @@ import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
-import { meetingDetail } from '../meetings/meetings.js';
 import { loadMeetingForPair, presentMeeting } from '../series/load.js';
+import { presentTopic } from '../topics/present.js';
 import { signalMeeting } from '../room/signals.js';
 
 const tags = ['meeting flow'];
@@ -75,7 +75,5 @@ export const meetingFlowApi = router()
     const { id } = c.req.valid('param');
     const meetingId = await markDiscussed({ db: c.get('services').db, actor: requireActor(c), topicId: id, discussed: c.req.valid('json').discussed });
     await signalMeeting(c, meetingId, 'topics');
-    const found = (await meetingDetail(c, meetingId)).body.topics.find((t) => t.id === id);
-    if (!found) throw new NotFoundError('errors.topicNotFound');
-    return c.json(found, 200);
+    return c.json(await presentTopic(c, id), 200);
   });

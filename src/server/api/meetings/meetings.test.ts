@@ -8,7 +8,8 @@ import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { contentSnapshot, createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
+import { createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 import { carryOver } from '../../commands/carryOver.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
@@ -86,12 +87,12 @@ describe.skipIf(noDatabase)('meetings API', () => {
   describe('POST /api/meetings/{id}/reschedule|cancel|keep-original-date by people outside the pair', () => {
     it.each(nonPair)('%s changes nothing', async (viewer) => {
       const m = upcoming[5]!;
-      const before = await contentSnapshot(database.db);
+      const before = await databaseSnapshot(database.db);
       const startsAt = new Date(m.startsAt.getTime() + 86_400_000).toISOString();
       refusal(viewer, await call(app, 'POST', `/api/meetings/${m.id}/reschedule`, { cookie: cookies[viewer], body: { startsAt, reason: '私用' } }));
       refusal(viewer, await call(app, 'POST', `/api/meetings/${m.id}/cancel`, { cookie: cookies[viewer], body: { reason: '私用' } }));
       refusal(viewer, await call(app, 'POST', `/api/meetings/${m.id}/keep-original-date`, { cookie: cookies[viewer] }));
-      expect(await contentSnapshot(database.db)).toBe(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
     });
   });
 
@@ -118,14 +119,14 @@ describe.skipIf(noDatabase)('meetings API', () => {
       expect(report.body.meeting).toMatchObject({ status: 'cancelled', reason: '出張のため' });
       const list = await call<{ items: Meeting[] }>(app, 'GET', `/api/series/${seriesId}/meetings?pageSize=200`, { cookie: cookies.self });
       expect(list.body.items.find((x) => x.id === m.id)).toMatchObject({ status: 'cancelled', reason: '出張のため' });
-      const before = await contentSnapshot(database.db);
+      const before = await databaseSnapshot(database.db);
       expectError(await call(app, 'POST', `/api/meetings/${m.id}/cancel`, { cookie: cookies.partner, body: { reason: 'もう一度' } }), 409, 'conflict');
       const again = await call(app, 'POST', `/api/meetings/${m.id}/reschedule`, {
         cookie: cookies.self,
         body: { startsAt: new Date(Date.now() + 86_400_000).toISOString(), reason: '再開' },
       });
       expect(expectError(again, 409, 'conflict').message).toBe('この1on1は予定どおりの状態ではないため、この操作はできません。');
-      expect(await contentSnapshot(database.db)).toBe(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
     });
 
     it.each([
@@ -137,10 +138,10 @@ describe.skipIf(noDatabase)('meetings API', () => {
       ['cancel', { reason: 'x'.repeat(501) }, { reason: '500文字以内で入力してください。' }, { reason: 'Enter at most 500 characters.' }],
     ])('%s %j → 400 in ja and en, nothing changed', async (action, body, ja, en) => {
       const m = upcoming[6]!;
-      const before = await contentSnapshot(database.db);
+      const before = await databaseSnapshot(database.db);
       expectFields(await call(app, 'POST', `/api/meetings/${m.id}/${action}`, { cookie: cookies.partner, body }), ja);
       expectFields(await call(app, 'POST', `/api/meetings/${m.id}/${action}`, { cookie: cookies.partner, body, lang: 'en' }), en);
-      expect(await contentSnapshot(database.db)).toBe(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
     });
 
     it('keep-original-date on a meeting that was not moved for a holiday is 409', async () => {

@@ -6,9 +6,10 @@ import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
-import { expectRefused, followUpSnapshot, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
+import { expectRefused, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 const SECRET_TEXT = '転職を考えている。上司にはまだ言えない。キャリアの悩み';
 
@@ -70,25 +71,25 @@ describe.skipIf(noDatabase)('private notes: the author only, encrypted at rest',
   });
 
   it.each(['otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'] as Viewer[])('%s cannot read or write a note of the meeting', async (viewer) => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const get = await call(app, 'GET', `/api/meetings/${meetingId}/private-note`, { cookie: cookies[viewer] });
     expectRefused(viewer, get);
     expect(get.text).not.toContain('転職');
     expectRefused(viewer, await call(app, 'PUT', `/api/meetings/${meetingId}/private-note`, { cookie: cookies[viewer], body: { body: 'x' } }));
     const search = await call(app, 'GET', `/api/search?q=${encodeURIComponent('転職')}`, { cookie: cookies[viewer] });
     expect(search.text).not.toContain('転職を');
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('bad input is refused with field messages and writes nothing', async () => {
-    const before = await followUpSnapshot(database.db);
+    const before = await databaseSnapshot(database.db);
     const put = (body: unknown, lang?: string) => call(app, 'PUT', `/api/meetings/${meetingId}/private-note`, { cookie: cookies.self, body, lang });
     expectFields(await put({ body: 'あ'.repeat(20_001) }), { body: '20000文字以内で入力してください。' });
     expectFields(await put({}, 'en'), { body: 'Required.' });
     expectFields(await put({ body: 42 }), { body: '形式が正しくありません。' });
     expectError(await put('{"body":'), 400, 'validation');
     expectError(await call(app, 'PUT', `/api/meetings/${UNKNOWN_ID}/private-note`, { cookie: cookies.self, body: { body: 'x' } }), 404, 'not_found');
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('tampering with the stored bytes, or moving them to another row, fails to decrypt (and reveals nothing)', async () => {

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReflectionSummary, ReflectionView } from '../../../domain/followUp.js';
 import { reflections } from '../../db/schema.js';
@@ -5,59 +6,80 @@ import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type InsertedPerson, type Organisation } from '../../test/factories.js';
-import { expectNoReportRatings, expectRefused, followUpSnapshot, outsiders, type Viewer } from '../../test/followUp.js';
+import { expectNoReportRatings, expectRefused, outsiders, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pair', () => {
   const database = testDatabase();
   let app: ReturnType<typeof testApp>['app'];
   let auth: ReturnType<typeof testApp>['services']['auth'];
-  let org: Organisation;
-  let cookies: Record<Viewer, string | null>;
-  let third: InsertedPerson;
-  let seriesId: string;
-  let meetingId: string;
-  let upcomingId: string;
-  const path = () => `/api/meetings/${meetingId}/reflection`;
+  /** Read and refused only: a test that changes data builds its own with `world()`. */
+  let shared: World;
+  const pathOf = (meetingId: string) => `/api/meetings/${meetingId}/reflection`;
+
+  interface World {
+    org: Organisation;
+    cookies: Record<Viewer, string | null>;
+    /** A third report of the same manager, not signed in. */
+    third: InsertedPerson;
+    seriesId: string;
+    /** A past meeting whose minutes are shared. */
+    meetingId: string;
+    upcomingId: string;
+  }
+
+  /** A fresh organisation with the pair's series, its next meeting and a past one with shared minutes. */
+  async function world(): Promise<World> {
+    const org = await buildOrganisation(database.db, auth);
+    const cookies = await signInAll(app, org);
+    const third = (await insertPeople(database.db, auth, [{ familyName: '山本', givenName: '蓮', managerId: org.partner.id }]))[0]!;
+    const { id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
+    const upcomingId = (await meetingsOf(database.db, seriesId))[0]!.id;
+    const meetingId = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 7, status: 'shared' });
+    return { org, cookies, third, seriesId, meetingId, upcomingId };
+  }
 
   beforeAll(async () => {
     ({
       app,
       services: { auth },
     } = testApp(database));
-    org = await buildOrganisation(database.db, auth);
-    cookies = await signInAll(app, org);
-    third = (await insertPeople(database.db, auth, [{ familyName: '山本', givenName: '蓮', managerId: org.partner.id }]))[0]!;
-    ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
-    upcomingId = (await meetingsOf(database.db, seriesId))[0]!.id;
-    meetingId = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 7, status: 'shared' });
+    shared = await world();
+    const own = await call(app, 'PUT', pathOf(shared.meetingId), {
+      cookie: shared.cookies.self,
+      body: { feltHeard: 2, useful: 2, gained: '話せてよかった', improve: null },
+    });
+    expect(own.status).toBe(200);
   });
 
   it('not before the minutes are shared (409), and bad input is 400 per side; nothing written', async () => {
-    const before = await followUpSnapshot(database.db);
+    const { cookies, meetingId, upcomingId } = shared;
+    const before = await databaseSnapshot(database.db);
     const early = await call(app, 'PUT', `/api/meetings/${upcomingId}/reflection`, { cookie: cookies.self, body: { feltHeard: 4, useful: 4 } });
     expect(expectError(early, 409, 'conflict').message).toBe('振り返りは議事録が共有されてから書けます。');
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 6 } }), { feltHeard: '5以下の値を入力してください。' });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 5 } }), { useful: '入力してください。' });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { gained: '良かった' } }), { ownListening: '入力してください。' });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 3, useful: 3, ownListening: 4 } }), {
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 6 } }), { feltHeard: '5以下の値を入力してください。' });
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 5 } }), { useful: '入力してください。' });
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.partner, body: { gained: '良かった' } }), { ownListening: '入力してください。' });
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 3, useful: 3, ownListening: 4 } }), {
       ownListening: 'この項目は指定できません。',
     });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { feltHeard: 5, useful: 5, ownListening: 4 } }), {
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.partner, body: { feltHeard: 5, useful: 5, ownListening: 4 } }), {
       feltHeard: 'この項目は指定できません。',
       useful: 'この項目は指定できません。',
     });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { ownListening: 0, gained: 'x'.repeat(2001) } }), {
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.partner, body: { ownListening: 0, gained: 'x'.repeat(2001) } }), {
       ownListening: '1以上の値を入力してください。',
       gained: '2000文字以内で入力してください。',
     });
-    expectFields(await call(app, 'PUT', path(), { cookie: cookies.partner, body: { ownListening: 2.5 } }), { ownListening: '形式が正しくありません。' });
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expectFields(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.partner, body: { ownListening: 2.5 } }), { ownListening: '形式が正しくありません。' });
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('each side reflects; the manager reads the report’s text, never their ratings', async () => {
-    const mine = await call<ReflectionView>(app, 'PUT', path(), {
+    const { cookies, meetingId } = await world();
+    const mine = await call<ReflectionView>(app, 'PUT', pathOf(meetingId), {
       cookie: cookies.self,
       body: { feltHeard: 1, useful: 2, gained: '話せてよかった', improve: '時間が短い' },
     });
@@ -66,31 +88,35 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
       partner: null,
       abilities: { reflect: true },
     });
-    const manager = await call<ReflectionView>(app, 'PUT', path(), {
+    const manager = await call<ReflectionView>(app, 'PUT', pathOf(meetingId), {
       cookie: cookies.partner,
       body: { ownListening: 4, gained: '悩みを知れた', improve: null },
     });
     expect(manager.body.mine).toMatchObject({ role: 'manager', ownListening: 4, feltHeard: null, useful: null, improve: null });
     expect(manager.body.partner).toEqual({ role: 'report', gained: '話せてよかった', improve: '時間が短い', updatedAt: expect.any(String) });
     expectNoReportRatings(manager);
-    const report = await call<ReflectionView>(app, 'GET', path(), { cookie: cookies.self });
+    const report = await call<ReflectionView>(app, 'GET', pathOf(meetingId), { cookie: cookies.self });
     expect(report.body.partner).toEqual({ role: 'manager', gained: '悩みを知れた', improve: null, updatedAt: expect.any(String) });
     expect(report.text).not.toMatch(/"ownListening":\s*4/);
     // Revising replaces, never duplicates.
-    await call(app, 'PUT', path(), { cookie: cookies.self, body: { feltHeard: 1, useful: 1 } });
-    expect((await database.db.select().from(reflections)).length).toBe(2);
+    await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1 } });
+    expect(await database.db.select().from(reflections).where(eq(reflections.meetingId, meetingId))).toHaveLength(2);
   });
 
   it.each(outsiders)('%s reads and writes no reflection', async (viewer) => {
-    const before = await followUpSnapshot(database.db);
-    const res = await call(app, 'GET', path(), { cookie: cookies[viewer] });
+    const { cookies, meetingId } = shared;
+    const before = await databaseSnapshot(database.db);
+    const res = await call(app, 'GET', pathOf(meetingId), { cookie: cookies[viewer] });
     expectRefused(viewer, res);
     expect(res.text).not.toContain('話せてよかった');
-    expectRefused(viewer, await call(app, 'PUT', path(), { cookie: cookies[viewer], body: { ownListening: 5 } }));
-    expect(await followUpSnapshot(database.db)).toBe(before);
+    expectRefused(viewer, await call(app, 'PUT', pathOf(meetingId), { cookie: cookies[viewer], body: { ownListening: 5 } }));
+    expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
   it('the summary is suppressed under 3 reports and an average from 3; no endpoint gives the manager one report’s ratings', async () => {
+    const { org, cookies, third, seriesId, meetingId, upcomingId } = await world();
+    // The report reflects on the past meeting: 1 and 1.
+    expect((await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1, gained: '話せてよかった' } })).status).toBe(200);
     const summary = (cookie: string | null) => call<ReflectionSummary>(app, 'GET', '/api/reflections/summary', { cookie });
     const one = await summary(cookies.partner);
     expect(one.body).toEqual({ windowDays: 90, contributors: 1, minGroup: 3, suppressed: true });
@@ -113,7 +139,7 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
 
     // Every endpoint the manager can call about the report's meeting leaves the ratings out.
     for (const p of [
-      path(),
+      pathOf(meetingId),
       `/api/meetings/${meetingId}`,
       `/api/series/${seriesId}/history`,
       `/api/search?q=${encodeURIComponent('話せて')}`,

@@ -89,8 +89,11 @@ export function presentMeeting(actor: Actor, s: SeriesRow, m: MeetingRow, now = 
 }
 
 
-/** The topics of some meetings that the caller may see (SPEC §2 applied in the query), in agenda order. */
-export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: SeriesRow, m: MeetingRow): Promise<Topic[]> {
+/**
+ * The topics of some meetings that the caller may see (SPEC §2 applied in the query), in agenda
+ * order; `topicId` narrows it to the one topic a write just changed.
+ */
+export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: SeriesRow, m: MeetingRow, topicId?: string): Promise<Topic[]> {
   if (meetingIds.length === 0) return [];
   const rows = await db
     .select({ t: topics, author: ref(author) })
@@ -98,7 +101,7 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
     .innerJoin(meetings, eq(meetings.id, topics.meetingId))
     .innerJoin(series, eq(series.id, meetings.seriesId))
     .innerJoin(author, eq(author.id, topics.authorId))
-    .where(and(inArray(topics.meetingId, meetingIds), visibleTopicsWhere(actor)))
+    .where(and(inArray(topics.meetingId, meetingIds), visibleTopicsWhere(actor), topicId === undefined ? undefined : eq(topics.id, topicId)))
     .orderBy(asc(topics.position), asc(topics.createdAt));
   const open = seriesPolicy.meetingAbilities(actor, s, m).addTopic;
   return rows.map(({ t, author: a }) => {
@@ -121,10 +124,17 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
   });
 }
 
-/** The pre-questions of a meeting (pair content), with the yes/no flag and its open alternative. */
-export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: MeetingRow): Promise<PreQuestion[]> {
+/**
+ * The pre-questions of a meeting (pair content), with the yes/no flag and its open alternative;
+ * `questionId` narrows it to the one question a write just changed.
+ */
+export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: MeetingRow, questionId?: string): Promise<PreQuestion[]> {
   if (!seriesPolicy.readContent(actor, s)) return [];
-  const rows = await db.select().from(preQuestions).where(eq(preQuestions.meetingId, m.id)).orderBy(asc(preQuestions.position));
+  const rows = await db
+    .select()
+    .from(preQuestions)
+    .where(and(eq(preQuestions.meetingId, m.id), questionId === undefined ? undefined : eq(preQuestions.id, questionId)))
+    .orderBy(asc(preQuestions.position));
   const abilities = seriesPolicy.meetingAbilities(actor, s, m);
   return Promise.all(rows.map(async (q) => {
     const openAlternative = q.closed ? (await checkQuestion(q.text)).openAlternative : null;

@@ -4,9 +4,10 @@ import { session } from '../../db/schema.js';
 import { call, cookieFrom, signIn, TEST_BASE_URL, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, tableCounts, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
+import { databaseSnapshot } from '../../test/snapshot.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -58,7 +59,7 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
       ['Origin null', { origin: 'null' }],
       ['the right host on another scheme', { origin: TEST_BASE_URL.replace('http:', 'https:') }],
     ])('every write operation of the API document is refused with %s, changing nothing', async (_label, headers) => {
-      const before = await tableCounts(database.db);
+      const before = await databaseSnapshot(database.db);
       for (const op of await writeOperations(app)) {
         for (const cookie of [cookies.admin, cookies.self, null]) {
           const res = await call(app, op.method, op.url, { cookie, body: {}, headers });
@@ -66,7 +67,7 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
           expect(res.body.error.reason).toBe('errors.foreignOrigin');
         }
       }
-      expect(await tableCounts(database.db)).toEqual(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
     });
 
     it('every write operation is refused without an Origin', async () => {
@@ -172,12 +173,12 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
         email: `new.${org.tag}@example.test`,
         employeeNumber: `N-${org.tag}`,
       };
-      const before = await tableCounts(database.db);
+      const before = await databaseSnapshot(database.db);
       const common = await call(app, 'POST', '/api/employees', { cookie: cookies.admin, body: { ...base, password: 'password' } });
       expect(expectError(common, 400, 'validation').fields?.password).toBeTruthy();
       const own = await call(app, 'POST', '/api/employees', { cookie: cookies.admin, body: { ...base, password: base.email } });
       expect(expectError(own, 400, 'validation').fields?.password).toBeTruthy();
-      expect(await tableCounts(database.db)).toEqual(before);
+      expect(await databaseSnapshot(database.db)).toEqual(before);
       const reset = await call(app, 'PATCH', `/api/employees/${org.otherReport.id}`, { cookie: cookies.admin, body: { password: '12345678' } });
       expect(expectError(reset, 400, 'validation').fields?.password).toBeTruthy();
       await signIn(app, org.otherReport.email, TEST_PASSWORD);

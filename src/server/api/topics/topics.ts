@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   checkInSchema,
@@ -14,11 +13,9 @@ import {
 } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
 import { addTopic, answerPreQuestion, askPreQuestion, checkIn, removePreQuestion, removeTopic, reorderTopics, updateTopic } from '../../commands/agenda.js';
-import { preQuestions, topics } from '../../db/schema.js';
-import { NotFoundError } from '../../errors.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
-import { meetingDetail } from '../meetings/meetings.js';
 import { sharedTopicOrder, signalMeeting, signalTopic, topicSignal } from '../room/signals.js';
+import { presentCheckIn, presentPreQuestion, presentTopic, presentTopics } from './present.js';
 
 const idParams = z.object({ id: idSchema });
 const ok = z.object({ ok: z.literal(true) });
@@ -72,15 +69,14 @@ export const topicsApi = router()
     const { id } = c.req.valid('param');
     const topicId = await addTopic({ db: c.get('services').db, actor: requireActor(c), meetingId: id, input: c.req.valid('json') });
     await signalTopic(c, topicId);
-    const { body } = await meetingDetail(c, id);
-    return c.json(body.topics.find((t) => t.id === topicId)!, 201);
+    return c.json(await presentTopic(c, topicId), 201);
   })
   .openapi(orderRoute, async (c) => {
     const { id } = c.req.valid('param');
     const before = await sharedTopicOrder(c, id);
     await reorderTopics({ db: c.get('services').db, actor: requireActor(c), meetingId: id, topicIds: c.req.valid('json').topicIds });
     if ((await sharedTopicOrder(c, id)) !== before) await signalMeeting(c, id, 'topics');
-    return c.json({ topics: (await meetingDetail(c, id)).body.topics }, 200);
+    return c.json({ topics: await presentTopics(c, id) }, 200);
   })
   .openapi(updateTopicRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -88,10 +84,7 @@ export const topicsApi = router()
     const before = await topicSignal(c, id);
     await updateTopic({ db, actor: requireActor(c), id, input: c.req.valid('json') });
     await signalTopic(c, id, before);
-    const [t] = await db.select({ meetingId: topics.meetingId }).from(topics).where(eq(topics.id, id));
-    const found = (await meetingDetail(c, t!.meetingId)).body.topics.find((x) => x.id === id);
-    if (!found) throw new NotFoundError('errors.topicNotFound');
-    return c.json(found, 200);
+    return c.json(await presentTopic(c, id), 200);
   })
   .openapi(removeTopicRoute, async (c) => {
     const signal = await topicSignal(c, c.req.valid('param').id);
@@ -102,14 +95,13 @@ export const topicsApi = router()
   .openapi(askRoute, async (c) => {
     const { id } = c.req.valid('param');
     const qid = await askPreQuestion({ db: c.get('services').db, actor: requireActor(c), meetingId: id, input: c.req.valid('json') });
-    return c.json((await meetingDetail(c, id)).body.preQuestions.find((q) => q.id === qid)!, 201);
+    return c.json(await presentPreQuestion(c, qid), 201);
   })
   .openapi(answerRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.get('services');
     await answerPreQuestion({ db, actor: requireActor(c), id, input: c.req.valid('json') });
-    const [q] = await db.select({ meetingId: preQuestions.meetingId }).from(preQuestions).where(eq(preQuestions.id, id));
-    return c.json((await meetingDetail(c, q!.meetingId)).body.preQuestions.find((x) => x.id === id)!, 200);
+    return c.json(await presentPreQuestion(c, id), 200);
   })
   .openapi(removeQuestionRoute, async (c) => {
     await removePreQuestion({ db: c.get('services').db, actor: requireActor(c), id: c.req.valid('param').id });
@@ -118,5 +110,5 @@ export const topicsApi = router()
   .openapi(checkInRoute, async (c) => {
     const { id } = c.req.valid('param');
     await checkIn({ db: c.get('services').db, actor: requireActor(c), meetingId: id, input: c.req.valid('json') });
-    return c.json((await meetingDetail(c, id)).body.checkIn!, 200);
+    return c.json(await presentCheckIn(c, id), 200);
   });
