@@ -42,7 +42,8 @@ describe.skipIf(noDatabase)('agenda API: topics, pre-questions, check-ins', () =
     else expectError(res, 404, 'not_found');
   };
 
-  describe('the private draft: only its author ever sees it', () => {
+  // One story in steps (a draft is written, then shown, reordered around, shared): its steps run in order.
+  describe('the private draft: only its author ever sees it', { shuffle: false }, () => {
     const DRAFT = '転職を考えている(まだ内緒の下書き)';
     const SHARED = '評価面談の前に相談したいこと';
     let meetingId: string;
