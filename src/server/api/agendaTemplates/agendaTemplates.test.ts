@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaTemplate } from '../../../domain/agendaTemplates.js';
-import { topics } from '../../db/schema.js';
+import { agendaTemplateEntries, topics } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -30,6 +30,10 @@ describe.skipIf(noDatabase)('agenda templates API', () => {
     cookies = await signInAll(app, org);
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
+  });
+  // hr's edits are installation-wide, not per organisation: each test starts from the shipped templates.
+  afterEach(async () => {
+    await database.db.delete(agendaTemplateEntries);
   });
 
   it.each(viewers)('GET /api/agenda-templates for %s', async (viewer) => {
