@@ -1,6 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n/index.js';
 import { ApiError } from './api.js';
+
+/** The message to show for whatever a call threw: the server's own (already translated) or a generic one. */
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : i18n.t('errors.unexpectedShort');
+}
 
 /**
  * The error state of a form that the server validates: the message for the whole form and the
@@ -22,5 +28,9 @@ export function useServerErrors() {
     },
     [t],
   );
-  return { error, setError, fields, setFields, capture };
+  const clear = useCallback(() => {
+    setError(null);
+    setFields({});
+  }, []);
+  return { error, setError, fields, setFields, capture, clear };
 }
