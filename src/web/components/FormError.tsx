@@ -1,4 +1,5 @@
 import { Alert } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -9,7 +10,7 @@ export function FormError({ message, title, onClose }: { message: string | null 
   const { t } = useTranslation();
   if (!message) return null;
   return (
-    <Alert color="red" variant="light" role="alert" title={title} withCloseButton={onClose !== undefined} closeButtonLabel={t('actions.close')} onClose={onClose}>
+    <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle aria-hidden />} title={title} withCloseButton={onClose !== undefined} closeButtonLabel={t('actions.close')} onClose={onClose}>
       {message}
     </Alert>
   );

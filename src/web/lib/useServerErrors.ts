@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import i18n from '../i18n/index.js';
 import { ApiError } from './api.js';
 
@@ -13,21 +12,12 @@ export function errorMessage(e: unknown): string {
  * messages per field, both already in the user's language. `capture` takes whatever a call threw.
  */
 export function useServerErrors() {
-  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const capture = useCallback(
-    (e: unknown) => {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        setFields(e.fields);
-      } else {
-        setError(t('errors.unexpectedShort'));
-        setFields({});
-      }
-    },
-    [t],
-  );
+  const capture = useCallback((e: unknown) => {
+    setError(errorMessage(e));
+    setFields(e instanceof ApiError ? e.fields : {});
+  }, []);
   const clear = useCallback(() => {
     setError(null);
     setFields({});

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,10 @@ import { actionItemTitleMax } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { EditActionItem } from '../../components/EditActionItem.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
 import { addActionItem, removeActionItem, updateActionItem, type ActionItem } from '../../lib/followUp.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 
 interface NextStepsProps {
   meetingId: string;
@@ -28,44 +28,30 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [support, setSupport] = useState(false);
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const [busy, setBusy] = useState(false);
   const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
-  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const add = useApiMutation((body: Parameters<typeof addActionItem>[1]) => addActionItem(meetingId, body), {
+    onSuccess: async () => {
+      setTitle('');
+      setDueDate('');
+      setSupport(false);
+      await onChanged();
+    },
+  });
+  const { fields } = add;
+  /** Ticking and removing an item of the list; `done` is the state a tick asks for, shown until saved. */
+  const change = useApiMutation(({ action }: { id: string; done?: boolean; action: () => Promise<unknown> }) => action(), { onSuccess: onChanged });
   const shown = [...items, ...Object.values(doneHere).filter((d) => !items.some((i) => i.id === d.id))];
   const ownerIsManager = ownerId === manager.id;
   const person = (p: PersonRef, role: 'manager' | 'report') =>
     `${fullName(p)}(${t(`actionItems.role.${role}`)}${p.id === myId ? t('actionItems.you') : ''})`;
 
-  const submit = async () => {
+  const submit = () => {
     const problems: Record<string, string> = {};
     if (!ownerId) problems.ownerId = t('validation.required');
     if (!title.trim()) problems.title = t('validation.required');
-    setFields(problems);
+    add.setFields(problems);
     if (Object.keys(problems).length > 0 || !ownerId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await addActionItem(meetingId, { ownerId, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support });
-      setTitle('');
-      setDueDate('');
-      setSupport(false);
-      await onChanged();
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
+    add.mutate({ ownerId, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support });
   };
 
   return (
@@ -77,11 +63,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
         <Text size="sm" c="gray.7">
           {t('room.nextStepsLead')}
         </Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={change.formError ?? add.formError} onClose={() => (change.formError ? change.clearErrors() : add.clearErrors())} />
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7">
             {t('room.nextStepsEmpty')}
@@ -90,7 +72,8 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {shown.map((item) => {
               const titleId = `room-step-${item.id}`;
-              const done = pending[item.id] ?? item.status === 'done';
+              const asked = change.variables?.id === item.id ? change.variables.done : undefined;
+              const done = asked ?? item.status === 'done';
               return (
                 <Card key={item.id} component="li" withBorder padding="xs" radius="md">
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -105,19 +88,22 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                         label={t('room.itemDone')}
                         aria-describedby={titleId}
                         checked={done}
-                        disabled={!item.abilities.update}
+                        disabled={!item.abilities.update || change.isPending}
                         onChange={(e) => {
                           const next = e.currentTarget.checked;
-                          setPending((old) => ({ ...old, [item.id]: next }));
-                          void run(async () => {
-                            const updated = await updateActionItem(item.id, { status: next ? 'done' : 'open' });
-                            setDoneHere((old) => {
-                              const copy = { ...old };
-                              if (next) copy[item.id] = updated;
-                              else delete copy[item.id];
-                              return copy;
-                            });
-                          }).finally(() => setPending(({ [item.id]: _done, ...rest }) => rest));
+                          change.mutate({
+                            id: item.id,
+                            done: next,
+                            action: async () => {
+                              const updated = await updateActionItem(item.id, { status: next ? 'done' : 'open' });
+                              setDoneHere((old) => {
+                                const copy = { ...old };
+                                if (next) copy[item.id] = updated;
+                                else delete copy[item.id];
+                                return copy;
+                              });
+                            },
+                          });
                         }}
                       />
                       {item.abilities.update ? <EditActionItem item={item} onSaved={onChanged} /> : null}
@@ -126,10 +112,15 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                           variant="subtle"
                           color="red.9"
                           aria-label={t('room.removeStep', { title: item.title })}
+                          loading={change.variables?.id === item.id && change.variables.done === undefined}
+                          disabled={change.isPending}
                           onClick={() =>
-                            void run(async () => {
-                              await removeActionItem(item.id);
-                              setDoneHere(({ [item.id]: _removed, ...rest }) => rest);
+                            change.mutate({
+                              id: item.id,
+                              action: async () => {
+                                await removeActionItem(item.id);
+                                setDoneHere(({ [item.id]: _removed, ...rest }) => rest);
+                              },
                             })
                           }
                         >
@@ -148,7 +139,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              void submit();
+              submit();
             }}
           >
             <Stack gap="sm">
@@ -189,7 +180,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                 />
               ) : null}
               <Group justify="flex-end">
-                <Button type="submit" loading={busy} leftSection={<IconPlus size={16} aria-hidden />}>
+                <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
                   {t('room.addStepSubmit')}
                 </Button>
               </Group>

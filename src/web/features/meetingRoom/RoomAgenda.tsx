@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { markDiscussed, updateActionItem, type ActionItem } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { coachingQuery } from '../../lib/guidance.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import classes from './MeetingRoom.module.css';
 
 const wantedColour: Record<Topic['wantedResponse'], string> = {
@@ -57,31 +58,27 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
   const queryClient = useQueryClient();
   const ordered = [...topics.filter((x) => x.carried), ...topics.filter((x) => !x.carried)];
   const [selected, setSelected] = useState<string | null>(() => ordered.find((x) => !x.discussed)?.id ?? ordered[0]?.id ?? null);
-  const [error, setError] = useState<string | null>(null);
   const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
-  // What was just ticked shows at once, before the server answers.
-  const [pending, setPending] = useState<Record<string, boolean>>({});
-  const settle = (id: string) => setPending(({ [id]: _done, ...rest }) => rest);
   const items = [...carriedItems, ...Object.values(doneHere).filter((d) => !carriedItems.some((c) => c.id === d.id))];
 
-  const toggleTopic = async (topic: Topic, discussed: boolean) => {
-    setError(null);
-    setPending((old) => ({ ...old, [topic.id]: discussed }));
-    const key = meetingQuery(meetingId).queryKey;
-    queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
-    try {
-      await markDiscussed(topic.id, discussed);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
-    await onChanged();
-    settle(topic.id);
-  };
+  // A ticked topic shows at once in the cached meeting; a failed tick reloads it to undo that.
+  const topicTick = useApiMutation(
+    async ({ topic, discussed }: { topic: Topic; discussed: boolean }) => {
+      const key = meetingQuery(meetingId).queryKey;
+      queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
+      try {
+        return await markDiscussed(topic.id, discussed);
+      } catch (e) {
+        await onChanged();
+        throw e;
+      }
+    },
+    { onSuccess: onChanged },
+  );
 
-  const toggleItem = async (item: ActionItem, done: boolean) => {
-    setError(null);
-    setPending((old) => ({ ...old, [item.id]: done }));
-    try {
+  // A ticked item shows as asked (the mutation's variables) until the server answers.
+  const itemTick = useApiMutation(
+    async ({ item, done }: { item: ActionItem; done: boolean }) => {
       const updated = await updateActionItem(item.id, { status: done ? 'done' : 'open' });
       setDoneHere((old) => {
         const next = { ...old };
@@ -89,23 +86,16 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
         else delete next[item.id];
         return next;
       });
-      await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
-    settle(item.id);
-  };
+    },
+    { onSuccess: onChanged },
+  );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="room-agenda">
       <Title order={2} size="h3" id="room-agenda">
         {t('room.agenda')}
       </Title>
-      {error ? (
-        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={topicTick.formError ?? itemTick.formError} onClose={() => (topicTick.formError ? topicTick.clearErrors() : itemTick.clearErrors())} />
 
       {items.length > 0 ? (
         <Stack gap="xs" component="section" aria-labelledby="room-open-items">
@@ -114,7 +104,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
           </Title>
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {items.map((item) => {
-              const done = pending[item.id] ?? item.status === 'done';
+              const done = itemTick.variables?.item.id === item.id ? itemTick.variables.done : item.status === 'done';
               const titleId = `room-item-${item.id}`;
               return (
                 <Card key={item.id} component="li" withBorder padding="sm" radius="md" bg={item.overdue ? 'red.0' : undefined}>
@@ -129,8 +119,8 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                       label={t('room.itemDone')}
                       aria-describedby={titleId}
                       checked={done}
-                      disabled={!item.abilities.update}
-                      onChange={(e) => void toggleItem(item, e.currentTarget.checked)}
+                      disabled={!item.abilities.update || itemTick.isPending}
+                      onChange={(e) => itemTick.mutate({ item, done: e.currentTarget.checked })}
                     />
                   </Group>
                 </Card>
@@ -192,9 +182,9 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                       <Checkbox
                         label={t('room.discussed')}
                         aria-describedby={titleId}
-                        checked={pending[topic.id] ?? topic.discussed}
-                        disabled={!canMark}
-                        onChange={(e) => void toggleTopic(topic, e.currentTarget.checked)}
+                        checked={topicTick.variables?.topic.id === topic.id ? topicTick.variables.discussed : topic.discussed}
+                        disabled={!canMark || topicTick.isPending}
+                        onChange={(e) => topicTick.mutate({ topic, discussed: e.currentTarget.checked })}
                       />
                     </Group>
                     {isSelected ? (
