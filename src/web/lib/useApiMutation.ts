@@ -61,9 +61,8 @@ export function useApiMutation<TVars = void, TData = unknown>(
     mutate,
     reset,
     isPending: mutation.isPending,
-    isSuccess: mutation.isSuccess,
+    /** What the running call was given (which row is busy); undefined when none runs. */
     variables: mutation.isPending ? mutation.variables : undefined,
-    data: mutation.data,
     formError: errors.error,
     setFormError: errors.setError,
     fields: errors.fields,

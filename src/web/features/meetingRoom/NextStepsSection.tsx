@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,10 @@ import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { EditActionItem } from '../../components/EditActionItem.js';
 import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
-import { addActionItem, removeActionItem, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { addActionItem, removeActionItem, type ActionItem } from '../../lib/followUp.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
+import { TickBox } from './TickBox.js';
+import { useItemsDoneHere } from './useItemsDoneHere.js';
 
 interface NextStepsProps {
   meetingId: string;
@@ -28,7 +30,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [support, setSupport] = useState(false);
-  const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
+  const { items: shown, mark: markItem, forget } = useItemsDoneHere(items, onChanged);
   const add = useApiMutation((body: Parameters<typeof addActionItem>[1]) => addActionItem(meetingId, body), {
     onSuccess: async () => {
       setTitle('');
@@ -38,9 +40,14 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
     },
   });
   const { fields } = add;
-  /** Ticking and removing an item of the list; `done` is the state a tick asks for, shown until saved. */
-  const change = useApiMutation(({ action }: { id: string; done?: boolean; action: () => Promise<unknown> }) => action(), { onSuccess: onChanged });
-  const shown = [...items, ...Object.values(doneHere).filter((d) => !items.some((i) => i.id === d.id))];
+  const remove = useApiMutation(
+    async (id: string) => {
+      await removeActionItem(id);
+      forget(id);
+    },
+    { onSuccess: onChanged },
+  );
+  const [tickError, setTickError] = useState<string | null>(null);
   const ownerIsManager = ownerId === manager.id;
   const person = (p: PersonRef, role: 'manager' | 'report') =>
     `${fullName(p)}(${t(`actionItems.role.${role}`)}${p.id === myId ? t('actionItems.you') : ''})`;
@@ -63,7 +70,14 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
         <Text size="sm" c="gray.7">
           {t('room.nextStepsLead')}
         </Text>
-        <FormError message={change.formError ?? add.formError} onClose={() => (change.formError ? change.clearErrors() : add.clearErrors())} />
+        <FormError
+          message={tickError ?? remove.formError ?? add.formError}
+          onClose={() => {
+            setTickError(null);
+            remove.clearErrors();
+            add.clearErrors();
+          }}
+        />
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7">
             {t('room.nextStepsEmpty')}
@@ -72,8 +86,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {shown.map((item) => {
               const titleId = `room-step-${item.id}`;
-              const asked = change.variables?.id === item.id ? change.variables.done : undefined;
-              const done = asked ?? item.status === 'done';
+              const done = item.status === 'done';
               return (
                 <Card key={item.id} component="li" withBorder padding="xs" radius="md">
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -84,27 +97,13 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                       <ActionItemBadges item={item} />
                     </Stack>
                     <Group gap={6} wrap="nowrap">
-                      <Checkbox
+                      <TickBox
                         label={t('room.itemDone')}
-                        aria-describedby={titleId}
+                        describedBy={titleId}
                         checked={done}
-                        disabled={!item.abilities.update || change.isPending}
-                        onChange={(e) => {
-                          const next = e.currentTarget.checked;
-                          change.mutate({
-                            id: item.id,
-                            done: next,
-                            action: async () => {
-                              const updated = await updateActionItem(item.id, { status: next ? 'done' : 'open' });
-                              setDoneHere((old) => {
-                                const copy = { ...old };
-                                if (next) copy[item.id] = updated;
-                                else delete copy[item.id];
-                                return copy;
-                              });
-                            },
-                          });
-                        }}
+                        disabled={!item.abilities.update}
+                        save={(next) => markItem(item, next)}
+                        onError={setTickError}
                       />
                       {item.abilities.update ? <EditActionItem item={item} onSaved={onChanged} /> : null}
                       {item.abilities.remove ? (
@@ -112,17 +111,8 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                           variant="subtle"
                           color="red.9"
                           aria-label={t('room.removeStep', { title: item.title })}
-                          loading={change.variables?.id === item.id && change.variables.done === undefined}
-                          disabled={change.isPending}
-                          onClick={() =>
-                            change.mutate({
-                              id: item.id,
-                              action: async () => {
-                                await removeActionItem(item.id);
-                                setDoneHere(({ [item.id]: _removed, ...rest }) => rest);
-                              },
-                            })
-                          }
+                          loading={remove.variables === item.id}
+                          onClick={() => remove.mutate(item.id)}
                         >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>

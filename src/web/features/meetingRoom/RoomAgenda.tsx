@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Checkbox, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBulb, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { FormError } from '../../components/FormError.js';
-import { markDiscussed, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { markDiscussed, type ActionItem } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { coachingQuery } from '../../lib/guidance.js';
-import { useApiMutation } from '../../lib/useApiMutation.js';
 import classes from './MeetingRoom.module.css';
+import { TickBox } from './TickBox.js';
+import { useItemsDoneHere } from './useItemsDoneHere.js';
 
 const wantedColour: Record<Topic['wantedResponse'], string> = {
   listen: 'teal',
@@ -58,44 +59,27 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
   const queryClient = useQueryClient();
   const ordered = [...topics.filter((x) => x.carried), ...topics.filter((x) => !x.carried)];
   const [selected, setSelected] = useState<string | null>(() => ordered.find((x) => !x.discussed)?.id ?? ordered[0]?.id ?? null);
-  const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
-  const items = [...carriedItems, ...Object.values(doneHere).filter((d) => !carriedItems.some((c) => c.id === d.id))];
+  const { items, mark: markItem } = useItemsDoneHere(carriedItems, onChanged);
+
+  const [tickError, setTickError] = useState<string | null>(null);
 
   // A ticked topic shows at once in the cached meeting; a failed tick reloads it to undo that.
-  const topicTick = useApiMutation(
-    async ({ topic, discussed }: { topic: Topic; discussed: boolean }) => {
-      const key = meetingQuery(meetingId).queryKey;
-      queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
-      try {
-        return await markDiscussed(topic.id, discussed);
-      } catch (e) {
-        await onChanged();
-        throw e;
-      }
-    },
-    { onSuccess: onChanged },
-  );
-
-  // A ticked item shows as asked (the mutation's variables) until the server answers.
-  const itemTick = useApiMutation(
-    async ({ item, done }: { item: ActionItem; done: boolean }) => {
-      const updated = await updateActionItem(item.id, { status: done ? 'done' : 'open' });
-      setDoneHere((old) => {
-        const next = { ...old };
-        if (done) next[item.id] = updated;
-        else delete next[item.id];
-        return next;
-      });
-    },
-    { onSuccess: onChanged },
-  );
+  const markTopic = async (topic: Topic, discussed: boolean) => {
+    const key = meetingQuery(meetingId).queryKey;
+    queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
+    try {
+      await markDiscussed(topic.id, discussed);
+    } finally {
+      await onChanged();
+    }
+  };
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="room-agenda">
       <Title order={2} size="h3" id="room-agenda">
         {t('room.agenda')}
       </Title>
-      <FormError message={topicTick.formError ?? itemTick.formError} onClose={() => (topicTick.formError ? topicTick.clearErrors() : itemTick.clearErrors())} />
+      <FormError message={tickError} onClose={() => setTickError(null)} />
 
       {items.length > 0 ? (
         <Stack gap="xs" component="section" aria-labelledby="room-open-items">
@@ -104,7 +88,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
           </Title>
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {items.map((item) => {
-              const done = itemTick.variables?.item.id === item.id ? itemTick.variables.done : item.status === 'done';
+              const done = item.status === 'done';
               const titleId = `room-item-${item.id}`;
               return (
                 <Card key={item.id} component="li" withBorder padding="sm" radius="md" bg={item.overdue ? 'red.0' : undefined}>
@@ -115,12 +99,13 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                       </Text>
                       <ActionItemBadges item={item} />
                     </Stack>
-                    <Checkbox
+                    <TickBox
                       label={t('room.itemDone')}
-                      aria-describedby={titleId}
+                      describedBy={titleId}
                       checked={done}
-                      disabled={!item.abilities.update || itemTick.isPending}
-                      onChange={(e) => itemTick.mutate({ item, done: e.currentTarget.checked })}
+                      disabled={!item.abilities.update}
+                      save={(next) => markItem(item, next)}
+                      onError={setTickError}
                     />
                   </Group>
                 </Card>
@@ -179,12 +164,13 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                           </Stack>
                         </Group>
                       </UnstyledButton>
-                      <Checkbox
+                      <TickBox
                         label={t('room.discussed')}
-                        aria-describedby={titleId}
-                        checked={topicTick.variables?.topic.id === topic.id ? topicTick.variables.discussed : topic.discussed}
-                        disabled={!canMark || topicTick.isPending}
-                        onChange={(e) => topicTick.mutate({ topic, discussed: e.currentTarget.checked })}
+                        describedBy={titleId}
+                        checked={topic.discussed}
+                        disabled={!canMark}
+                        save={(next) => markTopic(topic, next)}
+                        onError={setTickError}
                       />
                     </Group>
                     {isSelected ? (

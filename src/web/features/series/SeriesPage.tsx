@@ -298,9 +298,9 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
   const [confirm, setConfirm] = useState<StatusAction | null>(null);
   const [extra, setExtra] = useState(false);
   const [editingSchedule, setEditingSchedule] = useState(false);
-  const status = useApiMutation(({ action }: { id: string; action: StatusAction }) => changeSeriesStatus(id, action), {
+  const status = useApiMutation((action: StatusAction) => changeSeriesStatus(id, action), {
     invalidate: oneOnOneKeys,
-    onSuccess: (_series, { action }) => {
+    onSuccess: (_series, action) => {
       setConfirm(null);
       notifications.show({ color: 'teal', message: t(`series.statusDone.${action}`) });
     },
@@ -428,7 +428,7 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
             <Button variant="default" onClick={() => setConfirm(null)}>
               {t('actions.cancel')}
             </Button>
-            <Button color={confirm === 'end' ? 'red.9' : 'teal'} loading={status.isPending} onClick={() => confirm && status.mutate({ id: s.id, action: confirm })}>
+            <Button color={confirm === 'end' ? 'red.9' : 'teal'} loading={status.isPending} onClick={() => confirm && status.mutate(confirm)}>
               {confirm ? t(`series.${confirm}`) : null}
             </Button>
           </Group>
