@@ -4,12 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { IconBellCog, IconBooks, IconBuildingCommunity, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLinkLink } from './links.js';
-import { ApiError } from '../lib/api.js';
 import { fullName } from '../lib/format.js';
 import { signOut, useMe } from '../lib/session.js';
+import { useApiMutation } from '../lib/useApiMutation.js';
 import { Brand } from './Brand.js';
 import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
@@ -28,7 +28,10 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [signingOut, setSigningOut] = useState(false);
+  const signingOut = useApiMutation(() => signOut(queryClient), {
+    onSuccess: () => navigate({ to: '/sign-in' }),
+    onError: ({ message }) => notifications.show({ color: 'red', title: t('nav.signOutFailed'), message }),
+  });
 
   // On small screens the navigation closes once a page is chosen.
   useEffect(() => close(), [pathname, close]);
@@ -53,22 +56,6 @@ export function AppLayout() {
     if (to === '/') return pathname === '/';
     if (to === '/one-on-ones' && pathname.startsWith('/meetings/')) return true;
     return pathname === to || pathname.startsWith(`${to}/`);
-  };
-
-  const onSignOut = async () => {
-    setSigningOut(true);
-    try {
-      await signOut(queryClient);
-      await navigate({ to: '/sign-in' });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('nav.signOutFailed'),
-        message: error instanceof ApiError ? error.message : t('errors.unexpectedShort'),
-      });
-    } finally {
-      setSigningOut(false);
-    }
   };
 
   return (
@@ -137,8 +124,8 @@ export function AppLayout() {
             justify="flex-start"
             fullWidth
             leftSection={<IconLogout size={20} aria-hidden />}
-            onClick={() => void onSignOut()}
-            loading={signingOut}
+            onClick={() => signingOut.mutate()}
+            loading={signingOut.isPending}
           >
             {t('nav.signOut')}
           </Button>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionItemTitleMax } from '../../domain/followUp.js';
 import { updateActionItem, type ActionItem } from '../lib/followUp.js';
-import { useServerErrors } from '../lib/useServerErrors.js';
+import { useApiMutation } from '../lib/useApiMutation.js';
 import { AppModal } from './AppModal.js';
 import { FormError } from './FormError.js';
 
@@ -17,29 +17,22 @@ export function EditActionItem({ item, onSaved }: { item: ActionItem; onSaved: (
   const [opened, setOpened] = useState(false);
   const [title, setTitle] = useState(item.title);
   const [dueDate, setDueDate] = useState(item.dueDate ?? '');
-  const [busy, setBusy] = useState(false);
-  const { error, setError, fields, setFields, capture } = useServerErrors();
+  const update = useApiMutation((body: { title: string; dueDate: string | null }) => updateActionItem(item.id, body), {
+    onSuccess: async () => {
+      setOpened(false);
+      await onSaved();
+    },
+  });
 
   const open = () => {
     setTitle(item.title);
     setDueDate(item.dueDate ?? '');
-    setError(null);
-    setFields({});
+    update.reset();
     setOpened(true);
   };
-  const save = async () => {
-    if (!title.trim()) return setFields({ title: t('validation.required') });
-    setBusy(true);
-    setError(null);
-    try {
-      await updateActionItem(item.id, { title: title.trim(), dueDate: dueDate || null });
-      setOpened(false);
-      await onSaved();
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
+  const save = () => {
+    if (!title.trim()) return update.setFields({ title: t('validation.required') });
+    update.mutate({ title: title.trim(), dueDate: dueDate || null });
   };
 
   return (
@@ -52,11 +45,11 @@ export function EditActionItem({ item, onSaved }: { item: ActionItem; onSaved: (
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            save();
           }}
         >
           <Stack gap="sm">
-            <FormError message={error} />
+            <FormError message={update.formError} />
             <TextInput
               label={t('room.stepWhat')}
               required
@@ -64,14 +57,14 @@ export function EditActionItem({ item, onSaved }: { item: ActionItem; onSaved: (
               maxLength={actionItemTitleMax}
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
-              error={fields.title}
+              error={update.fields.title}
             />
-            <TextInput type="date" label={t('room.stepWhen')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={fields.dueDate} />
+            <TextInput type="date" label={t('room.stepWhen')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={update.fields.dueDate} />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => setOpened(false)}>
                 {t('actions.cancel')}
               </Button>
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={update.isPending}>
                 {t('actions.save')}
               </Button>
             </Group>

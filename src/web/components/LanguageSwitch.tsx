@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale } from '../i18n/index.js';
-import { ApiError } from '../lib/api.js';
 import { useChangeLanguage } from '../lib/session.js';
+import { useApiMutation } from '../lib/useApiMutation.js';
 
 /**
  * 日本語 / English, each written in its own language so anyone can find theirs. Takes effect at once;
@@ -12,7 +12,9 @@ import { useChangeLanguage } from '../lib/session.js';
  */
 export function LanguageSwitch({ withLabel = true }: { withLabel?: boolean }) {
   const { t, i18n } = useTranslation();
-  const changeLanguage = useChangeLanguage();
+  const changeLanguage = useApiMutation(useChangeLanguage(), {
+    onError: ({ message }) => notifications.show({ color: 'red', title: t('language.saveFailed'), message }),
+  });
   const labelId = useId();
   return (
     <Stack gap={4}>
@@ -27,13 +29,7 @@ export function LanguageSwitch({ withLabel = true }: { withLabel?: boolean }) {
         value={i18n.language}
         onChange={(value) => {
           if (!isLocale(value)) return;
-          changeLanguage(value).catch((error: unknown) => {
-            notifications.show({
-              color: 'red',
-              title: t('language.saveFailed'),
-              message: error instanceof ApiError ? error.message : t('errors.unexpectedShort'),
-            });
-          });
+          changeLanguage.mutate(value);
         }}
         data={[
           { value: 'ja', label: <span lang="ja">{t('language.ja')}</span> },

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { reasonMax } from '../../domain/limits.js';
 import type { Meeting } from '../../domain/series.js';
 import { currentLocale } from '../i18n/index.js';
-import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, zonedParts, zonedToIso } from '../lib/format.js';
 import { cancelMeeting, keepOriginalDate, oneOnOneKeys, rescheduleMeeting } from '../lib/oneOnOne.js';
 import { useMe } from '../lib/session.js';
+import { useApiMutation } from '../lib/useApiMutation.js';
 import { AppModal } from './AppModal.js';
 import { holidayName } from './MeetingBadges.js';
 import { FormError } from './FormError.js';
@@ -30,16 +30,20 @@ export function useRefreshOneOnOnes() {
 export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meeting; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const me = useMe();
-  const refresh = useRefreshOneOnOnes();
   const locale = currentLocale();
   const [dialog, setDialog] = useState<Dialog>(null);
   const start = zonedParts(new Date(meeting.startsAt), me.timeZone);
   const [date, setDate] = useState(start.date);
   const [time, setTime] = useState(start.time);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const change = useApiMutation(({ action }: { action: () => Promise<unknown>; done: string }) => action(), {
+    invalidate: oneOnOneKeys,
+    onSuccess: (_data, { done }) => {
+      setDialog(null);
+      notifications.show({ color: 'teal', message: done });
+    },
+  });
+  const { fields: fieldErrors } = change;
   const { abilities } = meeting;
   if (!abilities.reschedule && !abilities.cancel && !abilities.keepOriginalDate) return null;
 
@@ -47,35 +51,17 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
     setDate(start.date);
     setTime(start.time);
     setReason('');
-    setError(null);
-    setFieldErrors({});
+    change.reset();
     setDialog(next);
   };
   const close = () => setDialog(null);
   const when = formatDateTime(new Date(meeting.startsAt), locale, me.timeZone);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await action();
-      await refresh();
-      setDialog(null);
-      notifications.show({ color: 'teal', message: done });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        setFieldErrors(e.fields);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string) => change.mutate({ action, done });
 
   const needReason = () => {
     if (reason.trim()) return true;
-    setFieldErrors({ reason: t('validation.required') });
+    change.setFields({ reason: t('validation.required') });
     return false;
   };
 
@@ -105,12 +91,12 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
           onSubmit={(e) => {
             e.preventDefault();
             if (!needReason()) return;
-            void run(() => rescheduleMeeting(meeting.id, { startsAt: zonedToIso(date, time, me.timeZone), reason }), t('meeting.rescheduledDone'));
+            run(() => rescheduleMeeting(meeting.id, { startsAt: zonedToIso(date, time, me.timeZone), reason }), t('meeting.rescheduledDone'));
           }}
         >
           <Stack gap="md">
             <Text size="sm">{t('meeting.currentlyAt', { when })}</Text>
-            <FormError message={error} />
+            <FormError message={change.formError} />
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldErrors.startsAt} />
               <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
@@ -130,7 +116,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
               <Button variant="default" onClick={close}>
                 {t('actions.cancel')}
               </Button>
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={change.isPending}>
                 {t('meeting.rescheduleSubmit')}
               </Button>
             </Group>
@@ -144,12 +130,12 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
           onSubmit={(e) => {
             e.preventDefault();
             if (!needReason()) return;
-            void run(() => cancelMeeting(meeting.id, reason), t('meeting.cancelledDone'));
+            run(() => cancelMeeting(meeting.id, reason), t('meeting.cancelledDone'));
           }}
         >
           <Stack gap="md">
             <Text size="sm">{t('meeting.cancelBody')}</Text>
-            <FormError message={error} />
+            <FormError message={change.formError} />
             <Textarea
               label={t('meeting.reason')}
               description={t('meeting.reasonHint')}
@@ -165,7 +151,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
               <Button variant="default" onClick={close}>
                 {t('meeting.keep')}
               </Button>
-              <Button type="submit" color="red.9" loading={busy}>
+              <Button type="submit" color="red.9" loading={change.isPending}>
                 {t('meeting.cancelSubmit')}
               </Button>
             </Group>
@@ -181,12 +167,12 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
               name: meeting.holiday ? holidayName(meeting.holiday) : '',
             })}
           </Text>
-          <FormError message={error} />
+          <FormError message={change.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('actions.cancel')}
             </Button>
-            <Button loading={busy} onClick={() => void run(() => keepOriginalDate(meeting.id), t('meeting.keptOriginalDate'))}>
+            <Button loading={change.isPending} onClick={() => run(() => keepOriginalDate(meeting.id), t('meeting.keptOriginalDate'))}>
               {t('meeting.keepOriginalDate')}
             </Button>
           </Group>

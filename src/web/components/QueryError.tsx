@@ -1,16 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.js';
-
-/** The translated message of any error: the server's own text for API errors. */
-export function useErrorMessage() {
-  const { t } = useTranslation();
-  return (error: unknown): string => {
-    if (error instanceof ApiError) return error.message;
-    return t('errors.unexpectedShort');
-  };
-}
+import { errorMessage } from '../lib/useServerErrors.js';
 
 interface QueryErrorProps {
   error: unknown;
@@ -20,7 +11,7 @@ interface QueryErrorProps {
 /** What a page or section shows when its data could not be loaded, with a way to try again. */
 export function QueryError({ error, onRetry }: QueryErrorProps) {
   const { t } = useTranslation();
-  const message = useErrorMessage()(error);
+  const message = errorMessage(error);
   return (
     <Alert color="red" variant="light" title={t('errors.loadFailed')} icon={<IconAlertTriangle aria-hidden />} role="alert">
       <Stack gap="sm" align="flex-start">

@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startsWellAhead, type Meeting } from '../../domain/series.js';
 import { currentLocale } from '../i18n/index.js';
-import { ApiError } from '../lib/api.js';
 import { startOrJoin } from '../lib/followUp.js';
 import { formatDateTime } from '../lib/format.js';
+import { oneOnOneKeys } from '../lib/oneOnOne.js';
 import { useMe } from '../lib/session.js';
+import { useApiMutation } from '../lib/useApiMutation.js';
 import { AppModal } from './AppModal.js';
-import { useRefreshOneOnOnes } from './MeetingChangeActions.js';
 
 /**
  * 「1on1を始める」 for a scheduled meeting (starts it, or joins when the partner already did) and
@@ -23,33 +23,22 @@ export function RoomButton({ meeting, label, ...props }: { meeting: Pick<Meeting
   const me = useMe();
   const [confirming, setConfirming] = useState(false);
   const navigate = useNavigate();
-  const refresh = useRefreshOneOnOnes();
-  const [busy, setBusy] = useState(false);
   const scheduled = meeting.status === 'scheduled';
   const kind = label ?? (scheduled ? 'start' : 'open');
-
-  const go = async () => {
-    setBusy(true);
-    try {
-      if (scheduled) {
-        await startOrJoin(meeting.id);
-        await refresh();
-      }
-      await navigate({ to: '/meetings/$meetingId/room', params: { meetingId: meeting.id } });
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('room.startFailed'), message: error instanceof ApiError ? error.message : t('errors.unexpectedShort') });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const enter = useApiMutation(() => (scheduled ? startOrJoin(meeting.id) : Promise.resolve(null)), {
+    invalidate: scheduled ? oneOnOneKeys : [],
+    onSuccess: () => navigate({ to: '/meetings/$meetingId/room', params: { meetingId: meeting.id } }),
+    onError: ({ message }) => notifications.show({ color: 'red', title: t('room.startFailed'), message }),
+  });
+  const go = () => enter.mutate();
 
   return (
     <>
       <Button
         {...props}
-        loading={busy}
+        loading={enter.isPending}
         leftSection={kind === 'start' ? <IconPlayerPlay size={18} aria-hidden /> : <IconDoorEnter size={18} aria-hidden />}
-        onClick={() => (scheduled && startsWellAhead(meeting.startsAt) ? setConfirming(true) : void go())}
+        onClick={() => (scheduled && startsWellAhead(meeting.startsAt) ? setConfirming(true) : go())}
       >
         {kind === 'start' ? t('room.start') : t('room.open')}
       </Button>
@@ -61,10 +50,10 @@ export function RoomButton({ meeting, label, ...props }: { meeting: Pick<Meeting
               {t('actions.cancel')}
             </Button>
             <Button
-              loading={busy}
+              loading={enter.isPending}
               onClick={() => {
                 setConfirming(false);
-                void go();
+                go();
               }}
             >
               {t('room.earlyConfirm')}

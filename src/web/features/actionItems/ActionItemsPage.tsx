@@ -1,17 +1,18 @@
-import { Alert, Button, Card, EmptyState, Group, SegmentedControl, Skeleton, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, EmptyState, Group, SegmentedControl, Skeleton, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconListCheck, IconRotate } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { EditActionItem } from '../../components/EditActionItem.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
 import { actionItemsQuery, updateActionItem, type ActionItem } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { ListPagination } from '../../components/ListPagination.js';
 
 export type ActionItemScope = 'mine' | 'support' | 'team';
@@ -76,22 +77,11 @@ function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; sta
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery(actionItemsQuery(scope, status, page, pageSize));
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  const toggle = async (item: ActionItem) => {
-    setBusy(item.id);
-    setError(null);
-    try {
-      await updateActionItem(item.id, { status: item.status === 'done' ? 'open' : 'done' });
-      await queryClient.invalidateQueries({ queryKey: ['actionItems'] });
-      await queryClient.invalidateQueries({ queryKey: ['home'] });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const toggle = useApiMutation((item: ActionItem) => updateActionItem(item.id, { status: item.status === 'done' ? 'open' : 'done' }), {
+    invalidate: [['actionItems'], ['home']],
+  });
+  const busy = toggle.variables?.id ?? null;
 
   if (query.isPending) {
     return (
@@ -114,11 +104,7 @@ function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; sta
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Stack gap="sm">
-      {error ? (
-        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={toggle.formError} onClose={toggle.clearErrors} />
       <Text size="sm" c="gray.7">
         {t('actionItems.total', { count: total })}
       </Text>
@@ -129,7 +115,7 @@ function ItemList({ scope, status, page, onPage }: { scope: ActionItemScope; sta
             item={item}
             scope={scope}
             busy={busy === item.id}
-            onToggle={() => void toggle(item)}
+            onToggle={() => toggle.mutate(item)}
             onSaved={() => queryClient.invalidateQueries({ queryKey: ['actionItems'] })}
           />
         ))}

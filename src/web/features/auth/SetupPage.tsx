@@ -1,15 +1,14 @@
-import { Alert, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../domain/limits.js';
 import { PublicLayout } from '../../components/PublicLayout.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { meQuery, saveLanguageChosenBeforeSignIn, setupStatusQuery } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { setup, signIn, type SetupInput } from './api.js';
 
 /** First run: the organisation's name and its first admin, who is signed in right after. */
@@ -18,8 +17,6 @@ export function SetupPage() {
   useDocumentTitle(t('app.documentTitle', { page: t('setup.title') }));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const required = (v: string) => (v.trim() ? null : t('validation.required'));
   const form = useForm<SetupInput>({
     initialValues: {
@@ -42,27 +39,23 @@ export function SetupPage() {
     },
   });
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const submit = useApiMutation(
+    async (values: SetupInput) => {
       await setup(values);
       await signIn({ email: values.email.trim(), password: values.password });
-      await saveLanguageChosenBeforeSignIn().catch(() => undefined);
-      queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
-      await queryClient.resetQueries({ queryKey: meQuery.queryKey });
-      await queryClient.fetchQuery(meQuery);
-      await navigate({ to: '/' });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else {
-        setError(t('errors.unexpectedShort'));
-      }
-      setSubmitting(false);
-    }
-  });
+    },
+    {
+      onSuccess: async () => {
+        await saveLanguageChosenBeforeSignIn().catch(() => undefined);
+        queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
+        await queryClient.resetQueries({ queryKey: meQuery.queryKey });
+        await queryClient.fetchQuery(meQuery);
+        await navigate({ to: '/' });
+      },
+      onError: ({ fields }) => form.setErrors(fields),
+    },
+  );
+  const onSubmit = form.onSubmit((values) => submit.mutate(values));
 
   return (
     <PublicLayout width={640}>
@@ -73,11 +66,7 @@ export function SetupPage() {
           </Title>
           <Text c="gray.7">{t('setup.description')}</Text>
         </Stack>
-        {error ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('setup.failed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('setup.failed')} message={submit.formError} />
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="md">
             <TextInput label={t('fields.organisationName')} required autoComplete="organization" {...form.getInputProps('organisationName')} />
@@ -95,7 +84,7 @@ export function SetupPage() {
               autoComplete="new-password"
               {...form.getInputProps('password')}
             />
-            <Button type="submit" loading={submitting} mt="xs">
+            <Button type="submit" loading={submit.isPending} mt="xs">
               {t('setup.submit')}
             </Button>
           </Stack>

@@ -1,14 +1,13 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PublicLayout } from '../../components/PublicLayout.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { meQuery, saveLanguageChosenBeforeSignIn } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { signIn } from './api.js';
 
 /** Sign-in with email and password; the server's message says what went wrong. */
@@ -18,8 +17,6 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -28,21 +25,16 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
     },
   });
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await signIn({ email: values.email.trim(), password: values.password });
+  const submit = useApiMutation(signIn, {
+    onSuccess: async () => {
       await saveLanguageChosenBeforeSignIn().catch(() => undefined);
       await queryClient.resetQueries({ queryKey: meQuery.queryKey });
       await queryClient.fetchQuery(meQuery);
       if (redirectTo) router.history.push(redirectTo);
       else await navigate({ to: '/' });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-      setSubmitting(false);
-    }
+    },
   });
+  const onSubmit = form.onSubmit((values) => submit.mutate({ email: values.email.trim(), password: values.password }));
 
   return (
     <PublicLayout>
@@ -53,11 +45,7 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
           </Title>
           <Text c="gray.7">{t('app.tagline')}</Text>
         </Stack>
-        {error ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('signIn.failed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('signIn.failed')} message={submit.formError} />
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="md">
             <TextInput
@@ -74,7 +62,7 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
               required
               {...form.getInputProps('password')}
             />
-            <Button type="submit" loading={submitting} fullWidth mt="xs">
+            <Button type="submit" loading={submit.isPending} fullWidth mt="xs">
               {t('signIn.submit')}
             </Button>
           </Stack>

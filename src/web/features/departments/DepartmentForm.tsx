@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../domain/departments.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { subtreeIds } from './api.js';
 
 interface Props {
@@ -16,8 +16,7 @@ interface Props {
 /** Name and place in the tree of a department; a department cannot move below itself. */
 export function DepartmentForm({ department, all, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const save = useApiMutation(onSubmit, { onError: ({ fields }) => form.setErrors(fields) });
   const form = useForm({
     initialValues: { name: department?.name ?? '', parentId: department?.parentId ?? null },
     validate: { name: (v: string) => (v.trim() ? null : t('validation.required')) },
@@ -28,31 +27,12 @@ export function DepartmentForm({ department, all, onSubmit, onCancel }: Props) {
     .map((d) => ({ value: d.id, label: d.path.join(' / ') }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await onSubmit({ name: values.name.trim(), parentId: values.parentId });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else {
-        setError(t('errors.unexpectedShort'));
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  });
+  const submit = form.onSubmit((values) => save.mutate({ name: values.name.trim(), parentId: values.parentId }));
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('departments.saveFailed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('departments.saveFailed')} message={save.formError} />
         <TextInput label={t('departments.name')} required data-autofocus {...form.getInputProps('name')} />
         <Select
           label={t('departments.parent')}
@@ -71,7 +51,7 @@ export function DepartmentForm({ department, all, onSubmit, onCancel }: Props) {
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={save.isPending}>
             {department ? t('actions.save') : t('departments.create')}
           </Button>
         </Group>

@@ -8,7 +8,7 @@ import type { Department } from '../../../domain/departments.js';
 import { AppModal } from '../../components/AppModal.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { createDepartment, departmentsQuery, toTreeRows, updateDepartment } from './api.js';
 import { DepartmentForm } from './DepartmentForm.js';
 import { FormError } from '../../components/FormError.js';
@@ -21,8 +21,6 @@ export function DepartmentsPage() {
   const queryClient = useQueryClient();
   const query = useQuery(departmentsQuery);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [toggling, setToggling] = useState(false);
-  const [toggleError, setToggleError] = useState<string | null>(null);
   const close = () => setDialog(null);
 
   const refresh = async () => {
@@ -33,11 +31,8 @@ export function DepartmentsPage() {
     ]);
   };
 
-  const toggle = async (department: Department) => {
-    setToggling(true);
-    setToggleError(null);
-    try {
-      await updateDepartment(department.id, { active: !department.active });
+  const toggle = useApiMutation((department: Department) => updateDepartment(department.id, { active: !department.active }), {
+    onSuccess: async (_updated, department) => {
       await refresh();
       close();
       notifications.show({
@@ -46,12 +41,8 @@ export function DepartmentsPage() {
           ? t('departments.deactivated', { name: department.name })
           : t('departments.reactivated', { name: department.name }),
       });
-    } catch (e) {
-      setToggleError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setToggling(false);
-    }
-  };
+    },
+  });
 
   const items = query.data?.items ?? [];
   const rows = toTreeRows(items, i18n.language);
@@ -134,7 +125,7 @@ export function DepartmentsPage() {
                           color={d.active ? 'red.9' : undefined}
                           leftSection={d.active ? <IconBuildingOff size={16} aria-hidden /> : <IconRestore size={16} aria-hidden />}
                           onClick={() => {
-                            setToggleError(null);
+                            toggle.reset();
                             setDialog({ kind: 'toggle', department: d });
                           }}
                         >
@@ -198,12 +189,12 @@ export function DepartmentsPage() {
         {dialog?.kind === 'toggle' ? (
           <Stack gap="md">
             <Text size="sm">{dialog.department.active ? t('departments.deactivateBody') : t('departments.reactivateBody')}</Text>
-            <FormError message={toggleError} />
+            <FormError message={toggle.formError} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('actions.cancel')}
               </Button>
-              <Button color={dialog.department.active ? 'red.9' : 'teal'} loading={toggling} onClick={() => void toggle(dialog.department)}>
+              <Button color={dialog.department.active ? 'red.9' : 'teal'} loading={toggle.isPending} onClick={() => toggle.mutate(dialog.department)}>
                 {dialog.department.active ? t('departments.deactivate') : t('departments.reactivate')}
               </Button>
             </Group>

@@ -9,8 +9,8 @@ import type { Employee } from '../../../domain/employees.js';
 import { AppModal } from '../../components/AppModal.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { employeeQuery, setManager, updateEmployee } from './api.js';
 import { EmployeeForm } from './EmployeeForm.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
@@ -33,23 +33,13 @@ function ManagerSection({ employee }: { employee: Employee }) {
   const { t } = useTranslation();
   const refresh = useRefreshOrganisation();
   const [managerId, setManagerId] = useState<string | null>(employee.manager?.id ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const unchanged = managerId === (employee.manager?.id ?? null);
-
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await setManager(employee.id, managerId);
+  const save = useApiMutation((id: string | null) => setManager(employee.id, id), {
+    onSuccess: async (updated) => {
       await refresh(updated);
       notifications.show({ color: 'teal', message: t('employees.managerSaved') });
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.managerId ?? e.message) : t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const unchanged = managerId === (employee.manager?.id ?? null);
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="manager-section">
@@ -63,14 +53,14 @@ function ManagerSection({ employee }: { employee: Employee }) {
           value={managerId}
           onChange={(v) => {
             setManagerId(v);
-            setError(null);
+            save.clearErrors();
           }}
           initial={employee.manager}
           excludeId={employee.id}
-          error={error}
+          error={save.fields.managerId ?? save.formError}
         />
         <Group justify="flex-end">
-          <Button onClick={() => void save()} loading={saving} disabled={unchanged}>
+          <Button onClick={() => save.mutate(managerId)} loading={save.isPending} disabled={unchanged}>
             {t('employees.saveManager')}
           </Button>
         </Group>
@@ -90,8 +80,16 @@ export function EmployeeDetail({ id }: { id: string }) {
   const refresh = useRefreshOrganisation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [toggling, setToggling] = useState(false);
-  const [toggleError, setToggleError] = useState<string | null>(null);
+  const toggle = useApiMutation(({ id, active }: { id: string; active: boolean }) => updateEmployee(id, { active }), {
+    onSuccess: async (updated) => {
+      await refresh(updated);
+      setConfirming(false);
+      notifications.show({
+        color: 'teal',
+        message: updated.active ? t('employees.reactivated', { name: fullName(updated) }) : t('employees.deactivated', { name: fullName(updated) }),
+      });
+    },
+  });
 
   if (query.isPending) {
     return (
@@ -113,24 +111,6 @@ export function EmployeeDetail({ id }: { id: string }) {
     );
   }
   const e = query.data;
-
-  const toggleActive = async () => {
-    setToggling(true);
-    setToggleError(null);
-    try {
-      const updated = await updateEmployee(e.id, { active: !e.active });
-      await refresh(updated);
-      setConfirming(false);
-      notifications.show({
-        color: 'teal',
-        message: updated.active ? t('employees.reactivated', { name: fullName(e) }) : t('employees.deactivated', { name: fullName(e) }),
-      });
-    } catch (err) {
-      setToggleError(err instanceof ApiError ? err.message : t('errors.unexpectedShort'));
-    } finally {
-      setToggling(false);
-    }
-  };
 
   return (
     <Stack gap="lg">
@@ -156,7 +136,7 @@ export function EmployeeDetail({ id }: { id: string }) {
                 color={e.active ? 'red.9' : 'teal'}
                 leftSection={e.active ? <IconUserOff size={18} aria-hidden /> : <IconUserCheck size={18} aria-hidden />}
                 onClick={() => {
-                  setToggleError(null);
+                  toggle.reset();
                   setConfirming(true);
                 }}
               >
@@ -269,12 +249,12 @@ export function EmployeeDetail({ id }: { id: string }) {
       >
         <Stack gap="md">
           <Text size="sm">{e.active ? t('employees.deactivateBody') : t('employees.reactivateBody')}</Text>
-          <FormError message={toggleError} />
+          <FormError message={toggle.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('actions.cancel')}
             </Button>
-            <Button color={e.active ? 'red.9' : 'teal'} loading={toggling} onClick={() => void toggleActive()}>
+            <Button color={e.active ? 'red.9' : 'teal'} loading={toggle.isPending} onClick={() => toggle.mutate({ id: e.id, active: !e.active })}>
               {e.active ? t('employees.deactivate') : t('employees.reactivate')}
             </Button>
           </Group>

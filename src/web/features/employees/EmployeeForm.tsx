@@ -1,11 +1,11 @@
-import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee, EmployeeCreate, EmployeeUpdate } from '../../../domain/employees.js';
 import { limits } from '../../../domain/limits.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { departmentOptionsQuery } from './api.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
 
@@ -34,8 +34,6 @@ type Props =
  */
 export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const departments = useQuery(departmentOptionsQuery);
   const required = (v: string) => (v.trim() ? null : t('validation.required'));
   const form = useForm<Values>({
@@ -68,9 +66,9 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
     .filter((d) => d.active || d.id === employee?.department?.id)
     .map((d) => ({ value: d.id, label: d.path.join(' / ') }));
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setError(null);
+  const save = useApiMutation((send: () => Promise<unknown>) => send(), { onError: ({ fields }) => form.setErrors(fields) });
+
+  const submit = form.onSubmit((values) => {
     const common = {
       familyName: values.familyName,
       givenName: values.givenName,
@@ -84,29 +82,13 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
       isAdmin: values.isAdmin,
       ...(values.password ? { password: values.password } : {}),
     };
-    try {
-      if (mode === 'create') await onSubmit({ ...common, managerId: values.managerId });
-      else await onSubmit(common);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else {
-        setError(t('errors.unexpectedShort'));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    save.mutate(() => (mode === 'create' ? onSubmit({ ...common, managerId: values.managerId }) : onSubmit(common)));
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('employees.saveFailed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('employees.saveFailed')} message={save.formError} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput label={t('fields.familyName')} required {...form.getInputProps('familyName')} />
           <TextInput label={t('fields.givenName')} required {...form.getInputProps('givenName')} />
@@ -154,7 +136,7 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={save.isPending}>
             {mode === 'create' ? t('employees.create') : t('actions.save')}
           </Button>
         </Group>

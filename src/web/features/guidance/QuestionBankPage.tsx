@@ -12,9 +12,9 @@ import { ListPagination } from '../../components/ListPagination.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
 import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters } from '../../lib/guidance.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { TemplatesSection } from './TemplatesSection.js';
 
 const pageSize = 20;
@@ -27,35 +27,25 @@ function QuestionForm({ question, onDone }: { question: ManagedQuestion | null; 
   const [depth, setDepth] = useState<QuestionDepth>(question?.depth ?? 'light');
   const [ja, setJa] = useState(question?.ja ?? '');
   const [en, setEn] = useState(question?.en ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    setFields({});
-    try {
-      if (question) await updateBankQuestion(question.id, { category, depth, ja, en });
-      else await addBankQuestion({ category, depth, ja, en });
-      notifications.show({ color: 'teal', message: question ? t('guidance.bank.saved') : t('guidance.bank.added') });
-      await onDone();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setFields(e.fields);
-        setError(Object.keys(e.fields).length ? null : e.message);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = useApiMutation(
+    (body: { category: QuestionCategory; depth: QuestionDepth; ja: string; en: string }) => (question ? updateBankQuestion(question.id, body) : addBankQuestion(body)),
+    {
+      onSuccess: async () => {
+        notifications.show({ color: 'teal', message: question ? t('guidance.bank.saved') : t('guidance.bank.added') });
+        await onDone();
+      },
+    },
+  );
+  const { fields } = save;
+  // A message the server tied to a field shows on that field only.
+  const error = Object.keys(fields).length ? null : save.formError;
 
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save.mutate({ category, depth, ja, en });
       }}
     >
       <Stack gap="sm">
@@ -83,7 +73,7 @@ function QuestionForm({ question, onDone }: { question: ManagedQuestion | null; 
         <Textarea label={t('guidance.bank.ja')} description={t('guidance.bank.jaHint')} lang="ja" autosize minRows={2} maxLength={bankTextMax} value={ja} onChange={(e) => setJa(e.currentTarget.value)} error={fields.ja} />
         <Textarea label={t('guidance.bank.en')} description={t('guidance.bank.enHint')} lang="en" autosize minRows={2} maxLength={bankTextMax} value={en} onChange={(e) => setEn(e.currentTarget.value)} error={fields.en} />
         <Group justify="flex-end">
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={save.isPending}>
             {t('guidance.bank.save')}
           </Button>
         </Group>
@@ -105,22 +95,16 @@ export function QuestionBankPage() {
   const [status, setStatus] = useState<Status>('all');
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<{ question: ManagedQuestion | null } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const query = useQuery({ ...managedBankQuery({ q, category, depth, status }), enabled: me.abilities.manageGuidance, placeholderData: keepPreviousData });
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['questionBank'] });
-  const toggle = async (question: ManagedQuestion) => {
-    setBusy(question.id);
-    try {
-      await updateBankQuestion(question.id, { hidden: !question.hidden });
-      await refresh();
-      notifications.show({ color: 'teal', message: question.hidden ? t('guidance.bank.shownDone') : t('guidance.bank.hiddenDone') });
-    } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : t('errors.unexpectedShort') });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const toggle = useApiMutation((question: ManagedQuestion) => updateBankQuestion(question.id, { hidden: !question.hidden }), {
+    invalidate: [['questionBank']],
+    onSuccess: (_saved, question) =>
+      notifications.show({ color: 'teal', message: question.hidden ? t('guidance.bank.shownDone') : t('guidance.bank.hiddenDone') }),
+    onError: ({ message }) => notifications.show({ color: 'red', message }),
+  });
+  const busy = toggle.variables?.id ?? null;
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage(1);
@@ -251,7 +235,7 @@ export function QuestionBankPage() {
                           color="gray.8"
                           loading={busy === question.id}
                           aria-label={question.hidden ? t('guidance.bank.showNamed', { text }) : t('guidance.bank.hideNamed', { text })}
-                          onClick={() => void toggle(question)}
+                          onClick={() => toggle.mutate(question)}
                         >
                           {question.hidden ? <IconEye size={18} aria-hidden /> : <IconEyeOff size={18} aria-hidden />}
                         </ActionIcon>

@@ -1,36 +1,27 @@
 import { ActionIcon, Badge, Card, Group, List, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AgendaTemplate } from '../../../domain/agendaTemplates.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
 import { agendaTemplatesQuery, updateAgendaTemplate } from '../../lib/guidance.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 
 /** hr's view of the agenda templates: what each adds, and hiding or showing it. */
 export function TemplatesSection() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const queryClient = useQueryClient();
   const query = useQuery(agendaTemplatesQuery);
-  const [busy, setBusy] = useState<string | null>(null);
   const name = (x: AgendaTemplate) => (locale === 'ja' ? x.nameJa : x.nameEn);
 
-  const toggle = async (x: AgendaTemplate) => {
-    setBusy(x.id);
-    try {
-      await updateAgendaTemplate(x.id, { hidden: !x.hidden });
-      await queryClient.invalidateQueries({ queryKey: ['agendaTemplates'] });
-      notifications.show({ color: 'teal', message: x.hidden ? t('guidance.templates.shownDone') : t('guidance.templates.hiddenDone') });
-    } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : t('errors.unexpectedShort') });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const toggle = useApiMutation((x: AgendaTemplate) => updateAgendaTemplate(x.id, { hidden: !x.hidden }), {
+    invalidate: [['agendaTemplates']],
+    onSuccess: (_template, x) => notifications.show({ color: 'teal', message: x.hidden ? t('guidance.templates.shownDone') : t('guidance.templates.hiddenDone') }),
+    onError: ({ message }) => notifications.show({ color: 'red', message }),
+  });
+  const busy = toggle.variables?.id ?? null;
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="templates-title" mt="lg">
@@ -84,7 +75,7 @@ export function TemplatesSection() {
                       color="gray.8"
                       loading={busy === x.id}
                       aria-label={x.hidden ? t('guidance.templates.showNamed', { name: name(x) }) : t('guidance.templates.hideNamed', { name: name(x) })}
-                      onClick={() => void toggle(x)}
+                      onClick={() => toggle.mutate(x)}
                     >
                       {x.hidden ? <IconEye size={18} aria-hidden /> : <IconEyeOff size={18} aria-hidden />}
                     </ActionIcon>

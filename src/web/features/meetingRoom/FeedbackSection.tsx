@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Paper, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, Radio, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPencil, IconThumbUp, IconTool, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { feedbackTextMax } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
 import { addFeedback, feedbackQuery, removeFeedback, updateFeedback, type FeedbackInput, type FeedbackRecord } from '../../lib/followUp.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 
 const parts = ['situation', 'behaviour', 'impact'] as const;
 
@@ -72,38 +72,26 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
   const [open, setOpen] = useState(false);
   /** The record being edited, or null when the form adds a new one. */
   const [editing, setEditing] = useState<string | null>(null);
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation(
+    ({ id, body }: { id: string | null; body: FeedbackInput }) => (id ? updateFeedback(id, body) : addFeedback(meetingId, { ...body, receiverId: partner.id })),
+    {
+      onSuccess: async () => {
+        setForm(empty);
+        setOpen(false);
+        setEditing(null);
+        await query.refetch();
+      },
+    },
+  );
+  const { fields } = save;
+  const remove = useApiMutation(removeFeedback, { onSuccess: () => query.refetch() });
 
-  const submit = async () => {
+  const submit = () => {
     const problems: Record<string, string> = {};
     for (const p of parts) if (!form[p].trim()) problems[p] = t('validation.required');
-    setFields(problems);
+    save.setFields(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (editing) await updateFeedback(editing, form);
-      else await addFeedback(meetingId, { ...form, receiverId: partner.id });
-      setForm(empty);
-      setOpen(false);
-      setEditing(null);
-      await query.refetch();
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (id: string) => {
-    setError(null);
-    try {
-      await removeFeedback(id);
-      await query.refetch();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
+    save.mutate({ id: editing, body: form });
   };
 
   return (
@@ -130,11 +118,7 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
         <Text size="sm" c="gray.7">
           {t('feedback.lead')}
         </Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={remove.formError ?? save.formError} onClose={() => (remove.formError ? remove.clearErrors() : save.clearErrors())} />
         {query.isPending ? (
           <Skeleton height={64} />
         ) : query.isError ? (
@@ -149,11 +133,11 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
               <FeedbackCard
                 key={r.id}
                 record={r}
-                onRemove={() => void remove(r.id)}
+                onRemove={() => remove.mutate(r.id)}
                 onEdit={() => {
                   setEditing(r.id);
                   setForm({ kind: r.kind, situation: r.situation, behaviour: r.behaviour, impact: r.impact });
-                  setFields({});
+                  save.clearErrors();
                   setOpen(true);
                 }}
               />
@@ -165,7 +149,7 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              void submit();
+              submit();
             }}
           >
             <Stack gap="sm">
@@ -202,7 +186,7 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
                 >
                   {t('actions.cancel')}
                 </Button>
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={save.isPending}>
                   {editing ? t('feedback.saveEdit') : t('feedback.submit')}
                 </Button>
               </Group>

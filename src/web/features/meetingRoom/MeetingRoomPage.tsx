@@ -12,11 +12,11 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { RoomButton } from '../../components/RoomButton.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
 import { finishMeeting, flowQuery, followUpKeys, hasMinutes, openActionItemsQuery } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FeedbackSection } from './FeedbackSection.js';
 import { GuidanceDrawer } from './GuidanceDrawer.js';
 import classes from './MeetingRoom.module.css';
@@ -50,8 +50,14 @@ export function MeetingRoomPage({ id }: { id: string }) {
   const roomLive = useRoomLive(id, live);
   const [guide, setGuide] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const [finishing, setFinishing] = useState(false);
-  const [finishError, setFinishError] = useState<string | null>(null);
+  const finish = useApiMutation(() => finishMeeting(id), {
+    invalidate: followUpKeys,
+    onSuccess: async () => {
+      setConfirm(false);
+      notifications.show({ color: 'teal', message: t('room.finished') });
+      await navigate({ to: '/meetings/$meetingId/minutes', params: { meetingId: id } });
+    },
+  });
   const started = flow.data?.meeting.startedAt;
   const startedAt = useMemo(() => (started ? Date.parse(started) : Date.now()), [started]);
 
@@ -109,22 +115,6 @@ export function MeetingRoomPage({ id }: { id: string }) {
   const editable = meeting.status === 'inProgress' || meeting.status === 'scheduled';
   const undiscussed = shared.filter((x) => !x.discussed).length;
 
-  const finish = async () => {
-    setFinishing(true);
-    setFinishError(null);
-    try {
-      await finishMeeting(id);
-      await refresh();
-      setConfirm(false);
-      notifications.show({ color: 'teal', message: t('room.finished') });
-      await navigate({ to: '/meetings/$meetingId/minutes', params: { meetingId: id } });
-    } catch (e) {
-      setFinishError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setFinishing(false);
-    }
-  };
-
   return (
     <Stack gap="md">
       <AnchorLink to="/meetings/$meetingId" params={{ meetingId: id }} size="sm">
@@ -150,7 +140,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
               <Button
                 leftSection={<IconFileText size={18} aria-hidden />}
                 onClick={() => {
-                  setFinishError(null);
+                  finish.reset();
                   setConfirm(true);
                 }}
               >
@@ -251,7 +241,7 @@ export function MeetingRoomPage({ id }: { id: string }) {
             w={{ base: '100%', xs: 'auto' }}
             leftSection={<IconFileText size={18} aria-hidden />}
             onClick={() => {
-              setFinishError(null);
+              finish.reset();
               setConfirm(true);
             }}
           >
@@ -270,12 +260,12 @@ export function MeetingRoomPage({ id }: { id: string }) {
               {t('room.finishCarry', { count: undiscussed })}
             </Text>
           ) : null}
-          <FormError message={finishError} />
+          <FormError message={finish.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('room.keepGoing')}
             </Button>
-            <Button loading={finishing} onClick={() => void finish()}>
+            <Button loading={finish.isPending} onClick={() => finish.mutate()}>
               {t('room.finishSubmit')}
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,12 @@ import { actionItemTitleMax } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { EditActionItem } from '../../components/EditActionItem.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
-import { addActionItem, removeActionItem, updateActionItem, type ActionItem } from '../../lib/followUp.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { addActionItem, removeActionItem, type ActionItem } from '../../lib/followUp.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
+import { TickBox } from './TickBox.js';
+import { useItemsDoneHere } from './useItemsDoneHere.js';
 
 interface NextStepsProps {
   meetingId: string;
@@ -28,44 +30,35 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [support, setSupport] = useState(false);
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const [busy, setBusy] = useState(false);
-  const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
-  const [pending, setPending] = useState<Record<string, boolean>>({});
-  const shown = [...items, ...Object.values(doneHere).filter((d) => !items.some((i) => i.id === d.id))];
-  const ownerIsManager = ownerId === manager.id;
-  const person = (p: PersonRef, role: 'manager' | 'report') =>
-    `${fullName(p)}(${t(`actionItems.role.${role}`)}${p.id === myId ? t('actionItems.you') : ''})`;
-
-  const submit = async () => {
-    const problems: Record<string, string> = {};
-    if (!ownerId) problems.ownerId = t('validation.required');
-    if (!title.trim()) problems.title = t('validation.required');
-    setFields(problems);
-    if (Object.keys(problems).length > 0 || !ownerId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await addActionItem(meetingId, { ownerId, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support });
+  const { items: shown, mark: markItem, forget } = useItemsDoneHere(items, onChanged);
+  const add = useApiMutation((body: Parameters<typeof addActionItem>[1]) => addActionItem(meetingId, body), {
+    onSuccess: async () => {
       setTitle('');
       setDueDate('');
       setSupport(false);
       await onChanged();
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { fields } = add;
+  const remove = useApiMutation(
+    async (id: string) => {
+      await removeActionItem(id);
+      forget(id);
+    },
+    { onSuccess: onChanged },
+  );
+  const [tickError, setTickError] = useState<string | null>(null);
+  const ownerIsManager = ownerId === manager.id;
+  const person = (p: PersonRef, role: 'manager' | 'report') =>
+    `${fullName(p)}(${t(`actionItems.role.${role}`)}${p.id === myId ? t('actionItems.you') : ''})`;
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
+  const submit = () => {
+    const problems: Record<string, string> = {};
+    if (!ownerId) problems.ownerId = t('validation.required');
+    if (!title.trim()) problems.title = t('validation.required');
+    add.setFields(problems);
+    if (Object.keys(problems).length > 0 || !ownerId) return;
+    add.mutate({ ownerId, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support });
   };
 
   return (
@@ -77,11 +70,14 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
         <Text size="sm" c="gray.7">
           {t('room.nextStepsLead')}
         </Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError
+          message={tickError ?? remove.formError ?? add.formError}
+          onClose={() => {
+            setTickError(null);
+            remove.clearErrors();
+            add.clearErrors();
+          }}
+        />
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7">
             {t('room.nextStepsEmpty')}
@@ -90,7 +86,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {shown.map((item) => {
               const titleId = `room-step-${item.id}`;
-              const done = pending[item.id] ?? item.status === 'done';
+              const done = item.status === 'done';
               return (
                 <Card key={item.id} component="li" withBorder padding="xs" radius="md">
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -101,24 +97,13 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                       <ActionItemBadges item={item} />
                     </Stack>
                     <Group gap={6} wrap="nowrap">
-                      <Checkbox
+                      <TickBox
                         label={t('room.itemDone')}
-                        aria-describedby={titleId}
+                        describedBy={titleId}
                         checked={done}
                         disabled={!item.abilities.update}
-                        onChange={(e) => {
-                          const next = e.currentTarget.checked;
-                          setPending((old) => ({ ...old, [item.id]: next }));
-                          void run(async () => {
-                            const updated = await updateActionItem(item.id, { status: next ? 'done' : 'open' });
-                            setDoneHere((old) => {
-                              const copy = { ...old };
-                              if (next) copy[item.id] = updated;
-                              else delete copy[item.id];
-                              return copy;
-                            });
-                          }).finally(() => setPending(({ [item.id]: _done, ...rest }) => rest));
-                        }}
+                        save={(next) => markItem(item, next)}
+                        onError={setTickError}
                       />
                       {item.abilities.update ? <EditActionItem item={item} onSaved={onChanged} /> : null}
                       {item.abilities.remove ? (
@@ -126,12 +111,8 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                           variant="subtle"
                           color="red.9"
                           aria-label={t('room.removeStep', { title: item.title })}
-                          onClick={() =>
-                            void run(async () => {
-                              await removeActionItem(item.id);
-                              setDoneHere(({ [item.id]: _removed, ...rest }) => rest);
-                            })
-                          }
+                          loading={remove.variables === item.id}
+                          onClick={() => remove.mutate(item.id)}
                         >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
@@ -148,7 +129,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              void submit();
+              submit();
             }}
           >
             <Stack gap="sm">
@@ -189,7 +170,7 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
                 />
               ) : null}
               <Group justify="flex-end">
-                <Button type="submit" loading={busy} leftSection={<IconPlus size={16} aria-hidden />}>
+                <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
                   {t('room.addStepSubmit')}
                 </Button>
               </Group>

@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { privateNoteMax } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
-import { ApiError } from '../../lib/api.js';
 import { formatTime } from '../../lib/format.js';
 import { privateNoteQuery, savePrivateNote } from '../../lib/followUp.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FormError } from '../../components/FormError.js';
 
 /** 自分用メモ: only its author ever reads it; saved with the button and when leaving the field. */
@@ -18,12 +18,19 @@ export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(privateNoteQuery(meetingId));
   const [value, setValue] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const saved = query.data?.body ?? '';
   const text = value ?? saved;
   const dirty = value !== null && value !== saved;
+  const submit = useApiMutation((body: string) => savePrivateNote(meetingId, body), {
+    onSuccess: (note, body) => {
+      queryClient.setQueryData(privateNoteQuery(meetingId).queryKey, note);
+      // Text typed while the save was on its way stays unsaved rather than being replaced.
+      setValue((current) => (current === body ? null : current));
+      setSavedAt(note.updatedAt);
+    },
+  });
+  const saving = submit.isPending;
   const latest = useRef({ dirty, text });
   latest.current = { dirty, text };
 
@@ -35,20 +42,8 @@ export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
     [meetingId],
   );
 
-  const save = async () => {
-    if (!dirty || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const note = await savePrivateNote(meetingId, text);
-      queryClient.setQueryData(privateNoteQuery(meetingId).queryKey, note);
-      setValue(null);
-      setSavedAt(note.updatedAt);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    if (dirty) submit.mutate(text);
   };
 
   let status: string;
@@ -74,7 +69,7 @@ export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
           <QueryError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <>
-            <FormError message={error} />
+            <FormError message={submit.formError} />
             <Textarea
               label={t('privateNote.label')}
               description={t('privateNote.hint')}
@@ -84,13 +79,13 @@ export function PrivateNoteSection({ meetingId }: { meetingId: string }) {
               maxLength={privateNoteMax}
               value={text}
               onChange={(e) => setValue(e.currentTarget.value)}
-              onBlur={() => void save()}
+              onBlur={save}
             />
             <Group justify="space-between" gap="sm">
               <Text size="xs" c="gray.7" role="status">
                 {status}
               </Text>
-              <Button size="xs" variant="light" color="grape" loading={saving} disabled={!dirty} onClick={() => void save()}>
+              <Button size="xs" variant="light" color="grape" loading={saving} disabled={!dirty} onClick={save}>
                 {t('privateNote.save')}
               </Button>
             </Group>

@@ -1,15 +1,17 @@
-import { Alert, Badge, Card, Checkbox, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBulb, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
-import { ApiError } from '../../lib/api.js';
-import { markDiscussed, updateActionItem, type ActionItem } from '../../lib/followUp.js';
+import { FormError } from '../../components/FormError.js';
+import { markDiscussed, type ActionItem } from '../../lib/followUp.js';
 import { meetingQuery } from '../../lib/oneOnOne.js';
 import { coachingQuery } from '../../lib/guidance.js';
 import classes from './MeetingRoom.module.css';
+import { TickBox } from './TickBox.js';
+import { useItemsDoneHere } from './useItemsDoneHere.js';
 
 const wantedColour: Record<Topic['wantedResponse'], string> = {
   listen: 'teal',
@@ -57,43 +59,19 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
   const queryClient = useQueryClient();
   const ordered = [...topics.filter((x) => x.carried), ...topics.filter((x) => !x.carried)];
   const [selected, setSelected] = useState<string | null>(() => ordered.find((x) => !x.discussed)?.id ?? ordered[0]?.id ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const [doneHere, setDoneHere] = useState<Record<string, ActionItem>>({});
-  // What was just ticked shows at once, before the server answers.
-  const [pending, setPending] = useState<Record<string, boolean>>({});
-  const settle = (id: string) => setPending(({ [id]: _done, ...rest }) => rest);
-  const items = [...carriedItems, ...Object.values(doneHere).filter((d) => !carriedItems.some((c) => c.id === d.id))];
+  const { items, mark: markItem } = useItemsDoneHere(carriedItems, onChanged);
 
-  const toggleTopic = async (topic: Topic, discussed: boolean) => {
-    setError(null);
-    setPending((old) => ({ ...old, [topic.id]: discussed }));
+  const [tickError, setTickError] = useState<string | null>(null);
+
+  // A ticked topic shows at once in the cached meeting; a failed tick reloads it to undo that.
+  const markTopic = async (topic: Topic, discussed: boolean) => {
     const key = meetingQuery(meetingId).queryKey;
     queryClient.setQueryData(key, (old) => (old ? { ...old, topics: old.topics.map((x) => (x.id === topic.id ? { ...x, discussed } : x)) } : old));
     try {
       await markDiscussed(topic.id, discussed);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    }
-    await onChanged();
-    settle(topic.id);
-  };
-
-  const toggleItem = async (item: ActionItem, done: boolean) => {
-    setError(null);
-    setPending((old) => ({ ...old, [item.id]: done }));
-    try {
-      const updated = await updateActionItem(item.id, { status: done ? 'done' : 'open' });
-      setDoneHere((old) => {
-        const next = { ...old };
-        if (done) next[item.id] = updated;
-        else delete next[item.id];
-        return next;
-      });
+    } finally {
       await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
     }
-    settle(item.id);
   };
 
   return (
@@ -101,11 +79,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
       <Title order={2} size="h3" id="room-agenda">
         {t('room.agenda')}
       </Title>
-      {error ? (
-        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={tickError} onClose={() => setTickError(null)} />
 
       {items.length > 0 ? (
         <Stack gap="xs" component="section" aria-labelledby="room-open-items">
@@ -114,7 +88,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
           </Title>
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {items.map((item) => {
-              const done = pending[item.id] ?? item.status === 'done';
+              const done = item.status === 'done';
               const titleId = `room-item-${item.id}`;
               return (
                 <Card key={item.id} component="li" withBorder padding="sm" radius="md" bg={item.overdue ? 'red.0' : undefined}>
@@ -125,12 +99,13 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                       </Text>
                       <ActionItemBadges item={item} />
                     </Stack>
-                    <Checkbox
+                    <TickBox
                       label={t('room.itemDone')}
-                      aria-describedby={titleId}
+                      describedBy={titleId}
                       checked={done}
                       disabled={!item.abilities.update}
-                      onChange={(e) => void toggleItem(item, e.currentTarget.checked)}
+                      save={(next) => markItem(item, next)}
+                      onError={setTickError}
                     />
                   </Group>
                 </Card>
@@ -189,12 +164,13 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                           </Stack>
                         </Group>
                       </UnstyledButton>
-                      <Checkbox
+                      <TickBox
                         label={t('room.discussed')}
-                        aria-describedby={titleId}
-                        checked={pending[topic.id] ?? topic.discussed}
+                        describedBy={titleId}
+                        checked={topic.discussed}
                         disabled={!canMark}
-                        onChange={(e) => void toggleTopic(topic, e.currentTarget.checked)}
+                        save={(next) => markTopic(topic, next)}
+                        onError={setTickError}
                       />
                     </Group>
                     {isSelected ? (

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../domain/agenda.js';
 import { AppModal } from '../../components/AppModal.js';
 import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
-import { ApiError } from '../../lib/api.js';
-import { addTopic, meetingQuery, removeTopic, reorderTopics, updateTopic, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { addTopic, meetingQuery, oneOnOneKeys, removeTopic, reorderTopics, updateTopic, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { TopicBadges } from './TopicBadges.js';
 import { TemplateMenu } from './TemplateMenu.js';
 import { TopicForm } from './TopicForm.js';
@@ -26,32 +26,24 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
   const [adding, setAdding] = useState(reportHasNone && meeting.abilities.addTopic);
   const [editing, setEditing] = useState<Topic | null>(null);
   const [removing, setRemoving] = useState<Topic | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const canReorder = meeting.abilities.addTopic && topics.length > 1;
 
-  const act = async (key: string, action: () => Promise<unknown>, done?: string) => {
-    setBusy(key);
-    setError(null);
-    try {
-      await action();
-      await refresh();
-      if (done) notifications.show({ color: 'teal', message: done });
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
+  const change = useApiMutation(({ action }: { key: string; action: () => Promise<unknown>; done: string }) => action(), {
+    invalidate: oneOnOneKeys,
+    onSuccess: (_result, { key, done }) => {
+      notifications.show({ color: 'teal', message: done });
+      if (key === 'remove') setRemoving(null);
+    },
+  });
+  const act = (key: string, action: () => Promise<unknown>, done: string) => change.mutate({ key, action, done });
+  const busy = change.variables?.key ?? null;
 
   const move = (index: number, delta: -1 | 1) => {
     const ids = topics.map((x) => x.id);
     const [id] = ids.splice(index, 1);
     if (!id) return;
     ids.splice(index + delta, 0, id);
-    void act(`move-${id}`, async () => {
+    act(`move-${id}`, async () => {
       const result = await reorderTopics(meeting.id, ids);
       queryClient.setQueryData(meetingQuery(meeting.id).queryKey, (old) => (old ? { ...old, topics: result.topics } : old));
     }, t('agenda.moved'));
@@ -82,11 +74,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
         </Alert>
       ) : null}
 
-      {error ? (
-        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={change.formError} onClose={change.clearErrors} />
 
       {adding ? (
         <Paper withBorder p="md" radius="md">
@@ -138,7 +126,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
                             size="xs"
                             leftSection={<IconShare size={14} aria-hidden />}
                             loading={busy === `share-${topic.id}`}
-                            onClick={() => void act(`share-${topic.id}`, () => updateTopic(topic.id, { visibility: 'pair' }), t('agenda.shared'))}
+                            onClick={() => act(`share-${topic.id}`, () => updateTopic(topic.id, { visibility: 'pair' }), t('agenda.shared'))}
                             aria-label={t('agenda.shareNamed', { title: topic.title })}
                           >
                             {t('agenda.share')}
@@ -162,7 +150,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
                             color="red.9"
                             leftSection={<IconTrash size={14} aria-hidden />}
                             onClick={() => {
-                              setError(null);
+                              change.clearErrors();
                               setRemoving(topic);
                             }}
                             aria-label={t('agenda.removeNamed', { title: topic.title })}
@@ -219,7 +207,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
       <AppModal opened={removing !== null} onClose={() => setRemoving(null)} title={t('agenda.removeTitle')}>
         <Stack gap="md">
           <Text size="sm">{t('agenda.removeBody', { title: removing?.title ?? '' })}</Text>
-          <FormError message={error} />
+          <FormError message={change.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               {t('actions.cancel')}
@@ -230,9 +218,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
               onClick={() => {
                 const target = removing;
                 if (!target) return;
-                void act('remove', () => removeTopic(target.id), t('agenda.removed')).then((ok) => {
-                  if (ok) setRemoving(null);
-                });
+                act('remove', () => removeTopic(target.id), t('agenda.removed'));
               }}
             >
               {t('agenda.remove')}

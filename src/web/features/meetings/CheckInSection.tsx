@@ -3,40 +3,28 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkInCommentMax } from '../../../domain/agenda.js';
-import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
-import { ApiError } from '../../lib/api.js';
-import { saveCheckIn, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { oneOnOneKeys, saveCheckIn, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { scores } from './labels.js';
 import { FormError } from '../../components/FormError.js';
 
 /** コンディション: the report rates their condition 1–5 before the meeting; the manager sees it. */
 export function CheckInSection({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
   const { meeting, checkIn, series } = detail;
   const [score, setScore] = useState<string>(checkIn ? String(checkIn.score) : '');
   const [comment, setComment] = useState(checkIn?.comment ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [scoreError, setScoreError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submit = useApiMutation((body: Parameters<typeof saveCheckIn>[1]) => saveCheckIn(meeting.id, body), {
+    invalidate: oneOnOneKeys,
+    onSuccess: () => notifications.show({ color: 'teal', message: t('checkIn.saved') }),
+  });
 
-  const save = async () => {
+  const save = () => {
     if (!score) {
-      setScoreError(t('checkIn.pickScore'));
+      submit.setFields({ score: t('checkIn.pickScore') });
       return;
     }
-    setSaving(true);
-    setError(null);
-    setScoreError(null);
-    try {
-      await saveCheckIn(meeting.id, { score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      await refresh();
-      notifications.show({ color: 'teal', message: t('checkIn.saved') });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
+    submit.mutate({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
 
   const saved = checkIn ? (
@@ -64,12 +52,12 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              void save();
+              save();
             }}
           >
             <Stack gap="sm">
-              <FormError message={error} />
-              <Radio.Group label={t('checkIn.question')} required value={score} onChange={setScore} error={scoreError}>
+              <FormError message={submit.formError} />
+              <Radio.Group label={t('checkIn.question')} required value={score} onChange={setScore} error={submit.fields.score}>
                 <Group gap="md" mt="xs">
                   {scores.map((s) => (
                     <Radio key={s} value={String(s)} label={`${s} ${t(`checkIn.scoreLabel.${s}`)}`} />
@@ -84,12 +72,13 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
                 maxLength={checkInCommentMax}
                 value={comment}
                 onChange={(e) => setComment(e.currentTarget.value)}
+                error={submit.fields.comment}
               />
               <Group justify="space-between" gap="sm">
                 <Text size="sm" c="gray.7">
                   {checkIn ? t('checkIn.alreadySaved', { score: checkIn.score }) : t('checkIn.notYet')}
                 </Text>
-                <Button type="submit" loading={saving}>
+                <Button type="submit" loading={submit.isPending}>
                   {checkIn ? t('checkIn.update') : t('checkIn.save')}
                 </Button>
               </Group>

@@ -6,47 +6,39 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerMax, questionMax, type PreQuestion } from '../../../domain/agenda.js';
-import { useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
-import { answerPreQuestion, closedQuestionQuery, removePreQuestion, sendPreQuestion, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { answerPreQuestion, closedQuestionQuery, oneOnOneKeys, removePreQuestion, sendPreQuestion, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { QuestionBankModal } from './QuestionBankModal.js';
 import { FormError } from '../../components/FormError.js';
 
 /** The manager writes or picks a question; a yes/no question gets an open alternative while typing. */
 function AskForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
   const [text, setText] = useState('');
   const [bankId, setBankId] = useState<{ id: string; text: string } | null>(null);
   const [bankOpen, setBankOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const sendQuestion = useApiMutation((body: Parameters<typeof sendPreQuestion>[1]) => sendPreQuestion(meetingId, body), {
+    invalidate: oneOnOneKeys,
+    onSuccess: (q) => {
+      setText('');
+      setBankId(null);
+      notifications.show({ color: 'teal', message: q.closed ? t('preQuestions.sentClosed') : t('preQuestions.sent') });
+    },
+  });
   const [debounced] = useDebouncedValue(text.trim(), 400);
   const check = useQuery(closedQuestionQuery(debounced));
   const showHint = debounced.length > 0 && debounced === text.trim() && check.data?.closed;
 
-  const send = async () => {
+  const send = () => {
     if (!text.trim()) {
-      setError(t('validation.required'));
+      sendQuestion.setFields({ text: t('validation.required') });
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
-      const q = await sendPreQuestion(meetingId, {
-        text: text.trim(),
-        ...(bankId && bankId.text === text.trim() ? { bankQuestionId: bankId.id } : {}),
-      });
-      await refresh();
-      setText('');
-      setBankId(null);
-      notifications.show({ color: 'teal', message: q.closed ? t('preQuestions.sentClosed') : t('preQuestions.sent') });
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.text ?? e.message) : t('errors.unexpectedShort'));
-    } finally {
-      setSending(false);
-    }
+    sendQuestion.mutate({
+      text: text.trim(),
+      ...(bankId && bankId.text === text.trim() ? { bankQuestionId: bankId.id } : {}),
+    });
   };
 
   return (
@@ -55,7 +47,7 @@ function AskForm({ meetingId }: { meetingId: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void send();
+          send();
         }}
       >
         <Stack gap="sm">
@@ -75,7 +67,7 @@ function AskForm({ meetingId }: { meetingId: string }) {
             maxLength={questionMax}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            error={error}
+            error={sendQuestion.fields.text ?? sendQuestion.formError}
           />
           <div aria-live="polite">
             {showHint && check.data ? (
@@ -104,7 +96,7 @@ function AskForm({ meetingId }: { meetingId: string }) {
             ) : null}
           </div>
           <Group justify="flex-end">
-            <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={sending}>
+            <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={sendQuestion.isPending}>
               {t('preQuestions.send')}
             </Button>
           </Group>
@@ -127,34 +119,25 @@ function AskForm({ meetingId }: { meetingId: string }) {
 /** The report's answer to one question, saved with a button. */
 function AnswerForm({ question }: { question: PreQuestion }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
   const [answer, setAnswer] = useState(question.answer ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submit = useApiMutation((text: string) => answerPreQuestion(question.id, text), {
+    invalidate: oneOnOneKeys,
+    onSuccess: () => notifications.show({ color: 'teal', message: t('preQuestions.answerSaved') }),
+  });
   const unchanged = answer.trim() === (question.answer ?? '');
-  const save = async () => {
+  const save = () => {
     if (!answer.trim()) {
-      setError(t('validation.required'));
+      submit.setFields({ answer: t('validation.required') });
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      await answerPreQuestion(question.id, answer.trim());
-      await refresh();
-      notifications.show({ color: 'teal', message: t('preQuestions.answerSaved') });
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.answer ?? e.message) : t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
+    submit.mutate(answer.trim());
   };
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
     >
       <Stack gap="xs">
@@ -165,10 +148,10 @@ function AnswerForm({ question }: { question: PreQuestion }) {
           maxLength={answerMax}
           value={answer}
           onChange={(e) => setAnswer(e.currentTarget.value)}
-          error={error}
+          error={submit.fields.answer ?? submit.formError}
         />
         <Group justify="flex-end">
-          <Button type="submit" size="sm" loading={saving} disabled={unchanged}>
+          <Button type="submit" size="sm" loading={submit.isPending} disabled={unchanged}>
             {question.answer ? t('preQuestions.updateAnswer') : t('preQuestions.saveAnswer')}
           </Button>
         </Group>
@@ -180,25 +163,12 @@ function AnswerForm({ question }: { question: PreQuestion }) {
 /** 事前質問: the manager sends questions before the meeting; the report answers them. */
 export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
   const { meeting, preQuestions, series } = detail;
   const isManager = series.myRole === 'manager';
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = async (id: string) => {
-    setRemoving(id);
-    setError(null);
-    try {
-      await removePreQuestion(id);
-      await refresh();
-      notifications.show({ color: 'teal', message: t('preQuestions.removed') });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setRemoving(null);
-    }
-  };
+  const remove = useApiMutation(removePreQuestion, {
+    invalidate: oneOnOneKeys,
+    onSuccess: () => notifications.show({ color: 'teal', message: t('preQuestions.removed') }),
+  });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="pre-questions-title" id="pre-questions" style={{ scrollMarginTop: 72 }}>
@@ -209,7 +179,7 @@ export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
         {isManager ? t('preQuestions.leadManager') : t('preQuestions.leadReport')}
       </Text>
       {meeting.abilities.askPreQuestion ? <AskForm meetingId={meeting.id} /> : null}
-      <FormError message={error} />
+      <FormError message={remove.formError} />
       {preQuestions.length === 0 ? (
         <Text size="sm" c="gray.7">
           {isManager ? t('preQuestions.emptyManager') : t('preQuestions.emptyReport')}
@@ -251,8 +221,8 @@ export function PreQuestionsSection({ detail }: { detail: MeetingDetail }) {
                       variant="outline"
                       color="red.9"
                       leftSection={<IconTrash size={14} aria-hidden />}
-                      loading={removing === q.id}
-                      onClick={() => void remove(q.id)}
+                      loading={remove.variables === q.id}
+                      onClick={() => remove.mutate(q.id)}
                       aria-label={t('preQuestions.removeNamed', { text: q.text })}
                     >
                       {t('preQuestions.remove')}

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topicCategories, topicNoteMax, topicTitleMax, wantedResponses, type Topic, type TopicCategory, type WantedResponse } from '../../../domain/agenda.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import type { TopicInput } from '../../lib/oneOnOne.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 
 interface Values {
   title: string;
@@ -24,8 +24,6 @@ interface TopicFormProps {
 /** A topic: title, note, category, the wanted response and whether it stays a private draft for now. */
 export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       title: topic?.title ?? '',
@@ -37,36 +35,26 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
     validate: { title: (v) => (v.trim() ? null : t('validation.required')) },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await onSubmit({
-        title: v.title.trim(),
-        note: v.note.trim(),
-        category: v.category,
-        wantedResponse: v.wantedResponse,
-        visibility: v.draft ? 'private' : 'pair',
-      });
+  const save = useApiMutation(onSubmit, {
+    onSuccess: () => {
       if (!topic) form.reset();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setSubmitting(false);
-    }
+    },
+    onError: ({ fields }) => form.setErrors(fields),
   });
+  const submit = form.onSubmit((v) =>
+    save.mutate({
+      title: v.title.trim(),
+      note: v.note.trim(),
+      category: v.category,
+      wantedResponse: v.wantedResponse,
+      visibility: v.draft ? 'private' : 'pair',
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('agenda.saveFailed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('agenda.saveFailed')} message={save.formError} />
         <TextInput label={t('agenda.topicTitle')} placeholder={t('agenda.topicTitlePlaceholder')} required maxLength={topicTitleMax} {...form.getInputProps('title')} />
         <Textarea label={t('agenda.note')} description={t('agenda.noteHint')} autosize minRows={2} maxLength={topicNoteMax} {...form.getInputProps('note')} />
         <Select
@@ -90,7 +78,7 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
               {t('actions.cancel')}
             </Button>
           ) : null}
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={save.isPending}>
             {submitLabel}
           </Button>
         </Group>

@@ -31,7 +31,7 @@ import { CorrectionEditor } from './CorrectionEditor.js';
 import { LiveMinutesEditor, type LiveStatus } from './LiveMinutesEditor.js';
 import { MinutesDocumentView } from './MinutesDocumentView.js';
 import { ReflectionSection } from './ReflectionSection.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FormError } from '../../components/FormError.js';
 
 function useRefresh() {
@@ -43,9 +43,19 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
   const { t } = useTranslation();
   const refresh = useRefresh();
   const [status, setStatus] = useState<LiveStatus>('connecting');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState(false);
+  const share = useApiMutation(() => shareMinutes(meetingId), {
+    invalidate: followUpKeys,
+    onSuccess: () => {
+      setConfirm(false);
+      notifications.show({ color: 'teal', message: t('minutes.sharedDone') });
+    },
+    // Whatever stopped the share (the partner shared first, say), show the minutes as they are now.
+    onError: () => {
+      setConfirm(false);
+      void refresh();
+    },
+  });
   // Share only what the server has stored: nothing typed here may be left out of the shared version.
   const stored = status === 'saved' || status === 'connected';
   const onDenied = useCallback(() => {
@@ -53,29 +63,12 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
     void refresh();
   }, [refresh]);
 
-  const share = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await shareMinutes(meetingId);
-      await refresh();
-      setConfirm(false);
-      notifications.show({ color: 'teal', message: t('minutes.sharedDone') });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-      setConfirm(false);
-      await refresh();
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Stack gap="sm">
       <Alert color="grape" variant="light" title={t('minutes.draftTitle')}>
         {t('minutes.draftLead')}
       </Alert>
-      <FormError message={error} />
+      <FormError message={share.formError} />
       <LiveMinutesEditor meetingId={meetingId} onStatus={setStatus} onDenied={onDenied} />
       <Group justify="flex-end" gap="sm">
         {minutes.abilities.share && !stored ? (
@@ -96,7 +89,7 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('actions.cancel')}
             </Button>
-            <Button loading={busy} disabled={!stored} onClick={() => void share()}>
+            <Button loading={share.isPending} disabled={!stored} onClick={() => share.mutate()}>
               {t('minutes.share')}
             </Button>
           </Group>
@@ -108,23 +101,18 @@ function DraftEditor({ meetingId, minutes }: { meetingId: string; minutes: Minut
 
 function Acknowledge({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const acknowledge = useApiMutation((text: string) => acknowledgeMinutes(meetingId, text), {
+    invalidate: followUpKeys,
+    onSuccess: () => notifications.show({ color: 'teal', message: t('minutes.acknowledgedDone') }),
+  });
   return (
     <Paper withBorder p="md" radius="md" bg="blue.0" component="section" aria-labelledby="minutes-ack">
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          setError(null);
-          acknowledgeMinutes(meetingId, comment)
-            .then(refresh)
-            .then(() => notifications.show({ color: 'teal', message: t('minutes.acknowledgedDone') }))
-            .catch((err: unknown) => setError(err instanceof ApiError ? err.message : t('errors.unexpectedShort')))
-            .finally(() => setBusy(false));
+          acknowledge.mutate(comment);
         }}
       >
         <Stack gap="sm">
@@ -132,7 +120,7 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
             {t('minutes.ackTitle')}
           </Title>
           <Text size="sm">{t('minutes.ackLead')}</Text>
-          <FormError message={error} />
+          <FormError message={acknowledge.formError} />
           <Textarea
             label={t('minutes.ackComment')}
             autosize
@@ -140,9 +128,10 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
             maxLength={acknowledgeCommentMax}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
+            error={acknowledge.fields.comment}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} leftSection={<IconCheck size={18} aria-hidden />}>
+            <Button type="submit" loading={acknowledge.isPending} leftSection={<IconCheck size={18} aria-hidden />}>
               {t('minutes.acknowledge')}
             </Button>
           </Group>
@@ -154,12 +143,17 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
 
 function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: string; minutes: Minutes; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
   const [reason, setReason] = useState('');
-  const { error, setError, fields, setFields, capture } = useServerErrors();
+  const correct = useApiMutation(({ content, reason }: { content: MinutesNode; reason: string }) => correctMinutes(meetingId, content, reason), {
+    invalidate: followUpKeys,
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('minutes.correctedDone') });
+      onClose();
+    },
+  });
+  const { fields } = correct;
   // The correction editor hands back its current document on submit.
   const current = useRef<(() => MinutesNode | null) | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
     <AppModal opened={opened} onClose={onClose} title={t('minutes.correctTitle')} size="xl">
       <form
@@ -170,25 +164,14 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
           const content = current.current?.() ?? null;
           if (!content) problems.content = t('validation.required');
           if (!reason.trim()) problems.reason = t('validation.required');
-          setFields(problems);
-          if (Object.keys(problems).length > 0) return;
-          setBusy(true);
-          setError(null);
-          correctMinutes(meetingId, content!, reason.trim())
-            .then(refresh)
-            .then(() => {
-              notifications.show({ color: 'teal', message: t('minutes.correctedDone') });
-              onClose();
-            })
-            .catch((err: unknown) => {
-              capture(err);
-            })
-            .finally(() => setBusy(false));
+          correct.setFields(problems);
+          if (!content || Object.keys(problems).length > 0) return;
+          correct.mutate({ content, reason: reason.trim() });
         }}
       >
         <Stack gap="md">
           <Text size="sm">{t('minutes.correctLead')}</Text>
-          <FormError message={error} />
+          <FormError message={correct.formError} />
           <TextInput
             label={t('minutes.correctReason')}
             required
@@ -205,7 +188,7 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={correct.isPending}>
               {t('minutes.correctSubmit')}
             </Button>
           </Group>
@@ -266,7 +249,9 @@ export function MinutesPage({ id }: { id: string }) {
   const detail = useQuery(meetingQuery(id));
   const minutes = useQuery(minutesQuery(id));
   const [correcting, setCorrecting] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const download = useApiMutation(() => downloadMinutesMarkdown(id), {
+    onError: ({ message }) => notifications.show({ color: 'red', title: t('minutes.downloadFailed'), message }),
+  });
 
   const back = (
     <AnchorLink to="/meetings/$meetingId" params={{ meetingId: id }} size="sm">
@@ -331,17 +316,6 @@ export function MinutesPage({ id }: { id: string }) {
   const m = minutes.data;
   const isShared = m.status !== 'draft';
 
-  const download = async () => {
-    setDownloading(true);
-    try {
-      await downloadMinutesMarkdown(id);
-    } catch (e) {
-      notifications.show({ color: 'red', title: t('minutes.downloadFailed'), message: e instanceof ApiError ? e.message : t('errors.unexpectedShort') });
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   return (
     <Stack gap="lg">
       {back}
@@ -363,7 +337,7 @@ export function MinutesPage({ id }: { id: string }) {
               </Text>
             </Group>
             <Group gap="xs">
-              <Button variant="default" size="sm" leftSection={<IconDownload size={16} aria-hidden />} loading={downloading} onClick={() => void download()}>
+              <Button variant="default" size="sm" leftSection={<IconDownload size={16} aria-hidden />} loading={download.isPending} onClick={() => download.mutate()}>
                 {t('minutes.download')}
               </Button>
               <ButtonLink to="/meetings/$meetingId/minutes/print" params={{ meetingId: id }} variant="default" size="sm" leftSection={<IconPrinter size={16} aria-hidden />}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { reflectionTextMax } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
 import { reflectionQuery, saveReflection, type ReflectionView } from '../../lib/followUp.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FormError } from '../../components/FormError.js';
 
 const scale = ['1', '2', '3', '4', '5'] as const;
@@ -34,30 +34,24 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
   const [ownListening, setOwnListening] = useState(str(mine?.ownListening));
   const [gained, setGained] = useState(mine?.gained ?? '');
   const [improve, setImprove] = useState(mine?.improve ?? '');
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation((body: Parameters<typeof saveReflection>[1]) => saveReflection(meetingId, body), {
+    onSuccess: (saved) => {
+      queryClient.setQueryData(reflectionQuery(meetingId).queryKey, saved);
+      notifications.show({ color: 'teal', message: t('reflection.saved') });
+    },
+  });
+  const { fields } = save;
 
-  const submit = async () => {
+  const submit = () => {
     const problems: Record<string, string> = {};
     if (role === 'report') {
       if (!feltHeard) problems.feltHeard = t('reflection.pick');
       if (!useful) problems.useful = t('reflection.pick');
     } else if (!ownListening) problems.ownListening = t('reflection.pick');
-    setFields(problems);
+    save.setFields(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const texts = { gained: gained.trim() || null, improve: improve.trim() || null };
-      const body = role === 'report' ? { feltHeard: Number(feltHeard), useful: Number(useful), ...texts } : { ownListening: Number(ownListening), ...texts };
-      const saved = await saveReflection(meetingId, body);
-      queryClient.setQueryData(reflectionQuery(meetingId).queryKey, saved);
-      notifications.show({ color: 'teal', message: t('reflection.saved') });
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
+    const texts = { gained: gained.trim() || null, improve: improve.trim() || null };
+    save.mutate(role === 'report' ? { feltHeard: Number(feltHeard), useful: Number(useful), ...texts } : { ownListening: Number(ownListening), ...texts });
   };
 
   return (
@@ -65,11 +59,11 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <Stack gap="md">
-        <FormError message={error} />
+        <FormError message={save.formError} />
         {role === 'report' ? (
           <>
             <Rating label={t('reflection.feltHeard')} value={feltHeard} onChange={setFeltHeard} error={fields.feltHeard} />
@@ -108,7 +102,7 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
           <Text size="sm" c="gray.7">
             {mine ? t('reflection.alreadySaved') : t('reflection.notYet')}
           </Text>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={save.isPending}>
             {mine ? t('reflection.update') : t('reflection.save')}
           </Button>
         </Group>

@@ -25,8 +25,9 @@ import { ButtonLink } from "../../components/links.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { ShownOnce } from "../../components/ShownOnce.js";
-import { QueryError, useErrorMessage } from "../../components/QueryError.js";
+import { QueryError } from "../../components/QueryError.js";
 import { useMe } from "../../lib/session.js";
+import { useApiMutation } from "../../lib/useApiMutation.js";
 import {
   createFeed,
   feedQuery,
@@ -41,10 +42,13 @@ export function NotificationSettingsPage() {
   const me = useMe();
   const query = useQuery(settingsQuery);
   const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [prefs, setPrefs] = useState<NotificationPreference[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useApiMutation(saveSettings, {
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsQuery.queryKey, saved);
+      toast.show({ color: "teal", message: t("notify.settings.saved") });
+    },
+  });
 
   useEffect(() => {
     if (query.data) setPrefs(query.data.preferences);
@@ -64,20 +68,6 @@ export function NotificationSettingsPage() {
     setPrefs((list) =>
       list.map((p) => (p.kind === kind ? { ...p, [channel]: value } : p)),
     );
-  const onSave = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await saveSettings(prefs);
-      queryClient.setQueryData(settingsQuery.queryKey, saved);
-      toast.show({ color: "teal", message: t("notify.settings.saved") });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <Stack gap="lg">
       <PageHeader
@@ -170,9 +160,9 @@ export function NotificationSettingsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <FormError message={error} />
+        <FormError message={save.formError} />
         <Group mt="md">
-          <Button onClick={() => void onSave()} loading={saving}>
+          <Button onClick={() => save.mutate(prefs)} loading={save.isPending}>
             {t("notify.settings.save")}
           </Button>
         </Group>
@@ -187,23 +177,17 @@ function CalendarFeedSection() {
   const { t } = useTranslation();
   const query = useQuery(feedQuery);
   const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [created, setCreated] = useState<CalendarFeed | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<CalendarFeed>, keep: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const feed = await action();
-      setCreated(keep ? feed : null);
-      queryClient.setQueryData(feedQuery.queryKey, { ...feed, url: null });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Creating shows the new address once (`keep`); revoking forgets it. */
+  const change = useApiMutation(
+    ({ action }: { action: () => Promise<CalendarFeed>; keep: boolean }) => action(),
+    {
+      onSuccess: (feed, { keep }) => {
+        setCreated(keep ? feed : null);
+        queryClient.setQueryData(feedQuery.queryKey, { ...feed, url: null });
+      },
+    },
+  );
   const active = query.data?.active ?? false;
   return (
     <Paper
@@ -237,12 +221,12 @@ function CalendarFeedSection() {
           {active ? t("notify.feed.active") : t("notify.feed.inactive")}
         </Text>
       )}
-      <FormError message={error} />
+      <FormError message={change.formError} />
       <Group gap="sm">
         <Button
           leftSection={<IconCalendar size={18} aria-hidden />}
-          onClick={() => void run(createFeed, true)}
-          loading={busy}
+          onClick={() => change.mutate({ action: createFeed, keep: true })}
+          loading={change.isPending}
         >
           {active ? t("notify.feed.replace") : t("notify.feed.create")}
         </Button>
@@ -250,8 +234,8 @@ function CalendarFeedSection() {
           <Button
             variant="default"
             color="red"
-            onClick={() => void run(revokeFeed, false)}
-            disabled={busy}
+            onClick={() => change.mutate({ action: revokeFeed, keep: false })}
+            disabled={change.isPending}
           >
             {t("notify.feed.revoke")}
           </Button>

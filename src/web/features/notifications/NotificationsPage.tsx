@@ -8,11 +8,12 @@ import {
   Text,
 } from "@mantine/core";
 import { IconBell, IconSettings } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Notification } from "../../../domain/notifications.js";
+import { FormError } from "../../components/FormError.js";
 import { ButtonLink } from "../../components/links.js";
 import { ListPagination } from "../../components/ListPagination.js";
 import { PageHeader } from "../../components/PageHeader.js";
@@ -21,6 +22,7 @@ import { QueryError } from "../../components/QueryError.js";
 import { currentLocale } from "../../i18n/index.js";
 import { formatDateTime } from "../../lib/format.js";
 import { useMe } from "../../lib/session.js";
+import { useApiMutation } from "../../lib/useApiMutation.js";
 import { markAllRead, markRead, notificationsQuery } from "./api.js";
 
 /** The in-app notification centre: newest first, unread marked, each one leads to its page. */
@@ -28,13 +30,25 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const locale = currentLocale();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState<"all" | "unread">("all");
   const query = useQuery(notificationsQuery(page, filter === "unread"));
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: ["notifications"] });
+  /** Marks one notification read, or all of them (null). */
+  const read = useApiMutation(
+    (id: string | null) => (id ? markRead(id) : markAllRead()),
+    { invalidate: [["notifications"]] },
+  );
+  // Opening marks the notification read on the way; its page matters more than the mark.
+  const openOne = useApiMutation(
+    async (n: Notification) => {
+      if (!n.read) await markRead(n.id).catch(() => undefined);
+    },
+    {
+      invalidate: [["notifications"]],
+      onSuccess: (_done, n) => navigate({ href: n.link }),
+    },
+  );
 
   const text = (n: Notification) => {
     const params: Record<string, string | number> = { ...n.params };
@@ -46,12 +60,6 @@ export function NotificationsPage() {
       );
     return t(`notify.kinds.${n.kind}.message`, params);
   };
-  const open = async (n: Notification) => {
-    if (!n.read) await markRead(n.id).catch(() => undefined);
-    await refresh();
-    await navigate({ href: n.link });
-  };
-
   return (
     <Stack gap="md">
       <PageHeader
@@ -61,7 +69,8 @@ export function NotificationsPage() {
           <>
             <Button
               variant="default"
-              onClick={() => void markAllRead().then(refresh)}
+              onClick={() => read.mutate(null)}
+              loading={read.variables === null}
               disabled={!query.data?.unread}
             >
               {t("notify.centre.markAll")}
@@ -94,6 +103,7 @@ export function NotificationsPage() {
         aria-label={t("notify.centre.filter")}
         style={{ alignSelf: "flex-start" }}
       />
+      <FormError message={read.formError} onClose={read.clearErrors} />
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
@@ -152,14 +162,19 @@ export function NotificationsPage() {
                   </Text>
                 </Stack>
                 <Group gap="xs">
-                  <Button size="xs" onClick={() => void open(n)}>
+                  <Button
+                    size="xs"
+                    loading={openOne.variables?.id === n.id}
+                    onClick={() => openOne.mutate(n)}
+                  >
                     {t("notify.centre.open")}
                   </Button>
                   {!n.read ? (
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => void markRead(n.id).then(refresh)}
+                      loading={read.variables === n.id}
+                      onClick={() => read.mutate(n.id)}
                     >
                       {t("notify.centre.markRead")}
                     </Button>

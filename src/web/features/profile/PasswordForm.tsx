@@ -1,18 +1,15 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../domain/limits.js';
-import { ApiError } from '../../lib/api.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { changePassword } from './api.js';
 import { FormError } from '../../components/FormError.js';
 
 /** Change of one's own password; other sessions end so a leaked one stops working. */
 export function PasswordForm() {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: {
@@ -22,24 +19,16 @@ export function PasswordForm() {
     },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+  const change = useApiMutation(changePassword, {
+    onSuccess: () => {
       form.reset();
       notifications.show({ color: 'teal', message: t('profile.passwordChanged') });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        form.setErrors(e.fields);
-        if (Object.keys(e.fields).length === 0) setError(e.message);
-      } else {
-        setError(t('errors.unexpectedShort'));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    },
+    onError: ({ fields }) => form.setErrors(fields),
   });
+  const submit = form.onSubmit((values) => change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword }));
+  // A message the server tied to a field shows on that field only.
+  const error = Object.keys(change.fields).length === 0 ? change.formError : null;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -55,7 +44,7 @@ export function PasswordForm() {
         />
         <PasswordInput label={t('profile.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
         <Group>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={change.isPending}>
             {t('profile.changePassword')}
           </Button>
         </Group>

@@ -1,14 +1,13 @@
 import { DataList, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
 import { formatDate, fullName } from '../../lib/format.js';
 import { meQuery, useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import type { } from '../../../domain/me.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { zoneLabel } from '../../lib/timeZones.js';
@@ -21,24 +20,17 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const [savingZone, setSavingZone] = useState(false);
-  const [zoneError, setZoneError] = useState<string | null>(null);
+  const zone = useApiMutation(saveTimeZone, {
+    onSuccess: (saved) => {
+      queryClient.setQueryData(meQuery.queryKey, saved);
+      notifications.show({ color: 'teal', message: t('profile.timeZoneSaved') });
+    },
+  });
   const locale = currentLocale();
   const zones: string[] = timeZones.includes(me.timeZone as (typeof timeZones)[number]) ? [...timeZones] : [me.timeZone, ...timeZones];
 
-  const onZone = async (zone: string | null) => {
-    if (!zone || zone === me.timeZone) return;
-    setSavingZone(true);
-    setZoneError(null);
-    try {
-      const saved = await saveTimeZone(zone);
-      queryClient.setQueryData(meQuery.queryKey, saved);
-      notifications.show({ color: 'teal', message: t('profile.timeZoneSaved') });
-    } catch (e) {
-      setZoneError(e instanceof ApiError ? (e.fields.timeZone ?? e.message) : t('errors.unexpectedShort'));
-    } finally {
-      setSavingZone(false);
-    }
+  const onZone = (next: string | null) => {
+    if (next && next !== me.timeZone) zone.mutate(next);
   };
 
   return (
@@ -99,12 +91,12 @@ export function ProfilePage() {
             description={t('profile.timeZoneHint', { date: formatDate(new Date(), locale, me.timeZone) })}
             data={zones.map((z) => ({ value: z, label: zoneLabel(z, locale) }))}
             value={me.timeZone}
-            onChange={(v) => void onZone(v)}
+            onChange={onZone}
             allowDeselect={false}
             searchable
             nothingFoundMessage={t('employees.noMatches')}
-            disabled={savingZone}
-            error={zoneError}
+            disabled={zone.isPending}
+            error={zone.fields.timeZone ?? zone.formError}
           />
         </Stack>
       </Paper>

@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentList } from '../../../domain/departments.js';
-import { api, ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
+import { api } from '../../lib/api.js';
 import { createSeriesForDepartment } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
 
 interface Values {
@@ -19,8 +20,6 @@ interface Values {
 export function BulkSeriesForm({ onDone, onCancel }: { onDone: (result: { created: number; skipped: number }) => Promise<void> | void; onCancel: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const departments = useQuery({
     queryKey: ['departments'],
     queryFn: ({ signal }) => api<DepartmentList>('/api/departments', { signal }),
@@ -34,36 +33,22 @@ export function BulkSeriesForm({ onDone, onCancel }: { onDone: (result: { create
     }),
   });
 
-  const submit = form.onSubmit(async (values) => {
+  const create = useApiMutation(createSeriesForDepartment, { onSuccess: (result) => onDone(result), onError: ({ fields }) => form.setErrors(fields) });
+
+  const submit = form.onSubmit((values) => {
     if (!values.departmentId) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const result = await createSeriesForDepartment({
-        departmentId: values.departmentId,
-        includeSubdepartments: values.includeSubdepartments,
-        schedule: toScheduleInput(values.schedule),
-      });
-      await onDone(result);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setSubmitting(false);
-    }
+    create.mutate({
+      departmentId: values.departmentId,
+      includeSubdepartments: values.includeSubdepartments,
+      schedule: toScheduleInput(values.schedule),
+    });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('series.bulkLead')}</Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('series.createFailed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('series.createFailed')} message={create.formError} />
         <Select
           label={t('fields.department')}
           required
@@ -80,7 +65,7 @@ export function BulkSeriesForm({ onDone, onCancel }: { onDone: (result: { create
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={create.isPending}>
             {t('series.bulkCreate')}
           </Button>
         </Group>

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { zonedParts } from '../../lib/format.js';
 import { updateSeries } from '../../lib/oneOnOne.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
 
 /** The series' schedule as the form holds it; a start date already past becomes today (the server refuses past starts). */
@@ -30,29 +30,17 @@ export function scheduleValuesOf(series: Series, today: string): ScheduleValues 
  */
 export function ScheduleEditForm({ series, onDone, onCancel }: { series: Series; onDone: () => Promise<void> | void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const today = zonedParts(new Date(), series.schedule.timeZone).date;
   const form = useForm<{ schedule: ScheduleValues }>({
     initialValues: { schedule: scheduleValuesOf(series, today) },
     validate: (v) => validateSchedule(v.schedule, t('validation.required')),
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await updateSeries(series.id, { schedule: toScheduleInput(values.schedule) });
-      await onDone();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
-    }
+  const save = useApiMutation((schedule: ScheduleValues) => updateSeries(series.id, { schedule: toScheduleInput(schedule) }), {
+    onSuccess: () => onDone(),
+    onError: ({ fields }) => form.setErrors(fields),
   });
+  const submit = form.onSubmit((values) => save.mutate(values.schedule));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -60,17 +48,13 @@ export function ScheduleEditForm({ series, onDone, onCancel }: { series: Series;
         <Text size="sm" c="gray.7">
           {t('series.scheduleEditLead')}
         </Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FormError message={save.formError} />
         <ScheduleFields form={form} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={save.isPending}>
             {t('series.scheduleSave')}
           </Button>
         </Group>

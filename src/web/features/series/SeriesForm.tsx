@@ -1,14 +1,14 @@
-import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
 import { purposeMax } from '../../../domain/series.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
-import { ApiError } from '../../lib/api.js';
+import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
 import { createSeries } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
 
 interface Values {
@@ -35,8 +35,6 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
   const { t } = useTranslation();
   const me = useMe();
   const privileged = me.roles.includes('hr') || me.roles.includes('admin');
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm<Values>({
     initialValues: { reportId: reportId ?? null, managerId: null, purpose: '', schedule: initialSchedule(me.timeZone) },
     validate: (v) => ({
@@ -45,26 +43,16 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
     }),
   });
 
-  const submit = form.onSubmit(async (values) => {
+  const create = useApiMutation(createSeries, { onSuccess: (created) => onCreated(created), onError: ({ fields }) => form.setErrors(fields) });
+
+  const submit = form.onSubmit((values) => {
     if (!values.reportId) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const created = await createSeries({
-        reportId: values.reportId,
-        ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
-        ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
-        schedule: toScheduleInput(values.schedule),
-      });
-      await onCreated(created);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setErrors(e.fields);
-      } else setError(t('errors.unexpectedShort'));
-    } finally {
-      setSubmitting(false);
-    }
+    create.mutate({
+      reportId: values.reportId,
+      ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
+      ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
+      schedule: toScheduleInput(values.schedule),
+    });
   });
 
   const initialPerson = me.directReports.find((p) => p.id === reportId) ?? null;
@@ -72,11 +60,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('series.createFailed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title={t('series.createFailed')} message={create.formError} />
         {privileged ? (
           <EmployeeSelect
             label={t('series.report')}
@@ -121,7 +105,7 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={create.isPending}>
             {t('series.create')}
           </Button>
         </Group>

@@ -13,8 +13,9 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
-import { answerSeries, homeQuery, seriesListQuery, type UpcomingMeeting } from '../../lib/oneOnOne.js';
+import { answerSeries, homeQuery, oneOnOneKeys, seriesListQuery, type UpcomingMeeting } from '../../lib/oneOnOne.js';
 import { describeCadence } from '../../lib/schedule.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { useMe } from '../../lib/session.js';
 import { BulkSeriesForm } from './BulkSeriesForm.js';
 import { SeriesForm } from './SeriesForm.js';
@@ -26,8 +27,12 @@ import { SeriesStatusBadge } from './SeriesStatusBadge.js';
  */
 function PendingOffer({ series, partnerName }: { series: Series; partnerName: string }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
-  const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
+  const answer = useApiMutation((a: 'accept' | 'decline') => answerSeries(series.id, a), {
+    invalidate: oneOnOneKeys,
+    onSuccess: (_series, a) => notifications.show({ color: 'teal', message: t(a === 'accept' ? 'seriesOffer.accepted' : 'seriesOffer.declined') }),
+    onError: ({ message }) => notifications.show({ color: 'red', title: t('seriesOffer.failed'), message }),
+  });
+  const busy = answer.variables ?? null;
   if (series.status !== 'pending') return null;
   if (!series.abilities.accept) {
     return (
@@ -36,27 +41,15 @@ function PendingOffer({ series, partnerName }: { series: Series; partnerName: st
       </Text>
     );
   }
-  const answer = async (a: 'accept' | 'decline') => {
-    setBusy(a);
-    try {
-      await answerSeries(series.id, a);
-      notifications.show({ color: 'teal', message: t(a === 'accept' ? 'seriesOffer.accepted' : 'seriesOffer.declined') });
-      await refresh();
-    } catch {
-      notifications.show({ color: 'red', message: t('seriesOffer.failed') });
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <Alert color="indigo" variant="light" title={t('seriesOffer.offeredTitle', { name: partnerName })} p="sm">
       <Stack gap="xs">
         <Text size="sm">{t('seriesOffer.offeredBody')}</Text>
         <Group gap="xs">
-          <Button size="xs" loading={busy === 'accept'} disabled={busy !== null} onClick={() => void answer('accept')}>
+          <Button size="xs" loading={busy === 'accept'} disabled={busy !== null} onClick={() => answer.mutate('accept')}>
             {t('seriesOffer.accept')}
           </Button>
-          <Button size="xs" variant="default" loading={busy === 'decline'} disabled={busy !== null} onClick={() => void answer('decline')}>
+          <Button size="xs" variant="default" loading={busy === 'decline'} disabled={busy !== null} onClick={() => answer.mutate('decline')}>
             {t('seriesOffer.decline')}
           </Button>
         </Group>

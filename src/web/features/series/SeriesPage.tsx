@@ -28,14 +28,13 @@ import { ScheduleEditForm } from './ScheduleEditForm.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ApiError } from '../../lib/api.js';
 import { formatDateTime, fullName, zonedParts, zonedToIso } from '../../lib/format.js';
-import { changeSeriesStatus, requestExtraMeeting, seriesMeetingsQuery, seriesQuery, updateSeries } from '../../lib/oneOnOne.js';
+import { changeSeriesStatus, oneOnOneKeys, requestExtraMeeting, seriesMeetingsQuery, seriesQuery, updateSeries } from '../../lib/oneOnOne.js';
 import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
 import { HistorySection } from './HistorySection.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { ListPagination } from '../../components/ListPagination.js';
 import { FormError } from '../../components/FormError.js';
 
@@ -43,29 +42,23 @@ const upcomingPageSize = 5;
 
 function PurposeSection({ series }: { series: Series }) {
   const { t } = useTranslation();
-  const refresh = useRefreshOneOnOnes();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(series.purpose ?? t('series.defaultPurpose'));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async (reset = false) => {
-    if (!reset && !value.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await updateSeries(series.id, { purpose: reset ? null : value.trim() });
-      await refresh();
+  const update = useApiMutation((purpose: string | null) => updateSeries(series.id, { purpose }), {
+    invalidate: oneOnOneKeys,
+    onSuccess: () => {
       setEditing(false);
       notifications.show({ color: 'teal', message: t('series.purposeSaved') });
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fields.purpose ?? e.message) : t('errors.unexpectedShort'));
-    } finally {
-      setSaving(false);
+    },
+  });
+  const error = update.fields.purpose ?? update.formError;
+
+  const save = (reset = false) => {
+    if (!reset && !value.trim()) {
+      update.setFormError(t('validation.required'));
+      return;
     }
+    update.mutate(reset ? null : value.trim());
   };
 
   return (
@@ -82,7 +75,7 @@ function PurposeSection({ series }: { series: Series }) {
               leftSection={<IconEdit size={14} aria-hidden />}
               onClick={() => {
                 setValue(series.purpose ?? t('series.defaultPurpose'));
-                setError(null);
+                update.reset();
                 setEditing(true);
               }}
             >
@@ -105,14 +98,14 @@ function PurposeSection({ series }: { series: Series }) {
             />
             <Group justify="flex-end" gap="sm">
               {series.purpose !== null ? (
-                <Button variant="subtle" onClick={() => void save(true)} disabled={saving}>
+                <Button variant="subtle" onClick={() => save(true)} disabled={update.isPending}>
                   {t('series.resetPurpose')}
                 </Button>
               ) : null}
               <Button variant="default" onClick={() => setEditing(false)}>
                 {t('actions.cancel')}
               </Button>
-              <Button loading={saving} onClick={() => void save()}>
+              <Button loading={update.isPending} onClick={() => save()}>
                 {t('actions.save')}
               </Button>
             </Group>
@@ -234,8 +227,8 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
   const [time, setTime] = useState(series.schedule.startTime);
   const [duration, setDuration] = useState<number | string>(series.schedule.durationMinutes);
   const [reason, setReason] = useState('');
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const [busy, setBusy] = useState(false);
+  const request = useApiMutation((body: Parameters<typeof requestExtraMeeting>[1]) => requestExtraMeeting(series.id, body), { onSuccess: onDone });
+  const { fields } = request;
 
   return (
     <form
@@ -243,27 +236,19 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
       onSubmit={(e) => {
         e.preventDefault();
         if (!date || !time) {
-          setFields({ startsAt: t('validation.required') });
+          request.setFields({ startsAt: t('validation.required') });
           return;
         }
-        setBusy(true);
-        setError(null);
-        setFields({});
-        requestExtraMeeting(series.id, {
+        request.mutate({
           startsAt: zonedToIso(date, time, me.timeZone),
           durationMinutes: Number(duration) || 30,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
-        })
-          .then(onDone)
-          .catch((err: unknown) => {
-            capture(err);
-          })
-          .finally(() => setBusy(false));
+        });
       }}
     >
       <Stack gap="md">
         <Text size="sm">{t('series.extraLead')}</Text>
-        <FormError message={error} />
+        <FormError message={request.formError} />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <TextInput type="date" label={t('fields.date')} required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields.startsAt} />
           <TextInput type="time" label={t('fields.time')} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
@@ -293,7 +278,7 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={request.isPending}>
             {t('series.extraSubmit')}
           </Button>
         </Group>
@@ -313,8 +298,13 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
   const [confirm, setConfirm] = useState<StatusAction | null>(null);
   const [extra, setExtra] = useState(false);
   const [editingSchedule, setEditingSchedule] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const status = useApiMutation((action: StatusAction) => changeSeriesStatus(id, action), {
+    invalidate: oneOnOneKeys,
+    onSuccess: (_series, action) => {
+      setConfirm(null);
+      notifications.show({ color: 'teal', message: t(`series.statusDone.${action}`) });
+    },
+  });
 
   const back = (
     <AnchorLink to="/one-on-ones" size="sm">
@@ -347,22 +337,8 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
   const s = query.data;
   const partner = s.myRole === 'manager' ? s.report : s.manager;
 
-  const runStatus = async (action: StatusAction) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await changeSeriesStatus(s.id, action);
-      await refresh();
-      setConfirm(null);
-      notifications.show({ color: 'teal', message: t(`series.statusDone.${action}`) });
-    } catch (e) {
-      setActionError(e instanceof ApiError ? e.message : t('errors.unexpectedShort'));
-    } finally {
-      setBusy(false);
-    }
-  };
   const ask = (action: StatusAction) => {
-    setActionError(null);
+    status.reset();
     setConfirm(action);
   };
 
@@ -447,12 +423,12 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
       <AppModal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm ? t(`series.confirm.${confirm}.title`) : ''}>
         <Stack gap="md">
           <Text size="sm">{confirm ? t(`series.confirm.${confirm}.body`) : null}</Text>
-          <FormError message={actionError} />
+          <FormError message={status.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>
               {t('actions.cancel')}
             </Button>
-            <Button color={confirm === 'end' ? 'red.9' : 'teal'} loading={busy} onClick={() => confirm && void runStatus(confirm)}>
+            <Button color={confirm === 'end' ? 'red.9' : 'teal'} loading={status.isPending} onClick={() => confirm && status.mutate(confirm)}>
               {confirm ? t(`series.${confirm}`) : null}
             </Button>
           </Group>

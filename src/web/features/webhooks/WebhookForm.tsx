@@ -1,6 +1,5 @@
 import { Button, Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,7 +14,7 @@ import {
 import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
-import { useServerErrors } from '../../lib/useServerErrors.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { createWebhook, webhooksKey } from './api.js';
 
 /**
@@ -24,17 +23,20 @@ import { createWebhook, webhooksKey } from './api.js';
  */
 export function AddWebhookModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookFormat>('slack');
   const [events, setEvents] = useState<WebhookEvent[]>(['meetingScheduled', 'minutesShared']);
   const [created, setCreated] = useState<Webhook | null>(null);
-  const { error, setError, fields, setFields, capture } = useServerErrors();
-  const create = useMutation({
-    mutationFn: createWebhook,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+  const create = useApiMutation(createWebhook, {
+    invalidate: [webhooksKey],
+    onSuccess: (hook) => {
+      notifications.show({ color: 'teal', message: t('webhooks.added', { name: hook.name }) });
+      if (hook.format === 'json' && hook.secret) setCreated(hook);
+      else close();
+    },
   });
+  const { formError: error, fields } = create;
 
   const reset = () => {
     setName('');
@@ -42,8 +44,6 @@ export function AddWebhookModal({ opened, onClose }: { opened: boolean; onClose:
     setFormat('slack');
     setEvents(['meetingScheduled', 'minutesShared']);
     setCreated(null);
-    setError(null);
-    setFields({});
     create.reset();
   };
   const close = () => {
@@ -51,19 +51,7 @@ export function AddWebhookModal({ opened, onClose }: { opened: boolean; onClose:
     onClose();
   };
   const submit = () => {
-    setError(null);
-    setFields({});
-    create.mutate(
-      { name: name.trim(), url: url.trim(), format, events },
-      {
-        onError: capture,
-        onSuccess: (hook) => {
-          notifications.show({ color: 'teal', message: t('webhooks.added', { name: hook.name }) });
-          if (hook.format === 'json' && hook.secret) setCreated(hook);
-          else close();
-        },
-      },
-    );
+    create.mutate({ name: name.trim(), url: url.trim(), format, events });
   };
 
   return (

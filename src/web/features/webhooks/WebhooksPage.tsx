@@ -1,7 +1,7 @@
 import { Badge, Button, EmptyState, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconListDetails, IconPlus, IconTrash, IconWebhook } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Webhook } from '../../../domain/notifications.js';
@@ -10,10 +10,10 @@ import { FormError } from '../../components/FormError.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
-import { useErrorMessage } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
+import { useApiMutation } from '../../lib/useApiMutation.js';
 import { removeWebhook, setWebhookActive, webhooksKey, webhooksQuery } from './api.js';
 import { shortenUrl } from './display.js';
 import { AddWebhookModal } from './WebhookForm.js';
@@ -61,15 +61,10 @@ export function WebhooksPage() {
 function WebhookRow({ hook, onRemove }: { hook: Webhook; onRemove: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
-  const toggle = useMutation({
-    mutationFn: (active: boolean) => setWebhookActive(hook.id, active),
-    onSuccess: (updated) => {
-      notifications.show({ color: 'teal', message: t(updated.active ? 'webhooks.switchedOn' : 'webhooks.switchedOff', { name: updated.name }) });
-      return queryClient.invalidateQueries({ queryKey: webhooksKey });
-    },
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  const toggle = useApiMutation((active: boolean) => setWebhookActive(hook.id, active), {
+    invalidate: [webhooksKey],
+    onSuccess: (updated) => notifications.show({ color: 'teal', message: t(updated.active ? 'webhooks.switchedOn' : 'webhooks.switchedOff', { name: updated.name }) }),
+    onError: ({ message }) => notifications.show({ color: 'red', message }),
   });
   const headingId = `webhook-${hook.id}`;
   return (
@@ -142,11 +137,12 @@ function WebhookRow({ hook, onRemove }: { hook: Webhook; onRemove: () => void })
 
 function RemoveWebhookModal({ hook, onClose }: { hook: Webhook | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
-  const remove = useMutation({
-    mutationFn: removeWebhook,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+  const remove = useApiMutation(removeWebhook, {
+    invalidate: [webhooksKey],
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('webhooks.removed', { name: hook?.name ?? '' }) });
+      close();
+    },
   });
   const close = () => {
     remove.reset();
@@ -156,7 +152,7 @@ function RemoveWebhookModal({ hook, onClose }: { hook: Webhook | null; onClose: 
     <AppModal opened={hook !== null} onClose={close} title={t('webhooks.removeTitle')}>
       <Stack gap="sm">
         <Text>{t('webhooks.removeBody', { name: hook?.name ?? '' })}</Text>
-        <FormError message={remove.isError ? errorMessage(remove.error) : null} />
+        <FormError message={remove.formError} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} data-autofocus>
             {t('actions.cancel')}
@@ -166,12 +162,7 @@ function RemoveWebhookModal({ hook, onClose }: { hook: Webhook | null; onClose: 
             loading={remove.isPending}
             onClick={() =>
               hook &&
-              remove.mutate(hook.id, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: t('webhooks.removed', { name: hook.name }) });
-                  close();
-                },
-              })
+              remove.mutate(hook.id)
             }
           >
             {t('webhooks.removeConfirm')}
