@@ -17,6 +17,7 @@ const refetchFor = (meetingId: string): Record<RoomScope, QueryKey[]> => ({
   meeting: [['meetings'], ['minutes', meetingId]],
   actionItems: [['actionItems']],
   feedback: [['feedback']],
+  talk: [['talk', meetingId]],
 });
 
 /**
@@ -45,7 +46,7 @@ export function useRoomLive(meetingId: string, enabled: boolean): RoomLive {
     };
     source.addEventListener('ready', () => {
       setState((s) => ({ ...s, connection: 'live' }));
-      refetch(['topics', 'meeting', 'actionItems', 'feedback']);
+      refetch(['topics', 'meeting', 'actionItems', 'feedback', 'talk']);
     });
     source.addEventListener('changed', (e) => {
       const change = roomChangedSchema.safeParse(parse(e));
