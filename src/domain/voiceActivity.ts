@@ -35,7 +35,7 @@ export const detectorTuning = {
   /** Nothing quieter than this is speech, whatever the noise (dBFS). */
   absoluteMinDb: -55,
   /** Frames whose excess over the noise is flatter than this look like noise (voiced speech is peaky). */
-  maxFlatness: 0.3,
+  maxFlatness: 0.2,
   /** Non-zero frames averaged, whatever they sound like, before the noise spectrum is trusted. */
   learningFrames: 20,
   /**

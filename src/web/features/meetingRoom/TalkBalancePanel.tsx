@@ -104,19 +104,15 @@ export function TalkBalancePanel({ meetingId, myRole, running }: { meetingId: st
         <FormError message={server.error} />
         <Stack gap={4}>
           <Progress.Root size="xl" aria-hidden>
-            <Progress.Section value={share ?? 0} color={overCue ? 'orange' : 'teal'}>
-              <Progress.Label>{share === null ? '' : `${Math.round(share)}%`}</Progress.Label>
-            </Progress.Section>
-            <Progress.Section value={share === null ? 0 : 100 - share} color="blue">
-              <Progress.Label>{share === null ? '' : `${Math.round(100 - share)}%`}</Progress.Label>
-            </Progress.Section>
+            <Progress.Section value={share ?? 0} color={overCue ? 'orange' : 'teal'} />
+            <Progress.Section value={share === null ? 0 : 100 - share} color="blue" />
           </Progress.Root>
           <Group justify="space-between" gap="xs">
             <Text size="sm" data-testid="talk-manager">
-              {t('talk.manager', { seconds: seconds(b.managerMs) })}
+              {t('talk.manager', { seconds: seconds(b.managerMs), share: Math.round(share ?? 0) })}
             </Text>
             <Text size="sm" data-testid="talk-report">
-              {t('talk.report', { seconds: seconds(b.reportMs) })}
+              {t('talk.report', { seconds: seconds(b.reportMs), share: share === null ? 0 : 100 - Math.round(share) })}
             </Text>
           </Group>
           {share === null ? (

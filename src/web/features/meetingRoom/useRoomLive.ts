@@ -14,7 +14,7 @@ export interface RoomLive {
 /** What each "changed" signal makes the room refetch (active queries only). */
 const refetchFor = (meetingId: string): Record<RoomScope, QueryKey[]> => ({
   topics: [['meetings']],
-  meeting: [['meetings'], ['minutes', meetingId]],
+  meeting: [['meetings'], ['minutes', meetingId], ['talk', meetingId]],
   actionItems: [['actionItems']],
   feedback: [['feedback']],
   talk: [['talk', meetingId]],

@@ -22,7 +22,7 @@ export function MinutesTalkFigure({ meetingId }: { meetingId: string }) {
       <Text size="sm" data-testid="minutes-talk-figure">
         {t('talk.minutesFigure', {
           manager: Math.round(share),
-          report: Math.round(100 - share),
+          report: 100 - Math.round(share),
           seconds: Math.round((talk.data.managerMs + talk.data.reportMs) / 1000),
         })}
       </Text>
