@@ -170,6 +170,12 @@ test('two browsers measure their own speech within 5 %, noise is silence, the sp
       await manager.screenshot({ path: `${shots}/talk-trend-${lang}-1280.png`, fullPage: true });
     }
     await setLanguage(manager, 'ja');
+
+    // hr: only an aggregate over five managers or more; with fewer measured, a clear refusal.
+    const hr = await openSession(browsers[0]!, demo.hr, { baseURL });
+    await hr.goto('/question-bank');
+    await expect(hr.getByTestId('talk-aggregate')).toContainText('5人以上', { timeout: 30_000 });
+    await expect(hr.getByTestId('talk-aggregate')).not.toContainText('%');
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
     rmSync(dir, { recursive: true, force: true });

@@ -25,3 +25,10 @@ export interface TalkTrendItem {
 }
 export const talkTrendQuery = () =>
   queryOptions({ queryKey: ['talk', 'trend'], queryFn: ({ signal }) => api<{ items: TalkTrendItem[] }>('/api/me/talk-trend', { signal }) });
+
+export type TalkAggregate =
+  | { status: 'withheld'; minimum: number }
+  | { status: 'shown'; managers: number; meetings: number; averageManagerShare: number; withinCue: number };
+/** hr/admin: the organisation's aggregate, or `withheld` under five managers. */
+export const talkAggregateQuery = () =>
+  queryOptions({ queryKey: ['talk', 'aggregate'], queryFn: ({ signal }) => api<TalkAggregate>('/api/talk-balance/aggregate', { signal }) });

@@ -16,6 +16,7 @@ import { ApiError } from '../../lib/api.js';
 import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters } from '../../lib/guidance.js';
 import { useMe } from '../../lib/session.js';
 import { TemplatesSection } from './TemplatesSection.js';
+import { TalkAggregateSection } from './TalkAggregateSection.js';
 
 const pageSize = 20;
 type Status = NonNullable<BankFilters['status']>;
@@ -278,6 +279,7 @@ export function QuestionBankPage() {
           />
         ) : null}
       </AppModal>
+      <TalkAggregateSection />
     </Stack>
   );
 }
