@@ -1,7 +1,7 @@
-import { List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { List, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from '../../components/QueryError.js';
+import { QuerySection } from '../../components/QuerySection.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
@@ -13,11 +13,7 @@ export function TalkTrendSection() {
   const me = useMe();
   const trend = useQuery(talkTrendQuery());
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="profile-talk">
-      <Title order={2} size="h4" id="profile-talk" mb="xs">
-        {t('talk.trendTitle')}
-      </Title>
-      {trend.isError ? <QueryError error={trend.error} onRetry={() => void trend.refetch()} /> : null}
+    <QuerySection id="profile-talk" title={t('talk.trendTitle')} query={trend}>
       {trend.data && trend.data.items.length === 0 ? (
         <Text size="sm" c="gray.7">
           {t('talk.trendEmpty')}
@@ -42,6 +38,6 @@ export function TalkTrendSection() {
           ))}
         </List>
       ) : null}
-    </Paper>
+    </QuerySection>
   );
 }
