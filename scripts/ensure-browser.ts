@@ -15,6 +15,17 @@ function run(cmd: string) {
 const missing: string[] = [];
 if (!findBrowser()) missing.push('chromium');
 if (!hasJapaneseFont()) missing.push('fonts-noto-cjk');
+// The talk-balance test speaks its test audio with espeak-ng and pads it with sox.
+const has = (bin: string) => {
+  try {
+    execSync(`command -v ${bin}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+if (!has('espeak-ng')) missing.push('espeak-ng');
+if (!has('sox')) missing.push('sox');
 
 if (missing.length === 0) {
   console.log(`ensure-browser: using ${findBrowser()}`);

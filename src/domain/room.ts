@@ -5,7 +5,7 @@ import { z } from 'zod';
  * carry no content: `changed` names what to refetch through the normal API, `presence` says whether
  * the partner has the room open.
  */
-export const roomScopes = ['topics', 'actionItems', 'feedback', 'meeting'] as const;
+export const roomScopes = ['topics', 'actionItems', 'feedback', 'meeting', 'talk'] as const;
 export type RoomScope = (typeof roomScopes)[number];
 
 /** `event: changed` — something of `scope` changed in the pair's meeting or series: refetch it. */

@@ -373,6 +373,44 @@ export const minutes = pgTable('minutes', {
   ...timestamps,
 });
 
+/**
+ * Talk balance of a meeting (ADR 0190): each side's consent, the pair's settings, and the figure —
+ * milliseconds of speech per side, recomputed from the intervals as they arrive. No audio is stored.
+ */
+export const talkBalances = pgTable('talk_balances', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  managerConsent: boolean('manager_consent').notNull().default(false),
+  reportConsent: boolean('report_consent').notNull().default(false),
+  mode: text('mode', { enum: ['headsets', 'oneRoom'] })
+    .notNull()
+    .default('headsets'),
+  cueShare: integer('cue_share').notNull().default(40),
+  managerMs: integer('manager_ms').notNull().default(0),
+  reportMs: integer('report_ms').notNull().default(0),
+  ...timestamps,
+});
+
+/** Speaking intervals of a meeting on the shared clock (start, end, mean level): timing only, never audio. */
+export const talkIntervals = pgTable(
+  'talk_intervals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    fromMs: bigint('from_ms', { mode: 'number' }).notNull(),
+    toMs: bigint('to_ms', { mode: 'number' }).notNull(),
+    level: integer('level').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('talk_intervals_meeting_idx').on(t.meetingId)],
+);
+
 /** Every version of shared minutes: corrections after sharing stay visible as history. */
 export const minutesRevisions = pgTable(
   'minutes_revisions',

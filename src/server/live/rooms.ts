@@ -108,8 +108,8 @@ export function createLiveRooms(props: { redisUrl: string | null; events: Server
 
       const unsubscribe = await bus.subscribe(channel, (m) => {
         if (isChanged(m)) {
-          // Topics and the meeting's state belong to one meeting; action items and feedback to the series.
-          if ((m.scope === 'topics' || m.scope === 'meeting') && m.meetingId !== null && m.meetingId !== member.meetingId) return;
+          // Topics, the meeting's state and its talk balance belong to one meeting; action items and feedback to the series.
+          if ((m.scope === 'topics' || m.scope === 'meeting' || m.scope === 'talk') && m.meetingId !== null && m.meetingId !== member.meetingId) return;
           sink.changed({ scope: m.scope });
           return;
         }

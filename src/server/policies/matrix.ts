@@ -54,6 +54,12 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/meetings/{id}/events': who.pair,
   'GET /api/meetings/{id}/coaching': who.pair,
   'POST /api/meetings/{id}/apply-template': who.pair,
+  // talk balance: the pair's own figure; the manager's own trend; hr only over five managers or more
+  'GET /api/meetings/{id}/talk': who.pair,
+  'PUT /api/meetings/{id}/talk': who.pair,
+  'POST /api/meetings/{id}/talk/intervals': who.pair,
+  'GET /api/me/talk-trend': who.signedIn,
+  'GET /api/talk-balance/aggregate': who.hrAdmin,
   // guidance kept by hr
   'GET /api/agenda-templates': who.signedIn,
   'PATCH /api/agenda-templates/{id}': who.hrAdmin,

@@ -16,6 +16,7 @@ import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { TemplatesSection } from './TemplatesSection.js';
+import { TalkAggregateSection } from './TalkAggregateSection.js';
 
 const pageSize = 20;
 type Status = NonNullable<BankFilters['status']>;
@@ -262,6 +263,7 @@ export function QuestionBankPage() {
           />
         ) : null}
       </AppModal>
+      <TalkAggregateSection />
     </Stack>
   );
 }

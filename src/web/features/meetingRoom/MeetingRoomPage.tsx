@@ -25,6 +25,7 @@ import { PrivateNoteSection } from './PrivateNoteSection.js';
 import { RoomAgenda } from './RoomAgenda.js';
 import { RoomPresence } from './RoomPresence.js';
 import { RoomTimer } from './RoomTimer.js';
+import { TalkBalancePanel } from './TalkBalancePanel.js';
 import { useRoomLive } from './useRoomLive.js';
 import type { SharedNotesLabels } from './SharedNotesEditor.js';
 import { FormError } from '../../components/FormError.js';
@@ -192,6 +193,8 @@ export function MeetingRoomPage({ id }: { id: string }) {
           {running ? <RoomTimer startedAt={startedAt} plannedMinutes={meeting.durationMinutes} /> : null}
         </Group>
       </Paper>
+
+      {editable ? <TalkBalancePanel meetingId={id} myRole={series.myRole === 'manager' ? 'manager' : 'report'} running={running} /> : null}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -14,9 +14,10 @@ export interface RoomLive {
 /** What each "changed" signal makes the room refetch (active queries only). */
 const refetchFor = (meetingId: string): Record<RoomScope, QueryKey[]> => ({
   topics: [['meetings']],
-  meeting: [['meetings'], ['minutes', meetingId]],
+  meeting: [['meetings'], ['minutes', meetingId], ['talk', meetingId]],
   actionItems: [['actionItems']],
   feedback: [['feedback']],
+  talk: [['talk', meetingId]],
 });
 
 /**
@@ -45,7 +46,7 @@ export function useRoomLive(meetingId: string, enabled: boolean): RoomLive {
     };
     source.addEventListener('ready', () => {
       setState((s) => ({ ...s, connection: 'live' }));
-      refetch(['topics', 'meeting', 'actionItems', 'feedback']);
+      refetch(['topics', 'meeting', 'actionItems', 'feedback', 'talk']);
     });
     source.addEventListener('changed', (e) => {
       const change = roomChangedSchema.safeParse(parse(e));

@@ -30,6 +30,7 @@ import { useMe } from '../../lib/session.js';
 import { CorrectionEditor } from './CorrectionEditor.js';
 import { LiveMinutesEditor, type LiveStatus } from './LiveMinutesEditor.js';
 import { MinutesDocumentView } from './MinutesDocumentView.js';
+import { MinutesTalkFigure } from './MinutesTalkFigure.js';
 import { ReflectionSection } from './ReflectionSection.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FormError } from '../../components/FormError.js';
@@ -374,6 +375,7 @@ export function MinutesPage({ id }: { id: string }) {
         </Stack>
       )}
 
+      <MinutesTalkFigure meetingId={id} />
       <ReflectionSection meetingId={id} role={series.myRole} partnerName={fullName(partner)} enabled={isShared} />
     </Stack>
   );

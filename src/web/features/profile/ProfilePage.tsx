@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { zoneLabel } from '../../lib/timeZones.js';
 import { saveTimeZone, timeZones } from './api.js';
 import { PasswordForm } from './PasswordForm.js';
+import { TalkTrendSection } from './TalkTrendSection.js';
 
 
 /** My profile: who I am in the organisation (read-only), language, time zone and password. */
@@ -110,6 +111,8 @@ export function ProfilePage() {
         </Text>
         <PasswordForm />
       </Paper>
+
+      {me.roles.includes('manager') ? <TalkTrendSection /> : null}
     </Stack>
   );
 }
