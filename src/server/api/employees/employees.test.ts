@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Employee, EmployeeList } from '../../../domain/employees.js';
 import { employees, session } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
@@ -187,6 +187,15 @@ describe.skipIf(noDatabase)('employees API', () => {
   });
 
   describe('POST /api/employees', () => {
+    // This block writes: it works on an organisation of its own, so the reads above see the same
+    // organisation whatever order the tests run in.
+    let org: Organisation;
+    let cookies: Record<Viewer, string | null>;
+    beforeAll(async () => {
+      org = await buildOrganisation(database.db, auth);
+      cookies = await signInAll(app, org);
+    });
+
     it.each(viewers)('%s creating an employee', async (viewer) => {
       const before = await databaseSnapshot(database.db);
       const res = await call<Employee>(app, 'POST', '/api/employees', {
@@ -284,6 +293,15 @@ describe.skipIf(noDatabase)('employees API', () => {
   });
 
   describe('PATCH /api/employees/{id}', () => {
+    // This block writes: it works on an organisation of its own, so the reads above see the same
+    // organisation whatever order the tests run in.
+    let org: Organisation;
+    let cookies: Record<Viewer, string | null>;
+    beforeAll(async () => {
+      org = await buildOrganisation(database.db, auth);
+      cookies = await signInAll(app, org);
+    });
+
     it.each(viewers)('%s changing a title', async (viewer) => {
       const { o } = await freshOrg();
       const before = await databaseSnapshot(database.db);
@@ -353,8 +371,13 @@ describe.skipIf(noDatabase)('employees API', () => {
       ['deactivating a manager with active reports', (o: Organisation) => [o.partner.id, { active: false }], 'active', '直属の部下がいる社員は無効化できません。先に部下の上司を変更してください。'],
       ['removing the last admin', (o: Organisation) => [o.admin.id, { isAdmin: false }], 'isAdmin', '最後の管理者の管理者権限は外せません。'],
     ] as const)('%s → 409, nothing changed', async (_label, make, field, message) => {
-      // Its own database: "the last admin" needs an organisation with exactly one admin.
+      // "The last admin" needs an installation with exactly one admin: every other admin is set aside
+      // for this test and given back after it, so other tests' admins stay admins in any order.
       const { o, admin } = await freshOrg();
+      const admins = await database.db.select({ id: employees.id }).from(employees).where(eq(employees.isAdmin, true));
+      onTestFinished(async () => {
+        await database.db.update(employees).set({ isAdmin: true }).where(inArray(employees.id, admins.map((a) => a.id)));
+      });
       await database.db.update(employees).set({ isAdmin: false }).where(eq(employees.isAdmin, true));
       await database.db.update(employees).set({ isAdmin: true }).where(eq(employees.id, o.admin.id));
       const before = await databaseSnapshot(database.db);
@@ -382,6 +405,15 @@ describe.skipIf(noDatabase)('employees API', () => {
   });
 
   describe('PUT /api/employees/{id}/manager', () => {
+    // This block writes: it works on an organisation of its own, so the reads above see the same
+    // organisation whatever order the tests run in.
+    let org: Organisation;
+    let cookies: Record<Viewer, string | null>;
+    beforeAll(async () => {
+      org = await buildOrganisation(database.db, auth);
+      cookies = await signInAll(app, org);
+    });
+
     it.each(viewers)('%s moving a report to another manager', async (viewer) => {
       const { o } = await freshOrg();
       const before = await databaseSnapshot(database.db);
