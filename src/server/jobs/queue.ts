@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -8,6 +9,8 @@ import { runDueReminders } from './reminders.js';
 import { attemptWebhookDelivery, WEBHOOK_MAX_ATTEMPTS } from './webhooks.js';
 
 export const TICK_QUEUE = 'taiwa-tick';
+/** The advisory lock under which processes create the queues one at a time (any fixed number of our own). */
+const QUEUE_SETUP_LOCK = 0x7461_6977;
 export const MAIL_QUEUE = 'taiwa-mail';
 export const WEBHOOK_QUEUE = 'taiwa-webhook';
 
@@ -41,14 +44,19 @@ export async function startJobs(props: {
   const boss = new PgBoss({ connectionString: props.connectionString, schema: 'pgboss', max: 3, schedule: props.schedule !== false });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
-  // pg-boss 10 drops sends to a queue that was never created, silently.
-  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton' });
-  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE });
-  await boss.createQueue(WEBHOOK_QUEUE, {
-    name: WEBHOOK_QUEUE,
-    retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
-    retryDelay: config.webhookRetryDelaySeconds,
-    retryBackoff: config.webhookRetryDelaySeconds > 0,
+  // pg-boss 10 drops sends to a queue that was never created, silently. Creating a queue creates its
+  // table: processes starting at the same moment on one database would deadlock on that DDL, so they
+  // take turns under a transaction-scoped advisory lock (released when the transaction ends).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK})`);
+    await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton' });
+    await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE });
+    await boss.createQueue(WEBHOOK_QUEUE, {
+      name: WEBHOOK_QUEUE,
+      retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
+      retryDelay: config.webhookRetryDelaySeconds,
+      retryBackoff: config.webhookRetryDelaySeconds > 0,
+    });
   });
   const transport = createMailTransport(config.smtpUrl);
 
