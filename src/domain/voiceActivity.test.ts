@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpeech, VoiceActivityDetector } from './voiceActivity.js';
+import { seededRandom } from './random.js';
 
 const RATE = 44_100;
 const seconds = (s: number) => Math.round(s * RATE);
 
-/** A deterministic pseudo-random source (mulberry32), so every run hears the same noise. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const gain = (db: number) => 10 ** (db / 20);
 
@@ -35,13 +25,13 @@ function voiced(length: number, db = -20): Float32Array {
 }
 
 function white(length: number, db: number, seed = 1): Float32Array {
-  const r = random(seed);
+  const r = seededRandom(seed);
   return Float32Array.from({ length }, () => (r() * 2 - 1) * gain(db) * 1.7);
 }
 
 /** Pink noise by Paul Kellet's filter of white noise. */
 function pink(length: number, db: number, seed = 2): Float32Array {
-  const r = random(seed);
+  const r = seededRandom(seed);
   let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) {
@@ -60,7 +50,7 @@ function pink(length: number, db: number, seed = 2): Float32Array {
 
 /** Brown noise: leaky integration of white noise. */
 function brown(length: number, db: number, seed = 3): Float32Array {
-  const r = random(seed);
+  const r = seededRandom(seed);
   let y = 0;
   return Float32Array.from({ length }, () => {
     y = 0.998 * y + (r() * 2 - 1) * 0.05;
@@ -70,7 +60,7 @@ function brown(length: number, db: number, seed = 3): Float32Array {
 
 /** Keyboard-like clicks: 3 ms decaying bursts eight times a second. */
 function clicks(length: number, db: number, seed = 4): Float32Array {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const out = new Float32Array(length);
   for (let at = 0; at < length; at += Math.round(RATE / 8)) {
     for (let i = 0; i < seconds(0.003) && at + i < length; i++) out[at + i] = (r() * 2 - 1) * gain(db) * Math.exp(-i / 40) * 4;

@@ -8,18 +8,8 @@ import type { Tx } from './client.js';
 import * as Y from 'yjs';
 import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
 import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, sharedNotes, topics } from './schema.js';
+import { seededRandom } from '../../domain/random.js';
 
-/** A small deterministic random generator, so every demo database tells the same story. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type TopicSeed = [string, TopicCategory, WantedResponse];
 
@@ -68,7 +58,7 @@ const rescheduleReasons = ['午前に障害対応が入ったため午後に変�
  */
 export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: string[] }): Promise<void> {
   const { now } = opts;
-  const rand = prng(20261124);
+  const rand = seededRandom(20261124);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const people = await tx.select().from(employees).orderBy(asc(employees.employeeNumber));
   const today = localDateOf(now, 'Asia/Tokyo');
