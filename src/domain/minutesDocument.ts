@@ -9,13 +9,14 @@ export const minutesDocumentMaxChars = 50_000;
  * headings, labels and dates are nodes carrying a key, never words: each reader sees them in their
  * own language (ADR 0110). Everything the pair typed is ordinary text.
  */
-export interface MinutesNode {
+// A type, not an interface: it is then assignable to the API's open JSON object type.
+export type MinutesNode = {
   type: string;
   attrs?: Record<string, unknown>;
   content?: MinutesNode[];
   text?: string;
   marks?: { type: string; attrs?: Record<string, unknown> }[];
-}
+};
 
 /** The sections an assembled draft starts with, in order. */
 export const minutesSections = ['discussed', 'decided', 'feedback', 'notes'] as const;

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmployeeList, PersonRef } from '../../domain/employees.js';
-import { api } from '../lib/api.js';
+import { api, client } from '../lib/api.js';
 import { fullName } from '../lib/format.js';
 
 interface EmployeeSelectProps {
@@ -34,10 +34,10 @@ export function EmployeeSelect({ label, value, onChange, description, error, req
   const [picked, setPicked] = useState<Option | null>(initial ? { value: initial.id, label: fullName(initial), detail: initial.title ?? '' } : null);
   const term = picked && search === picked.label ? '' : search.trim();
   const [debounced] = useDebouncedValue(term, 250);
-  const params = { q: debounced || undefined, status: 'active', pageSize: 20 };
+  const params = { q: debounced || undefined, status: 'active' as const, pageSize: 20 };
   const { data, isFetching, isError } = useQuery({
     queryKey: ['employees', 'list', params],
-    queryFn: ({ signal }) => api<EmployeeList>('/api/employees', { query: params, signal }),
+    queryFn: ({ signal }) => api<EmployeeList>(client.GET('/api/employees', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {

@@ -15,8 +15,7 @@ import type {
 } from '../../domain/followUp.js';
 import type { MinutesNode } from '../../domain/minutesDocument.js';
 import type { Meeting } from '../../domain/series.js';
-import i18n from '../i18n/index.js';
-import { api, ApiError } from './api.js';
+import { api, apiAnswer, ApiError, client } from './api.js';
 
 /**
  * The meeting itself and its follow-up (SPEC §3.3–3.4): flow, private note, feedback, action items,
@@ -30,7 +29,6 @@ export type { FlowAbilities, MeetingFlow, MinutesRevision } from '../../domain/f
 export type HistoryItem = History['items'][number];
 export type SearchResult = SearchResultList['items'][number];
 
-const enc = encodeURIComponent;
 
 /** Statuses in which a meeting has minutes (draft or shared). */
 export const minutesStatuses: readonly Meeting['status'][] = ['minutesDraft', 'shared', 'acknowledged'];
@@ -44,28 +42,28 @@ export function hasMinutes(status: Meeting['status']): boolean {
 export function flowQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['meetings', 'flow', meetingId],
-    queryFn: ({ signal }) => api<MeetingFlow>(`/api/meetings/${enc(meetingId)}/flow`, { signal }),
+    queryFn: ({ signal }) => api<MeetingFlow>(client.GET('/api/meetings/{id}/flow', { params: { path: { id: meetingId } }, signal })),
   });
 }
 
 export function openActionItemsQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['actionItems', 'openFor', meetingId],
-    queryFn: ({ signal }) => api<{ items: ActionItem[] }>(`/api/meetings/${enc(meetingId)}/open-action-items`, { signal }),
+    queryFn: ({ signal }) => api<{ items: ActionItem[] }>(client.GET('/api/meetings/{id}/open-action-items', { params: { path: { id: meetingId } }, signal })),
   });
 }
 
 export function feedbackQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['feedback', meetingId],
-    queryFn: ({ signal }) => api<{ items: FeedbackRecord[] }>(`/api/meetings/${enc(meetingId)}/feedback`, { signal }),
+    queryFn: ({ signal }) => api<{ items: FeedbackRecord[] }>(client.GET('/api/meetings/{id}/feedback', { params: { path: { id: meetingId } }, signal })),
   });
 }
 
 export function privateNoteQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['privateNote', meetingId],
-    queryFn: ({ signal }) => api<PrivateNote>(`/api/meetings/${enc(meetingId)}/private-note`, { signal }),
+    queryFn: ({ signal }) => api<PrivateNote>(client.GET('/api/meetings/{id}/private-note', { params: { path: { id: meetingId } }, signal })),
     staleTime: Infinity,
   });
 }
@@ -73,7 +71,7 @@ export function privateNoteQuery(meetingId: string) {
 export function actionItemsQuery(scope: 'mine' | 'support' | 'team', status: 'open' | 'done' | 'all', page: number, pageSize: number) {
   return queryOptions({
     queryKey: ['actionItems', 'list', scope, status, page, pageSize],
-    queryFn: ({ signal }) => api<ActionItemList>('/api/action-items', { query: { scope, status, page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<ActionItemList>(client.GET('/api/action-items', { params: { query: { scope, status, page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -81,7 +79,7 @@ export function actionItemsQuery(scope: 'mine' | 'support' | 'team', status: 'op
 export function minutesQuery(meetingId: string) {
   return queryOptions({
     queryKey: ['minutes', meetingId],
-    queryFn: ({ signal }) => api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes`, { signal }),
+    queryFn: ({ signal }) => api<Minutes>(client.GET('/api/meetings/{id}/minutes', { params: { path: { id: meetingId } }, signal })),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
@@ -89,7 +87,7 @@ export function minutesQuery(meetingId: string) {
 export function minutesRevisionsQuery(meetingId: string, enabled = true) {
   return queryOptions({
     queryKey: ['minutes', meetingId, 'revisions'],
-    queryFn: ({ signal }) => api<{ items: MinutesRevision[] }>(`/api/meetings/${enc(meetingId)}/minutes/revisions`, { signal }),
+    queryFn: ({ signal }) => api<{ items: MinutesRevision[] }>(client.GET('/api/meetings/{id}/minutes/revisions', { params: { path: { id: meetingId } }, signal })),
     enabled,
   });
 }
@@ -97,7 +95,7 @@ export function minutesRevisionsQuery(meetingId: string, enabled = true) {
 export function reflectionQuery(meetingId: string, enabled = true) {
   return queryOptions({
     queryKey: ['reflection', meetingId],
-    queryFn: ({ signal }) => api<ReflectionView>(`/api/meetings/${enc(meetingId)}/reflection`, { signal }),
+    queryFn: ({ signal }) => api<ReflectionView>(client.GET('/api/meetings/{id}/reflection', { params: { path: { id: meetingId } }, signal })),
     enabled,
   });
 }
@@ -105,7 +103,7 @@ export function reflectionQuery(meetingId: string, enabled = true) {
 export function historyQuery(seriesId: string, page: number, pageSize: number) {
   return queryOptions({
     queryKey: ['series', 'history', seriesId, page, pageSize],
-    queryFn: ({ signal }) => api<History>(`/api/series/${enc(seriesId)}/history`, { query: { page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<History>(client.GET('/api/series/{id}/history', { params: { path: { id: seriesId }, query: { page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -113,7 +111,7 @@ export function historyQuery(seriesId: string, page: number, pageSize: number) {
 export function searchQuery(q: string, page: number, pageSize: number) {
   return queryOptions({
     queryKey: ['search', q, page, pageSize],
-    queryFn: ({ signal }) => api<SearchResultList>('/api/search', { query: { q, page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<SearchResultList>(client.GET('/api/search', { params: { query: { q, page, pageSize } }, signal })),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -122,7 +120,7 @@ export function searchQuery(q: string, page: number, pageSize: number) {
 // ---- changes ----
 
 export function startMeeting(id: string) {
-  return api<MeetingFlow>(`/api/meetings/${enc(id)}/start`, { method: 'POST', body: {} });
+  return api<MeetingFlow>(client.POST('/api/meetings/{id}/start', { params: { path: { id } } }));
 }
 
 /** Starts the meeting unless the partner already did (a 409 then just means "already started"). */
@@ -136,15 +134,15 @@ export async function startOrJoin(id: string): Promise<void> {
 }
 
 export function finishMeeting(id: string) {
-  return api<MeetingFlow>(`/api/meetings/${enc(id)}/finish`, { method: 'POST', body: {} });
+  return api<MeetingFlow>(client.POST('/api/meetings/{id}/finish', { params: { path: { id } } }));
 }
 
 export function markDiscussed(topicId: string, discussed: boolean) {
-  return api<Topic>(`/api/topics/${enc(topicId)}/discussed`, { method: 'POST', body: { discussed } });
+  return api<Topic>(client.POST('/api/topics/{id}/discussed', { params: { path: { id: topicId } }, body: { discussed } }));
 }
 
 export function savePrivateNote(meetingId: string, body: string) {
-  return api<PrivateNote>(`/api/meetings/${enc(meetingId)}/private-note`, { method: 'PUT', body: { body } });
+  return api<PrivateNote>(client.PUT('/api/meetings/{id}/private-note', { params: { path: { id: meetingId } }, body: { body } }));
 }
 
 export interface FeedbackInput {
@@ -155,52 +153,50 @@ export interface FeedbackInput {
 }
 
 export function addFeedback(meetingId: string, body: FeedbackInput & { receiverId: string }) {
-  return api<FeedbackRecord>(`/api/meetings/${enc(meetingId)}/feedback`, { method: 'POST', body });
+  return api<FeedbackRecord>(client.POST('/api/meetings/{id}/feedback', { params: { path: { id: meetingId } }, body }));
 }
 
 export function updateFeedback(id: string, body: Partial<FeedbackInput>) {
-  return api<FeedbackRecord>(`/api/feedback/${enc(id)}`, { method: 'PATCH', body });
+  return api<FeedbackRecord>(client.PATCH('/api/feedback/{id}', { params: { path: { id } }, body }));
 }
 
 export function removeFeedback(id: string) {
-  return api<{ ok: true }>(`/api/feedback/${enc(id)}`, { method: 'DELETE' });
+  return api<{ ok: true }>(client.DELETE('/api/feedback/{id}', { params: { path: { id } } }));
 }
 
 export function addActionItem(meetingId: string, body: { ownerId: string; title: string; dueDate?: string | null; support?: boolean }) {
-  return api<ActionItem>(`/api/meetings/${enc(meetingId)}/action-items`, { method: 'POST', body });
+  return api<ActionItem>(client.POST('/api/meetings/{id}/action-items', { params: { path: { id: meetingId } }, body }));
 }
 
 export function updateActionItem(
   id: string,
   body: Partial<{ title: string; dueDate: string | null; ownerId: string; status: 'open' | 'done'; support: boolean }>,
 ) {
-  return api<ActionItem>(`/api/action-items/${enc(id)}`, { method: 'PATCH', body });
+  return api<ActionItem>(client.PATCH('/api/action-items/{id}', { params: { path: { id } }, body }));
 }
 
 export function removeActionItem(id: string) {
-  return api<{ ok: true }>(`/api/action-items/${enc(id)}`, { method: 'DELETE' });
+  return api<{ ok: true }>(client.DELETE('/api/action-items/{id}', { params: { path: { id } } }));
 }
 
 export function shareMinutes(meetingId: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/share`, { method: 'POST', body: {} });
+  return api<Minutes>(client.POST('/api/meetings/{id}/minutes/share', { params: { path: { id: meetingId } } }));
 }
 
 export function acknowledgeMinutes(meetingId: string, comment: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/acknowledge`, {
-    method: 'POST',
-    body: comment.trim() ? { comment: comment.trim() } : {},
-  });
+  return api<Minutes>(client.POST('/api/meetings/{id}/minutes/acknowledge', { params: { path: { id: meetingId } }, body: comment.trim() ? { comment: comment.trim() } : {} }));
 }
 
+/** `content` is the editor's whole document: its root node is always `doc`. */
 export function correctMinutes(meetingId: string, content: MinutesNode, reason: string) {
-  return api<Minutes>(`/api/meetings/${enc(meetingId)}/minutes/corrections`, { method: 'POST', body: { content, reason } });
+  return api<Minutes>(client.POST('/api/meetings/{id}/minutes/corrections', { params: { path: { id: meetingId } }, body: { content: { ...content, type: 'doc' }, reason } }));
 }
 
 export function saveReflection(
   meetingId: string,
   body: { feltHeard?: number; useful?: number; ownListening?: number; gained?: string | null; improve?: string | null },
 ) {
-  return api<ReflectionView>(`/api/meetings/${enc(meetingId)}/reflection`, { method: 'PUT', body });
+  return api<ReflectionView>(client.PUT('/api/meetings/{id}/reflection', { params: { path: { id: meetingId } }, body }));
 }
 
 /**
@@ -208,23 +204,12 @@ export function saveReflection(
  * language) and handed to the browser as a file.
  */
 export async function downloadMinutesMarkdown(meetingId: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/meetings/${enc(meetingId)}/minutes.md`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'text/markdown', 'Accept-Language': i18n.language || 'ja' },
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'));
-  }
-  if (!response.ok) {
-    const data: unknown = await response.json().catch(() => null);
-    const message = (data as { error?: { message?: string } } | null)?.error?.message;
-    throw new ApiError(response.status, 'internal', message ?? i18n.t('errors.unexpected', { status: response.status }));
-  }
+  const { data, response } = await apiAnswer(
+    client.GET('/api/meetings/{id}/minutes.md', { params: { path: { id: meetingId } }, parseAs: 'blob', headers: { Accept: 'text/markdown' } }),
+  );
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'minutes.md';
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(data);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { AgendaTemplate, AgendaTemplateId } from '../../domain/agendaTemplates.js';
 import type { Coaching } from '../../domain/coaching.js';
 import type { ManagedQuestion, QuestionCategory, QuestionDepth } from '../../domain/questionBank.js';
-import { api } from './api.js';
+import { api, client } from './api.js';
 
 /**
  * The guidance part of the API: coaching for one meeting (in the caller's language and for the
@@ -13,7 +13,7 @@ import { api } from './api.js';
 export function coachingQuery(meetingId: string, language: string) {
   return queryOptions({
     queryKey: ['coaching', meetingId, language],
-    queryFn: ({ signal }) => api<Coaching>(`/api/meetings/${encodeURIComponent(meetingId)}/coaching`, { signal }),
+    queryFn: ({ signal }) => api<Coaching>(client.GET('/api/meetings/{id}/coaching', { params: { path: { id: meetingId } }, signal })),
     staleTime: 60_000,
   });
 }
@@ -29,33 +29,33 @@ export interface BankFilters {
 export function managedBankQuery(filters: BankFilters) {
   return queryOptions({
     queryKey: ['questionBank', 'manage', filters],
-    queryFn: ({ signal }) => api<{ items: ManagedQuestion[] }>('/api/question-bank/manage', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => api<{ items: ManagedQuestion[] }>(client.GET('/api/question-bank/manage', { params: { query: { ...filters, category: filters.category ?? undefined, depth: filters.depth ?? undefined } }, signal })),
   });
 }
 
 /** hr adds a question of its own. */
 export function addBankQuestion(body: { category: QuestionCategory; depth: QuestionDepth; ja: string; en: string }) {
-  return api<ManagedQuestion>('/api/question-bank', { method: 'POST', body });
+  return api<ManagedQuestion>(client.POST('/api/question-bank', { body }));
 }
 
 /** hr rewords, recategorises, hides or shows a question. */
 export function updateBankQuestion(id: string, body: Partial<{ category: QuestionCategory; depth: QuestionDepth; ja: string; en: string; hidden: boolean }>) {
-  return api<ManagedQuestion>(`/api/question-bank/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api<ManagedQuestion>(client.PATCH('/api/question-bank/{id}', { params: { path: { id } }, body }));
 }
 
 /** The agenda templates the caller may apply (hr and admins also see hidden ones). */
 export const agendaTemplatesQuery = queryOptions({
   queryKey: ['agendaTemplates'],
-  queryFn: ({ signal }) => api<{ items: AgendaTemplate[]; abilities: { manage: boolean } }>('/api/agenda-templates', { signal }),
+  queryFn: ({ signal }) => api<{ items: AgendaTemplate[]; abilities: { manage: boolean } }>(client.GET('/api/agenda-templates', { signal })),
   staleTime: 5 * 60_000,
 });
 
 /** Adds a template's topics to the meeting as the caller's own shared topics. */
 export function applyAgendaTemplate(meetingId: string, templateId: AgendaTemplateId) {
-  return api<{ topicIds: string[] }>(`/api/meetings/${encodeURIComponent(meetingId)}/apply-template`, { method: 'POST', body: { templateId } });
+  return api<{ topicIds: string[] }>(client.POST('/api/meetings/{id}/apply-template', { params: { path: { id: meetingId } }, body: { templateId } }));
 }
 
 /** hr rewrites a template's names or topics, or hides / shows it. */
 export function updateAgendaTemplate(id: AgendaTemplateId, body: Partial<Pick<AgendaTemplate, 'nameJa' | 'nameEn' | 'topics' | 'hidden'>>) {
-  return api<AgendaTemplate>(`/api/agenda-templates/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api<AgendaTemplate>(client.PATCH('/api/agenda-templates/{id}', { params: { path: { id } }, body }));
 }

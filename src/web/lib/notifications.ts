@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './api.js';
+import { api, client } from './api.js';
 
 /** The unread count of the header badge, refreshed every minute while the app is open. */
 export const unreadCountQuery = queryOptions({
   queryKey: ['notifications', 'unread'],
-  queryFn: () => api<{ unread: number }>('/api/notifications/unread-count'),
+  queryFn: () => api<{ unread: number }>(client.GET('/api/notifications/unread-count')),
   refetchInterval: 60_000,
 });

@@ -3,7 +3,7 @@ import type { CheckIn, PreQuestion, Topic, TopicCategory, WantedResponse } from 
 import type { BankQuestion } from '../../domain/questionBank.js';
 import type { Home, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
 import type { Meeting, Series } from '../../domain/series.js';
-import { api } from './api.js';
+import { api, client } from './api.js';
 
 /**
  * The 1on1 part of the API shared by home, the series pages and the meeting pages: response types,
@@ -32,29 +32,28 @@ export type ScheduleInput = {
   timeZone: string;
 };
 
-const enc = encodeURIComponent;
 
 export const homeQuery = queryOptions({
   queryKey: ['home'],
-  queryFn: ({ signal }) => api<Home>('/api/home', { signal }),
+  queryFn: ({ signal }) => api<Home>(client.GET('/api/home', { signal })),
 });
 
 export const seriesListQuery = queryOptions({
   queryKey: ['series', 'list'],
-  queryFn: ({ signal }) => api<{ items: Series[] }>('/api/series', { signal }),
+  queryFn: ({ signal }) => api<{ items: Series[] }>(client.GET('/api/series', { signal })),
 });
 
 export function seriesQuery(id: string) {
   return queryOptions({
     queryKey: ['series', 'one', id],
-    queryFn: ({ signal }) => api<Series>(`/api/series/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => api<Series>(client.GET('/api/series/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function seriesMeetingsQuery(id: string, when: 'upcoming' | 'past', page: number, pageSize: number) {
   return queryOptions({
     queryKey: ['series', 'meetings', id, when, page, pageSize],
-    queryFn: ({ signal }) => api<MeetingPage>(`/api/series/${enc(id)}/meetings`, { query: { when, page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<MeetingPage>(client.GET('/api/series/{id}/meetings', { params: { path: { id }, query: { when, page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,20 +61,20 @@ export function seriesMeetingsQuery(id: string, when: 'upcoming' | 'past', page:
 export function meetingQuery(id: string) {
   return queryOptions({
     queryKey: ['meetings', 'one', id],
-    queryFn: ({ signal }) => api<MeetingDetail>(`/api/meetings/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => api<MeetingDetail>(client.GET('/api/meetings/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function prepBriefQuery(id: string) {
   return queryOptions({
     queryKey: ['meetings', 'prep', id],
-    queryFn: ({ signal }) => api<PrepBrief>(`/api/meetings/${enc(id)}/prep-brief`, { signal }),
+    queryFn: ({ signal }) => api<PrepBrief>(client.GET('/api/meetings/{id}/prep-brief', { params: { path: { id } }, signal })),
   });
 }
 
 export const questionBankQuery = queryOptions({
   queryKey: ['questionBank'],
-  queryFn: ({ signal }) => api<{ items: BankQuestion[] }>('/api/question-bank', { signal }),
+  queryFn: ({ signal }) => api<{ items: BankQuestion[] }>(client.GET('/api/question-bank', { signal })),
   staleTime: 10 * 60_000,
 });
 
@@ -83,7 +82,7 @@ export function closedQuestionQuery(text: string) {
   return queryOptions({
     queryKey: ['questionBank', 'check', text],
     queryFn: ({ signal }) =>
-      api<{ closed: boolean; openAlternative: string | null }>('/api/question-bank/check', { method: 'POST', body: { text }, signal }),
+      api<{ closed: boolean; openAlternative: string | null }>(client.POST('/api/question-bank/check', { body: { text }, signal })),
     staleTime: Infinity,
     enabled: text.length > 0,
   });
@@ -92,42 +91,44 @@ export function closedQuestionQuery(text: string) {
 // ---- series ----
 
 export function createSeries(body: { reportId: string; managerId?: string; purpose?: string; schedule: ScheduleInput }) {
-  return api<Series>('/api/series', { method: 'POST', body });
+  return api<Series>(client.POST('/api/series', { body }));
 }
 
 export function createSeriesForDepartment(body: { departmentId: string; includeSubdepartments: boolean; schedule: ScheduleInput }) {
-  return api<{ created: number; skipped: number }>('/api/series/bulk', { method: 'POST', body });
+  return api<{ created: number; skipped: number }>(client.POST('/api/series/bulk', { body }));
 }
 
 export function updateSeries(id: string, body: { purpose?: string | null; schedule?: ScheduleInput }) {
-  return api<Series>(`/api/series/${enc(id)}`, { method: 'PATCH', body });
+  return api<Series>(client.PATCH('/api/series/{id}', { params: { path: { id } }, body }));
 }
 
 export function changeSeriesStatus(id: string, action: 'pause' | 'resume' | 'end') {
-  return api<Series>(`/api/series/${enc(id)}/${action}`, { method: 'POST', body: {} });
+  const path = `/api/series/{id}/${action}` as const;
+  return api<Series>(client.POST(path, { params: { path: { id } } }));
 }
 
 /** The report's answer to a series offered by someone other than their primary manager. */
 export function answerSeries(id: string, answer: 'accept' | 'decline') {
-  return api<Series>(`/api/series/${enc(id)}/${answer}`, { method: 'POST', body: {} });
+  const path = `/api/series/{id}/${answer}` as const;
+  return api<Series>(client.POST(path, { params: { path: { id } } }));
 }
 
 export function requestExtraMeeting(seriesId: string, body: { startsAt: string; durationMinutes: number; reason?: string }) {
-  return api<Meeting>(`/api/series/${enc(seriesId)}/meetings`, { method: 'POST', body });
+  return api<Meeting>(client.POST('/api/series/{id}/meetings', { params: { path: { id: seriesId } }, body }));
 }
 
 // ---- meetings ----
 
 export function rescheduleMeeting(id: string, body: { startsAt: string; reason: string }) {
-  return api<Meeting>(`/api/meetings/${enc(id)}/reschedule`, { method: 'POST', body });
+  return api<Meeting>(client.POST('/api/meetings/{id}/reschedule', { params: { path: { id } }, body }));
 }
 
 export function cancelMeeting(id: string, reason: string) {
-  return api<Meeting>(`/api/meetings/${enc(id)}/cancel`, { method: 'POST', body: { reason } });
+  return api<Meeting>(client.POST('/api/meetings/{id}/cancel', { params: { path: { id } }, body: { reason } }));
 }
 
 export function keepOriginalDate(id: string) {
-  return api<Meeting>(`/api/meetings/${enc(id)}/keep-original-date`, { method: 'POST', body: {} });
+  return api<Meeting>(client.POST('/api/meetings/{id}/keep-original-date', { params: { path: { id } } }));
 }
 
 export interface TopicInput {
@@ -139,35 +140,35 @@ export interface TopicInput {
 }
 
 export function addTopic(meetingId: string, body: TopicInput) {
-  return api<Topic>(`/api/meetings/${enc(meetingId)}/topics`, { method: 'POST', body });
+  return api<Topic>(client.POST('/api/meetings/{id}/topics', { params: { path: { id: meetingId } }, body }));
 }
 
 export function updateTopic(id: string, body: Partial<TopicInput>) {
-  return api<Topic>(`/api/topics/${enc(id)}`, { method: 'PATCH', body });
+  return api<Topic>(client.PATCH('/api/topics/{id}', { params: { path: { id } }, body }));
 }
 
 export function removeTopic(id: string) {
-  return api<{ ok: true }>(`/api/topics/${enc(id)}`, { method: 'DELETE' });
+  return api<{ ok: true }>(client.DELETE('/api/topics/{id}', { params: { path: { id } } }));
 }
 
 export function reorderTopics(meetingId: string, topicIds: string[]) {
-  return api<{ topics: Topic[] }>(`/api/meetings/${enc(meetingId)}/topics/order`, { method: 'PUT', body: { topicIds } });
+  return api<{ topics: Topic[] }>(client.PUT('/api/meetings/{id}/topics/order', { params: { path: { id: meetingId } }, body: { topicIds } }));
 }
 
 export function sendPreQuestion(meetingId: string, body: { text: string; bankQuestionId?: string }) {
-  return api<PreQuestion>(`/api/meetings/${enc(meetingId)}/pre-questions`, { method: 'POST', body });
+  return api<PreQuestion>(client.POST('/api/meetings/{id}/pre-questions', { params: { path: { id: meetingId } }, body }));
 }
 
 export function answerPreQuestion(id: string, answer: string) {
-  return api<PreQuestion>(`/api/pre-questions/${enc(id)}/answer`, { method: 'PUT', body: { answer } });
+  return api<PreQuestion>(client.PUT('/api/pre-questions/{id}/answer', { params: { path: { id } }, body: { answer } }));
 }
 
 export function removePreQuestion(id: string) {
-  return api<{ ok: true }>(`/api/pre-questions/${enc(id)}`, { method: 'DELETE' });
+  return api<{ ok: true }>(client.DELETE('/api/pre-questions/{id}', { params: { path: { id } } }));
 }
 
 export function saveCheckIn(meetingId: string, body: { score: number; comment?: string }) {
-  return api<CheckIn>(`/api/meetings/${enc(meetingId)}/check-in`, { method: 'PUT', body });
+  return api<CheckIn>(client.PUT('/api/meetings/{id}/check-in', { params: { path: { id: meetingId } }, body }));
 }
 
 /** Query keys to refresh after anything about a meeting or series changed (home counts, lists, the meeting). */

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { Locale } from '../../domain/limits.js';
 import type { Me } from '../../domain/me.js';
 import i18n, { isLocale } from '../i18n/index.js';
-import { api } from './api.js';
+import { api, client } from './api.js';
 import { rememberSignedIn } from './firstScreen.js';
 
 /** The signed-in person, or null when nobody is. A signed-in user's saved language wins on load. */
@@ -11,7 +11,7 @@ export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async (): Promise<Me | null> => {
     // /api/session answers 200 with null for nobody: a signed-out page logs no failed request.
-    const { me } = await api<{ me: Me | null }>('/api/session');
+    const { me } = await api<{ me: Me | null }>(client.GET('/api/session'));
     rememberSignedIn(me !== null);
     if (me && isLocale(me.locale) && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
     return me;
@@ -22,7 +22,7 @@ export const meQuery = queryOptions({
 /** Whether the installation still needs its first admin. */
 export const setupStatusQuery = queryOptions({
   queryKey: ['setup'],
-  queryFn: () => api<{ needsSetup: boolean }>('/api/setup'),
+  queryFn: () => api<{ needsSetup: boolean }>(client.GET('/api/setup')),
   staleTime: 60_000,
 });
 
@@ -52,7 +52,7 @@ export function useChangeLanguage() {
       }
       const next: Me = { ...me, locale: lng };
       queryClient.setQueryData(meQuery.queryKey, next);
-      const saved = await api<Me>('/api/me', { method: 'PATCH', body: { locale: lng } });
+      const saved = await api<Me>(client.PATCH('/api/me', { body: { locale: lng } }));
       queryClient.setQueryData(meQuery.queryKey, saved);
     },
     [queryClient],
@@ -64,12 +64,12 @@ export async function saveLanguageChosenBeforeSignIn(): Promise<void> {
   if (!chosenBeforeSignIn) return;
   const lng = chosenBeforeSignIn;
   chosenBeforeSignIn = null;
-  await api<Me>('/api/me', { method: 'PATCH', body: { locale: lng } });
+  await api<Me>(client.PATCH('/api/me', { body: { locale: lng } }));
 }
 
 /** Ends the session on the server and forgets everything cached for the person. */
 export async function signOut(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
-  await api('/api/auth/sign-out', { method: 'POST', body: {} });
+  await api(client.POST('/api/auth/sign-out'));
   rememberSignedIn(false);
   queryClient.clear();
 }

@@ -1,8 +1,8 @@
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 /** Starts a session; the server sets the HttpOnly cookie. */
 export function signIn(body: { email: string; password: string }) {
-  return api<unknown>('/api/auth/sign-in/email', { method: 'POST', body });
+  return api<unknown>(client.POST('/api/auth/sign-in/email', { body }));
 }
 
 export interface SetupInput {
@@ -17,5 +17,5 @@ export interface SetupInput {
 
 /** Creates the organisation and its first admin on an empty installation. */
 export function setup(body: SetupInput) {
-  return api<unknown>('/api/setup', { method: 'POST', body });
+  return api<unknown>(client.POST('/api/setup', { body }));
 }

@@ -1,20 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Department, DepartmentList } from '../../../domain/departments.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 /** Every department the caller may see, with its path and head count. */
 export const departmentsQuery = queryOptions({
   queryKey: ['departments'],
-  queryFn: ({ signal }) => api<DepartmentList>('/api/departments', { signal }),
+  queryFn: ({ signal }) => api<DepartmentList>(client.GET('/api/departments', { signal })),
   staleTime: 60_000,
 });
 
 export function createDepartment(body: { name: string; parentId: string | null }) {
-  return api<Department>('/api/departments', { method: 'POST', body });
+  return api<Department>(client.POST('/api/departments', { body }));
 }
 
 export function updateDepartment(id: string, body: { name?: string; parentId?: string | null; active?: boolean }) {
-  return api<Department>(`/api/departments/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api<Department>(client.PATCH('/api/departments/{id}', { params: { path: { id } }, body }));
 }
 
 export interface TreeRow {

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { DepartmentList } from '../../../domain/departments.js';
 import type { Employee, EmployeeCreate, EmployeeList, EmployeeUpdate } from '../../../domain/employees.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 export interface EmployeeListParams {
   q?: string;
@@ -16,7 +16,7 @@ export interface EmployeeListParams {
 export function employeeListQuery(params: EmployeeListParams) {
   return queryOptions({
     queryKey: ['employees', 'list', params],
-    queryFn: ({ signal }) => api<EmployeeList>('/api/employees', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<EmployeeList>(client.GET('/api/employees', { params: { query: { ...params } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -25,25 +25,25 @@ export function employeeListQuery(params: EmployeeListParams) {
 export function employeeQuery(id: string) {
   return queryOptions({
     queryKey: ['employees', 'one', id],
-    queryFn: ({ signal }) => api<Employee>(`/api/employees/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api<Employee>(client.GET('/api/employees/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 /** Departments, for the department filter and select (same cache entry as the departments page). */
 export const departmentOptionsQuery = queryOptions({
   queryKey: ['departments'],
-  queryFn: ({ signal }) => api<DepartmentList>('/api/departments', { signal }),
+  queryFn: ({ signal }) => api<DepartmentList>(client.GET('/api/departments', { signal })),
   staleTime: 60_000,
 });
 
 export function createEmployee(body: EmployeeCreate) {
-  return api<Employee>('/api/employees', { method: 'POST', body });
+  return api<Employee>(client.POST('/api/employees', { body }));
 }
 
 export function updateEmployee(id: string, body: EmployeeUpdate) {
-  return api<Employee>(`/api/employees/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api<Employee>(client.PATCH('/api/employees/{id}', { params: { path: { id } }, body }));
 }
 
 export function setManager(id: string, managerId: string | null) {
-  return api<Employee>(`/api/employees/${encodeURIComponent(id)}/manager`, { method: 'PUT', body: { managerId } });
+  return api<Employee>(client.PUT('/api/employees/{id}/manager', { params: { path: { id } }, body: { managerId } }));
 }

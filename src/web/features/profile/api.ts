@@ -1,14 +1,14 @@
 import type { Me } from '../../../domain/me.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 /** Saves the time zone dates and times are shown in. */
 export function saveTimeZone(timeZone: string) {
-  return api<Me>('/api/me', { method: 'PATCH', body: { timeZone } });
+  return api<Me>(client.PATCH('/api/me', { body: { timeZone } }));
 }
 
 /** Changes the password and signs out every other session. */
 export function changePassword(body: { currentPassword: string; newPassword: string }) {
-  return api<unknown>('/api/auth/change-password', { method: 'POST', body: { ...body, revokeOtherSessions: true } });
+  return api<unknown>(client.POST('/api/auth/change-password', { body: { ...body, revokeOtherSessions: true } }));
 }
 
 export { timeZones } from '../../lib/timeZones.js';

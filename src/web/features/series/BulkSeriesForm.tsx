@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentList } from '../../../domain/departments.js';
 import { FormError } from '../../components/FormError.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 import { createSeriesForDepartment } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
@@ -22,7 +22,7 @@ export function BulkSeriesForm({ onDone, onCancel }: { onDone: (result: { create
   const me = useMe();
   const departments = useQuery({
     queryKey: ['departments'],
-    queryFn: ({ signal }) => api<DepartmentList>('/api/departments', { signal }),
+    queryFn: ({ signal }) => api<DepartmentList>(client.GET('/api/departments', { signal })),
     staleTime: 60_000,
   });
   const form = useForm<Values>({

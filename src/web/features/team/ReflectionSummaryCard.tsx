@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReflectionSummary } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 /**
  * How the manager's reports felt their recent 1on1s went — only as an average over at least three
@@ -13,7 +13,7 @@ export function ReflectionSummaryCard() {
   const { t, i18n } = useTranslation();
   const summary = useQuery({
     queryKey: ['reflection', 'summary'],
-    queryFn: ({ signal }) => api<ReflectionSummary>('/api/reflections/summary', { signal }),
+    queryFn: ({ signal }) => api<ReflectionSummary>(client.GET('/api/reflections/summary', { signal })),
   });
   const number = (n: number | null | undefined) =>
     n === null || n === undefined ? '—' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);

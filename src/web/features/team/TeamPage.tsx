@@ -6,7 +6,7 @@ import { AnchorLink } from '../../components/links.js';
 import type { EmployeeList } from '../../../domain/employees.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 import { fullName } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { ReflectionSummaryCard } from './ReflectionSummaryCard.js';
@@ -17,7 +17,7 @@ export function TeamPage() {
   const me = useMe();
   const reports = useQuery({
     queryKey: ['employees', 'list', { managerId: me.id, team: true }],
-    queryFn: ({ signal }) => api<EmployeeList>('/api/employees', { query: { managerId: me.id, pageSize: 200 }, signal }),
+    queryFn: ({ signal }) => api<EmployeeList>(client.GET('/api/employees', { params: { query: { managerId: me.id, pageSize: 200 } }, signal })),
   });
 
   return (

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Webhook, WebhookDeliveryList, WebhookInput, WebhookList } from '../../../domain/notifications.js';
-import { api } from '../../lib/api.js';
+import { api, client } from '../../lib/api.js';
 
 /** Every query of this page starts with this key, so one invalidation refreshes them all. */
 export const webhooksKey = ['webhooks'] as const;
@@ -8,28 +8,28 @@ export const webhooksKey = ['webhooks'] as const;
 /** The organisation's webhooks (admins). */
 export const webhooksQuery = queryOptions({
   queryKey: [...webhooksKey, 'list'],
-  queryFn: () => api<WebhookList>('/api/admin/webhooks'),
+  queryFn: () => api<WebhookList>(client.GET('/api/admin/webhooks')),
 });
 
 /** The newest deliveries of one webhook; asked again every few seconds while one is still on its way. */
 export const deliveriesQuery = (id: string) =>
   queryOptions({
     queryKey: [...webhooksKey, 'deliveries', id],
-    queryFn: () => api<WebhookDeliveryList>(`/api/admin/webhooks/${id}/deliveries`),
+    queryFn: () => api<WebhookDeliveryList>(client.GET('/api/admin/webhooks/{id}/deliveries', { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === 'pending') ? 5000 : false),
   });
 
 /** Adds a webhook; the answer carries its signing secret, the only time it is shown. */
 export function createWebhook(input: WebhookInput) {
-  return api<Webhook>('/api/admin/webhooks', { method: 'POST', body: input });
+  return api<Webhook>(client.POST('/api/admin/webhooks', { body: input }));
 }
 
 /** Switches a webhook off (no new deliveries) or on again. */
 export function setWebhookActive(id: string, active: boolean) {
-  return api<Webhook>(`/api/admin/webhooks/${id}`, { method: 'PATCH', body: { active } });
+  return api<Webhook>(client.PATCH('/api/admin/webhooks/{id}', { params: { path: { id } }, body: { active } }));
 }
 
 /** Removes a webhook and its delivery log. */
 export function removeWebhook(id: string) {
-  return api<{ ok: true }>(`/api/admin/webhooks/${id}`, { method: 'DELETE' });
+  return api<{ ok: true }>(client.DELETE('/api/admin/webhooks/{id}', { params: { path: { id } } }));
 }
