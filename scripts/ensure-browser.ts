@@ -30,8 +30,9 @@ if (!has('sox')) missing.push('sox');
 if (missing.length === 0) {
   console.log(`ensure-browser: using ${findBrowser()}`);
 } else if (canApt()) {
-  run('apt-get update -qq');
-  run(`apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`);
+  run('apt-get update -qq -o DPkg::Lock::Timeout=600');
+  // Waits for another apt run (e.g. a second checkout's test setup) instead of failing at once.
+  run(`apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends ${missing.join(' ')}`);
 } else if (missing.includes('chromium')) {
   run('npx playwright install chromium');
 } else {
