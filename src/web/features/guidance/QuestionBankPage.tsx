@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Card, EmptyState, Group, Select, Skeleton, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, EmptyState, Group, Select, Skeleton, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconEye, IconEyeOff, IconPlus, IconSearch, IconBooks } from '@tabler/icons-react';
+import { IconEdit, IconEye, IconEyeOff, IconPlus, IconBooks } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters } from '../../lib/guidance.js';
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
+import { QuestionCategorySelect, QuestionDepthSelect, QuestionSearch } from '../../components/QuestionFilters.js';
 import { TemplatesSection } from './TemplatesSection.js';
 import { TalkAggregateSection } from './TalkAggregateSection.js';
 
@@ -134,37 +135,9 @@ export function QuestionBankPage() {
         }
       />
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('guidance.search')}
-          placeholder={t('guidance.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          style={{ flex: '1 1 14rem' }}
-        />
-        <Select
-          label={t('guidance.categoryLabel')}
-          placeholder={t('guidance.allCategories')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('actions.clear') }}
-          data={questionCategories.map((c) => ({ value: c, label: t(`guidance.category.${c}`) }))}
-          value={category}
-          onChange={filter((v: string | null) => setCategory(v as QuestionCategory | null))}
-          style={{ flex: '1 1 10rem' }}
-        />
-        <Select
-          label={t('guidance.depthLabel')}
-          placeholder={t('guidance.allDepths')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('actions.clear') }}
-          data={questionDepths.map((d) => ({ value: d, label: t(`guidance.depth.${d}`) }))}
-          value={depth}
-          onChange={filter((v: string | null) => setDepth(v as QuestionDepth | null))}
-          style={{ flex: '1 1 8rem' }}
-        />
+        <QuestionSearch value={search} onChange={filter(setSearch)} style={{ flex: '1 1 14rem' }} />
+        <QuestionCategorySelect value={category} onChange={filter(setCategory)} style={{ flex: '1 1 10rem' }} />
+        <QuestionDepthSelect value={depth} onChange={filter(setDepth)} style={{ flex: '1 1 8rem' }} />
         <Select
           label={t('guidance.bank.status.label')}
           data={(['all', 'visible', 'hidden', 'edited', 'own'] as const).map((s) => ({ value: s, label: t(`guidance.bank.status.${s}`) }))}

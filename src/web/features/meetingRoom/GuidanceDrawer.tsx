@@ -1,11 +1,12 @@
-import { Alert, Badge, Card, Drawer, Group, List, Select, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconBulb, IconSearch } from '@tabler/icons-react';
+import { Alert, Badge, Card, Drawer, Group, List, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconBulb } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tip } from '../../../domain/coaching.js';
-import { matchesQuery, questionCategories, questionDepths, type QuestionCategory, type QuestionDepth } from '../../../domain/questionBank.js';
+import { matchesQuery, type QuestionCategory, type QuestionDepth } from '../../../domain/questionBank.js';
 import { QueryError } from '../../components/QueryError.js';
+import { QuestionCategorySelect, QuestionDepthSelect, QuestionSearch } from '../../components/QuestionFilters.js';
 import { currentLocale } from '../../i18n/index.js';
 import { coachingQuery } from '../../lib/guidance.js';
 import { questionBankQuery } from '../../lib/oneOnOne.js';
@@ -142,34 +143,10 @@ export function GuidanceDrawer({ meetingId, opened, onClose }: { meetingId: stri
                   <Title order={3} size="h5" id="guide-bank">
                     {t('room.questionBank')}
                   </Title>
-                  <TextInput
-                    label={t('guidance.search')}
-                    placeholder={t('guidance.searchPlaceholder')}
-                    leftSection={<IconSearch size={16} aria-hidden />}
-                    value={search}
-                    onChange={(e) => setSearch(e.currentTarget.value)}
-                  />
+                  <QuestionSearch value={search} onChange={setSearch} />
                   <Group grow gap="xs" align="flex-start">
-                    <Select
-                      label={t('guidance.categoryLabel')}
-                      placeholder={t('guidance.allCategories')}
-                      clearable
-                      clearButtonProps={{ 'aria-label': t('actions.clear') }}
-                      data={questionCategories.map((c) => ({ value: c, label: t(`guidance.category.${c}`) }))}
-                      value={category}
-                      onChange={(v) => setCategory(v as QuestionCategory | null)}
-                      comboboxProps={{ withinPortal: true }}
-                    />
-                    <Select
-                      label={t('guidance.depthLabel')}
-                      placeholder={t('guidance.allDepths')}
-                      clearable
-                      clearButtonProps={{ 'aria-label': t('actions.clear') }}
-                      data={questionDepths.map((d) => ({ value: d, label: t(`guidance.depth.${d}`) }))}
-                      value={depth}
-                      onChange={(v) => setDepth(v as QuestionDepth | null)}
-                      comboboxProps={{ withinPortal: true }}
-                    />
+                    <QuestionCategorySelect value={category} onChange={setCategory} />
+                    <QuestionDepthSelect value={depth} onChange={setDepth} />
                   </Group>
                   {questions.length === 0 ? (
                     <Text size="sm">{t('guidance.noMatch')}</Text>

@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Select, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery, questionCategories, type BankQuestion, type QuestionCategory } from '../../../domain/questionBank.js';
 import { AppModal } from '../../components/AppModal.js';
 import { QueryError } from '../../components/QueryError.js';
+import { QuestionCategorySelect, QuestionSearch } from '../../components/QuestionFilters.js';
 import { currentLocale } from '../../i18n/index.js';
 import { questionBankQuery } from '../../lib/oneOnOne.js';
 
@@ -25,23 +25,8 @@ export function QuestionBankModal({ opened, onClose, onPick }: { opened: boolean
     <AppModal opened={opened} onClose={onClose} title={t('preQuestions.bankTitle')} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('preQuestions.bankLead')}</Text>
-        <TextInput
-          label={t('guidance.search')}
-          placeholder={t('guidance.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
-        <Select
-          label={t('preQuestions.bankCategory')}
-          placeholder={t('preQuestions.bankAllCategories')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('actions.clear') }}
-          data={questionCategories.map((c) => ({ value: c, label: t(`guidance.category.${c}`) }))}
-          value={category}
-          onChange={(v) => setCategory(v as QuestionCategory | null)}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <QuestionSearch value={search} onChange={setSearch} />
+        <QuestionCategorySelect value={category} onChange={setCategory} />
         {bank.isPending ? (
           <Stack gap="xs" aria-busy="true">
             <VisuallyHidden role="status">{t('status.loading')}</VisuallyHidden>
