@@ -10,6 +10,7 @@ import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 
 import type { MinutesNode } from '../../../domain/minutesDocument.js';
 import { Refusal } from '../../collaboration/refusal.js';
+import { talkBalances } from '../../db/schema.js';
 import { textsOf, typeIntoMinutes } from '../../test/minutes.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
 
@@ -184,5 +185,13 @@ describe.skipIf(noDatabase)('minutes: draft, share, acknowledge, corrections, ex
     const en = await call(app, 'GET', `/api/meetings/${meetingId}/minutes.md`, { cookie: cookies.partner, lang: 'en' });
     expect(en.text.split('\n')[0]).toMatch(/^# 1on1 minutes — \w{3}, \d{1,2} \w{3} \d{4} /);
     expect(en.text).toContain('Date: ');
+    expect(ja.text).not.toContain('話す割合');
+
+    // Measured by the pair: the talk balance goes with the minutes, as on the page.
+    await database.db.insert(talkBalances).values({ meetingId, managerConsent: true, reportConsent: true, managerMs: 6000, reportMs: 4000 });
+    const measuredJa = await call(app, 'GET', `/api/meetings/${meetingId}/minutes.md`, { cookie: cookies.self });
+    expect(measuredJa.text.split('\n')[4]).toBe('話す割合: 上司 60% ・ メンバー 40%（話した時間 10秒）');
+    const measuredEn = await call(app, 'GET', `/api/meetings/${meetingId}/minutes.md`, { cookie: cookies.partner, lang: 'en' });
+    expect(measuredEn.text).toContain('Talk balance: manager 60% · report 40% (10 s of speech)\n');
   });
 });

@@ -7,6 +7,7 @@ import { formatMeetingDate, minutesTitle } from '../../../domain/minutes.js';
 import { acknowledgeMinutes, correctMinutes, loadMinutes, loadRevisions, pairNames, shareMinutes } from '../../commands/minutes.js';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
+import { talkFigureOf } from '../talk/talk.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadMeetingForPair } from '../series/load.js';
 
@@ -112,7 +113,14 @@ export const minutesApi = router()
     const body = m.body.replace(/^# .*\n+/, '');
     const version = locale === 'ja' ? `版: ${m.version}` : `Version: ${m.version}`;
     const date = locale === 'ja' ? `日付: ${formatMeetingDate(m.startsAt, m.timeZone, locale)}` : `Date: ${formatMeetingDate(m.startsAt, m.timeZone, locale)}`;
-    const text = `# ${title}\n\n${date}\n${version}\n\n${body.trimEnd()}\n`;
+    // The talk balance goes with the minutes, as on the minutes page, when the pair measured it.
+    const figure = await talkFigureOf(db, id);
+    const talk = figure
+      ? locale === 'ja'
+        ? `話す割合: 上司 ${Math.round(figure.managerShare)}% ・ メンバー ${100 - Math.round(figure.managerShare)}%（話した時間 ${figure.seconds}秒）\n`
+        : `Talk balance: manager ${Math.round(figure.managerShare)}% · report ${100 - Math.round(figure.managerShare)}% (${figure.seconds} s of speech)\n`
+      : '';
+    const text = `# ${title}\n\n${date}\n${version}\n${talk}\n${body.trimEnd()}\n`;
     const filename = `minutes-${localDateOf(m.startsAt, m.timeZone)}.md`;
     return c.body(text, 200, {
       'content-type': 'text/markdown; charset=utf-8',

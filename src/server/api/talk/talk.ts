@@ -72,6 +72,13 @@ async function balanceOf(db: Tx, meetingId: string) {
   return b ?? { managerConsent: false, reportConsent: false, mode: 'headsets' as const, cueShare: defaultCueShare, managerMs: 0, reportMs: 0 };
 }
 
+/** The measured split of a meeting's speech, or null when the pair did not measure it. */
+export async function talkFigureOf(db: Tx, meetingId: string): Promise<{ managerShare: number; seconds: number } | null> {
+  const b = await balanceOf(db, meetingId);
+  const share = managerShare(b);
+  return share === null ? null : { managerShare: share, seconds: Math.round((b.managerMs + b.reportMs) / 1000) };
+}
+
 function present(row: Row, b: Awaited<ReturnType<typeof balanceOf>>): TalkBalance {
   return {
     meetingId: row.m.id,
