@@ -109,9 +109,16 @@ export type WebhookFormat = (typeof webhookFormats)[number];
 export const webhookSignatureHeader = 'x-taiwa-signature';
 export const webhookTimestampHeader = 'x-taiwa-timestamp';
 
+/** Hosts a webhook may reach over plain http: only this machine. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export const webhookInputSchema = z.object({
   name: requiredText(100),
-  url: z.url({ protocol: /^https?$/ }).max(2000),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    // The payload names people: it travels encrypted, except to a receiver on this very machine.
+    .refine((u) => u.startsWith('https://') || loopbackHosts.has(new URL(u).hostname), 'webhookHttps'),
   format: z.enum(webhookFormats),
   /** The message key names the choice, which a generic minimum message would not. */
   events: z.array(z.enum(webhookEvents)).min(1, 'webhookEvents'),

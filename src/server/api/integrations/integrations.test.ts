@@ -93,6 +93,13 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
       url: 'http:// または https:// で始まるURLを入力してください。',
       events: '送るイベントを1つ以上選んでください。',
     });
+    // Plain http only to this machine: the payload names people.
+    expectFields(await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies.admin, body: { ...body, url: 'http://hooks.example.test/x' } }), {
+      url: 'https:// で始まるURLを入力してください（http:// が使えるのはこのサーバー自身（localhost）宛てだけです）。',
+    });
+    expectFields(await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies.admin, lang: 'en', body: { ...body, url: 'http://10.0.0.5/hook' } }), {
+      url: 'Enter a URL starting with https:// (plain http:// only reaches this server itself, localhost).',
+    });
     expect((await call<{ items: Webhook[] }>(app, 'GET', '/api/admin/webhooks', { cookie: cookies.admin })).body.items).toHaveLength(0);
   });
 
