@@ -150,7 +150,7 @@ export const webhookDeliverySchema = z.object({
   createdAt: z.iso.datetime(),
   attempts: z.array(webhookAttemptSchema),
 });
-export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
+export const webhookDeliveryListSchema = pageOf(webhookDeliverySchema);
 export type WebhookDeliveryList = z.infer<typeof webhookDeliveryListSchema>;
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 export type WebhookInput = z.infer<typeof webhookInputSchema>;

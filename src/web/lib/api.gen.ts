@@ -99,7 +99,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of a webhook: every event and each attempt with its HTTP status */
+        /** The delivery log of a webhook, newest first, a page at a time: every event and each attempt with its HTTP status */
         get: operations["getAdminWebhooksByIdDeliveries"];
         put?: never;
         post?: never;
@@ -2466,7 +2466,10 @@ export interface operations {
     };
     getAdminWebhooksByIdDeliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2498,6 +2501,9 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "delivered" | "failed";
                         }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
                     };
                 };
             };

@@ -139,6 +139,12 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
       }, 'every webhook delivery to succeed');
       const items = (await log()).body.items;
       for (const d of items) expect(d.attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+      // A page at a time, newest first; the pages together hold every delivery once.
+      const pages = await Promise.all(
+        items.map((_, i) => call<WebhookDeliveryList>(app, 'GET', `/api/admin/webhooks/${hook.id}/deliveries?page=${i + 1}&pageSize=1`, { cookie: cookies.admin })),
+      );
+      expect(pages.map((p) => p.body.items.map((d) => d.id)).flat()).toEqual(items.map((d) => d.id));
+      expect(pages.map((p) => [p.body.page, p.body.pageSize, p.body.total])).toEqual(items.map((_, i) => [i + 1, 1, items.length]));
       const idleLog = await call<WebhookDeliveryList>(app, 'GET', `/api/admin/webhooks/${idle.body.id}/deliveries`, { cookie: cookies.admin });
       expect(idleLog.body.items).toEqual([]);
     } finally {

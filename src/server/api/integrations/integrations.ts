@@ -55,8 +55,8 @@ const deliveries = createRoute({
   method: 'get',
   path: '/admin/webhooks/{id}/deliveries',
   tags,
-  summary: 'The delivery log of a webhook: every event and each attempt with its HTTP status',
-  request: { params: idParams },
+  summary: 'The delivery log of a webhook, newest first, a page at a time: every event and each attempt with its HTTP status',
+  request: { params: idParams, query: pageQuerySchema },
   responses: { 200: json(webhookDeliveryListSchema, 'Deliveries'), ...errorResponses },
 });
 
@@ -130,7 +130,15 @@ export const integrationsApi = router()
     const id = c.req.valid('param').id;
     const [hook] = await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.id, id));
     if (!hook) throw new NotFoundError('errors.webhookNotFound');
-    const rows = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).orderBy(desc(webhookDeliveries.createdAt)).limit(100);
+    const { page, pageSize } = c.req.valid('query');
+    const rows = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.webhookId, id))
+      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id));
     const attempts = rows.length
       ? await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, rows.map((r) => r.id))).orderBy(asc(webhookAttempts.attempt))
       : [];
@@ -143,6 +151,9 @@ export const integrationsApi = router()
           createdAt: d.createdAt.toISOString(),
           attempts: attempts.filter((a) => a.deliveryId === d.id).map((a) => ({ attempt: a.attempt, statusCode: a.statusCode, error: a.error, at: a.createdAt.toISOString() })),
         })),
+        page,
+        pageSize,
+        total: total?.n ?? 0,
       },
       200,
     );

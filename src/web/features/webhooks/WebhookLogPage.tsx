@@ -1,9 +1,11 @@
 import { Badge, EmptyState, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookAttempt, WebhookDelivery, WebhookEvent } from '../../../domain/notifications.js';
 import { AnchorLink } from '../../components/links.js';
+import { ListPagination } from '../../components/ListPagination.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -25,7 +27,8 @@ const stateBadge: Record<DeliveryState, { color: string; variant: 'light' | 'out
 export function WebhookLogPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const hooks = useQuery(webhooksQuery);
-  const log = useQuery(deliveriesQuery(id));
+  const [page, setPage] = useState(1);
+  const log = useQuery(deliveriesQuery(id, page));
   const hook = hooks.data?.items.find((h) => h.id === id);
   const title = hook ? t('webhooks.logPage.title', { name: hook.name }) : t('webhooks.logPage.fallbackTitle');
 
@@ -64,6 +67,7 @@ export function WebhookLogPage({ id }: { id: string }) {
           ))}
         </Stack>
       )}
+      {log.data ? <ListPagination total={Math.ceil(log.data.total / log.data.pageSize)} value={page} onChange={setPage} /> : null}
     </Stack>
   );
 }

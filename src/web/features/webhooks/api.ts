@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Webhook, WebhookDeliveryList, WebhookInput, WebhookList } from '../../../domain/notifications.js';
 import { api, client } from '../../lib/api.js';
 
@@ -11,11 +11,12 @@ export const webhooksQuery = queryOptions({
   queryFn: () => api<WebhookList>(client.GET('/api/admin/webhooks')),
 });
 
-/** The newest deliveries of one webhook; asked again every few seconds while one is still on its way. */
-export const deliveriesQuery = (id: string) =>
+/** One page of a webhook's deliveries, newest first; asked again every few seconds while one is still on its way. */
+export const deliveriesQuery = (id: string, page: number) =>
   queryOptions({
-    queryKey: [...webhooksKey, 'deliveries', id],
-    queryFn: () => api<WebhookDeliveryList>(client.GET('/api/admin/webhooks/{id}/deliveries', { params: { path: { id } } })),
+    queryKey: [...webhooksKey, 'deliveries', id, page],
+    queryFn: () => api<WebhookDeliveryList>(client.GET('/api/admin/webhooks/{id}/deliveries', { params: { path: { id }, query: { page, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === 'pending') ? 5000 : false),
   });
 
