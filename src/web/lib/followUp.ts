@@ -1,9 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Topic } from '../../domain/agenda.js';
 import { localDateOf } from '../../domain/calendar.js';
 import type {
   ActionItem,
+  actionItemCreateSchema,
   ActionItemList,
+  actionItemUpdateSchema,
+  feedbackCreateSchema,
+  feedbackUpdateSchema,
   FeedbackRecord,
   History,
   MeetingFlow,
@@ -154,11 +159,11 @@ export interface FeedbackInput {
   impact: string;
 }
 
-export function addFeedback(meetingId: string, body: FeedbackInput & { receiverId: string }) {
+export function addFeedback(meetingId: string, body: z.input<typeof feedbackCreateSchema>) {
   return api<FeedbackRecord>(`/api/meetings/${enc(meetingId)}/feedback`, { method: 'POST', body });
 }
 
-export function updateFeedback(id: string, body: Partial<FeedbackInput>) {
+export function updateFeedback(id: string, body: z.input<typeof feedbackUpdateSchema>) {
   return api<FeedbackRecord>(`/api/feedback/${enc(id)}`, { method: 'PATCH', body });
 }
 
@@ -166,14 +171,11 @@ export function removeFeedback(id: string) {
   return api<{ ok: true }>(`/api/feedback/${enc(id)}`, { method: 'DELETE' });
 }
 
-export function addActionItem(meetingId: string, body: { ownerId: string; title: string; dueDate?: string | null; support?: boolean }) {
+export function addActionItem(meetingId: string, body: z.input<typeof actionItemCreateSchema>) {
   return api<ActionItem>(`/api/meetings/${enc(meetingId)}/action-items`, { method: 'POST', body });
 }
 
-export function updateActionItem(
-  id: string,
-  body: Partial<{ title: string; dueDate: string | null; ownerId: string; status: 'open' | 'done'; support: boolean }>,
-) {
+export function updateActionItem(id: string, body: z.input<typeof actionItemUpdateSchema>) {
   return api<ActionItem>(`/api/action-items/${enc(id)}`, { method: 'PATCH', body });
 }
 

@@ -53,3 +53,13 @@ function renamed(path: string, fields: Record<string, string> | undefined): stri
   }
   return path;
 }
+
+/**
+ * The request body of values that passed `schemaValidate`, typed as the schema's input: Mantine
+ * calls the submit handler only after validation, so the check here restates what already held.
+ */
+export function asRequest<S extends z.ZodType>(schema: S, request: unknown): z.input<S> {
+  const result = schema.safeParse(request);
+  if (!result.success) throw new Error('A form submitted values its schema refuses.');
+  return request as z.input<S>;
+}

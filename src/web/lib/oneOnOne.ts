@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { CheckIn, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
+import type { z } from 'zod';
+import type { CheckIn, checkInSchema, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
 import type { BankQuestion } from '../../domain/questionBank.js';
 import type { Home, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
-import type { Meeting, Series } from '../../domain/series.js';
+import type { extraMeetingSchema, Meeting, scheduleSchema, Series, seriesBulkCreateSchema, seriesCreateSchema, seriesUpdateSchema } from '../../domain/series.js';
 import { api } from './api.js';
 
 /**
@@ -20,17 +21,7 @@ export interface MeetingPage {
   total: number;
 }
 
-export type ScheduleInput = {
-  cadence: Series['schedule']['cadence'];
-  weekday?: number | null;
-  dayOfMonth?: number | null;
-  weekOfMonth?: number | null;
-  intervalDays?: number | null;
-  startDate: string;
-  startTime: string;
-  durationMinutes: number;
-  timeZone: string;
-};
+export type ScheduleInput = z.input<typeof scheduleSchema>;
 
 const enc = encodeURIComponent;
 
@@ -91,15 +82,15 @@ export function closedQuestionQuery(text: string) {
 
 // ---- series ----
 
-export function createSeries(body: { reportId: string; managerId?: string; purpose?: string; schedule: ScheduleInput }) {
+export function createSeries(body: z.input<typeof seriesCreateSchema>) {
   return api<Series>('/api/series', { method: 'POST', body });
 }
 
-export function createSeriesForDepartment(body: { departmentId: string; includeSubdepartments: boolean; schedule: ScheduleInput }) {
+export function createSeriesForDepartment(body: z.input<typeof seriesBulkCreateSchema>) {
   return api<{ created: number; skipped: number }>('/api/series/bulk', { method: 'POST', body });
 }
 
-export function updateSeries(id: string, body: { purpose?: string | null; schedule?: ScheduleInput }) {
+export function updateSeries(id: string, body: z.input<typeof seriesUpdateSchema>) {
   return api<Series>(`/api/series/${enc(id)}`, { method: 'PATCH', body });
 }
 
@@ -112,7 +103,7 @@ export function answerSeries(id: string, answer: 'accept' | 'decline') {
   return api<Series>(`/api/series/${enc(id)}/${answer}`, { method: 'POST', body: {} });
 }
 
-export function requestExtraMeeting(seriesId: string, body: { startsAt: string; durationMinutes: number; reason?: string }) {
+export function requestExtraMeeting(seriesId: string, body: z.input<typeof extraMeetingSchema>) {
   return api<Meeting>(`/api/series/${enc(seriesId)}/meetings`, { method: 'POST', body });
 }
 
@@ -166,7 +157,7 @@ export function removePreQuestion(id: string) {
   return api<{ ok: true }>(`/api/pre-questions/${enc(id)}`, { method: 'DELETE' });
 }
 
-export function saveCheckIn(meetingId: string, body: { score: number; comment?: string }) {
+export function saveCheckIn(meetingId: string, body: z.input<typeof checkInSchema>) {
   return api<CheckIn>(`/api/meetings/${enc(meetingId)}/check-in`, { method: 'PUT', body });
 }
 
