@@ -19,14 +19,13 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   let cookies: Record<Relation, string> & { anonymous: null };
   let running: LiveServer;
   let meetingId: string;
-  let seriesId: string;
   const clients: NotesClient[] = [];
 
-  const open = (who: Relation | 'anonymous', props: { documentName?: string; origin?: string } = {}) => {
+  const open = (who: Relation | 'anonymous', props: { documentName?: string; origin?: string; as?: typeof cookies } = {}) => {
     const client = connectNotes({
       url: running.url,
       documentName: props.documentName ?? meetingDocumentName(meetingId),
-      cookie: cookies[who],
+      cookie: (props.as ?? cookies)[who],
       origin: props.origin ?? TEST_BASE_URL,
     });
     clients.push(client);
@@ -35,12 +34,19 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
 
   const storedNotes = async (id = meetingId) => (await database.db.select().from(sharedNotes).where(eq(sharedNotes.meetingId, id)))[0];
 
+  /** An organisation of its own with a pair and their first meeting, for a test that ends or deactivates something. */
+  const ownPair = async () => {
+    const own = await buildOrganisation(database.db, testApp(database).services.auth);
+    const ownCookies = await signInAll(running.app, own);
+    const s = await createSeries(database.db, { managerId: own.partner.id, reportId: own.self.id });
+    return { org: own, cookies: ownCookies, seriesId: s.id, meetingId: (await meetingsOf(database.db, s.id))[0]!.id };
+  };
+
   beforeAll(async () => {
     running = await startLiveServer(database);
     org = await buildOrganisation(database.db, testApp(database).services.auth);
     cookies = await signInAll(running.app, org);
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
-    seriesId = s.id;
     meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
   });
   afterAll(async () => {
@@ -74,7 +80,7 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
       expect((await storedNotes())!.text).toContain(`line ${i}`);
     }
     const row = await storedNotes();
-    expect(row!.text.split('\n')).toEqual(expect.arrayContaining(['今週の振り返り', '来週までに資料を共有する', 'line 0', 'line 19']));
+    expect(row!.text.split('\n')).toEqual(expect.arrayContaining(['line 0', 'line 19']));
     expect(row!.state.length).toBeGreaterThan(0);
     report.destroy();
   });
@@ -137,7 +143,6 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
     expect(await again.outcome).toBe('authenticated');
     await settled(again);
     expect(again.text()).toContain('再起動の前に書いた行');
-    expect(again.text()).toContain('今週の振り返り');
     again.destroy();
   });
 
@@ -172,17 +177,20 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   });
 
   it('ending the series closes the open connections, and reconnecting is refused', async () => {
-    const report = open('self');
-    const manager = open('partner');
+    // A series of its own (the manager and the other report): the shared one stays open for the other tests.
+    const other = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id });
+    const documentName = meetingDocumentName((await meetingsOf(database.db, other.id))[0]!.id);
+    const report = open('otherReport', { documentName });
+    const manager = open('partner', { documentName });
     await Promise.all([report.outcome, manager.outcome]);
     await Promise.all([settled(report), settled(manager)]);
     const reconnect = new Promise<unknown>((resolve) => report.provider.on('authenticationFailed', resolve));
-    const ended = await call(running.app, 'POST', `/api/series/${seriesId}/end`, { cookie: cookies.partner });
+    const ended = await call(running.app, 'POST', `/api/series/${other.id}/end`, { cookie: cookies.partner });
     expect(ended.status).toBe(200);
     await waitFor(() => report.closes.includes(4403) && manager.closes.includes(4403), 5_000, 'the close');
     // The provider reconnects by itself and is refused.
     await reconnect;
-    const fresh = open('partner');
+    const fresh = open('partner', { documentName });
     expect(await fresh.outcome).toEqual({ refused: expect.any(String) });
     report.destroy();
     manager.destroy();
@@ -190,12 +198,11 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   });
 
   it('deactivating one of the pair closes their connection, and reconnecting is refused', async () => {
-    const s2 = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id });
-    const [m] = await meetingsOf(database.db, s2.id);
-    const client = open('otherReport', { documentName: meetingDocumentName(m!.id) });
+    const own = await ownPair();
+    const client = open('self', { documentName: meetingDocumentName(own.meetingId), as: own.cookies });
     expect(await client.outcome).toBe('authenticated');
     const refused = new Promise<unknown>((resolve) => client.provider.on('authenticationFailed', resolve));
-    const res = await call(running.app, 'PATCH', `/api/employees/${org.otherReport.id}`, { cookie: cookies.admin, body: { active: false } });
+    const res = await call(running.app, 'PATCH', `/api/employees/${own.org.self.id}`, { cookie: own.cookies.admin, body: { active: false } });
     expect(res.status).toBe(200);
     await waitFor(() => client.closes.includes(4403), 5_000, 'the close');
     await refused;

@@ -188,20 +188,25 @@ describe.skipIf(noDatabase)('the live room event stream', () => {
   });
 
   it('ends a deactivated person’s stream and leaves the partner’s open', async () => {
-    const { meetingId } = await freshMeeting(org.otherReport.id);
-    const otherCookie = cookies.otherReport;
+    // Deactivating someone changes what every other test expects of them: an organisation of its own.
+    const own = await buildOrganisation(database.db, services.auth);
+    const ownCookies = await signInAll(app, own);
+    const s = await createSeries(database.db, { managerId: own.partner.id, reportId: own.self.id });
+    const meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
+    const otherCookie = ownCookies.self;
     const member = await openEventStream(app, `/api/meetings/${meetingId}/events`, otherCookie);
     streams.push(member);
-    const manager = await open('partner', meetingId);
+    const manager = await openEventStream(app, `/api/meetings/${meetingId}/events`, ownCookies.partner);
+    streams.push(manager);
     await Promise.all([member.until('ready'), manager.until('ready')]);
-    const res = await call(app, 'PATCH', `/api/employees/${org.otherReport.id}`, { cookie: cookies.admin, body: { active: false } });
+    const res = await call(app, 'PATCH', `/api/employees/${own.self.id}`, { cookie: ownCookies.admin, body: { active: false } });
     expect(res.status).toBe(200);
     await member.ended;
     // The manager's room stays: it hears that the report is gone and still receives changes.
     await manager.until('presence', (d) => (d as { present: boolean }).present === false);
     const item = await call(app, 'POST', `/api/meetings/${meetingId}/action-items`, {
-      cookie: cookies.partner,
-      body: { ownerId: org.partner.id, title: '引き継ぎを整える', support: true },
+      cookie: ownCookies.partner,
+      body: { ownerId: own.partner.id, title: '引き継ぎを整える', support: true },
     });
     expect(item.status).toBe(201);
     expect((await manager.until('changed')).found.data).toEqual({ scope: 'actionItems' });

@@ -114,11 +114,16 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
     });
 
     it('the same write from the right Origin with JSON works (the guard is not a wall)', async () => {
-      const put = await call(app, 'PUT', `/api/meetings/${meetingId}/private-note`, { cookie: cookies.self, body: { body: 'mine' } });
+      // It writes, so it uses an organisation of its own: the test above expects the shared note untouched.
+      const own = await buildOrganisation(database.db, built.services.auth);
+      const ownCookies = await signInAll(app, own);
+      const s = await createSeries(database.db, { managerId: own.partner.id, reportId: own.self.id });
+      const m = (await meetingsOf(database.db, s.id))[0]!.id;
+      const put = await call(app, 'PUT', `/api/meetings/${m}/private-note`, { cookie: ownCookies.self, body: { body: 'mine' } });
       expect(put.status).toBe(200);
-      const bare = await app.request(`/api/series/${seriesId}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: cookies.partner! } });
+      const bare = await app.request(`/api/series/${s.id}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: ownCookies.partner! } });
       expect(bare.status, await bare.clone().text()).toBe(200);
-      const resume = await call(app, 'POST', `/api/series/${seriesId}/resume`, { cookie: cookies.partner });
+      const resume = await call(app, 'POST', `/api/series/${s.id}/resume`, { cookie: ownCookies.partner });
       expect(resume.status).toBe(200);
     });
   });
