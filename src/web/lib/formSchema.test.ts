@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topicCreateSchema } from '../../domain/agenda.js';
 import { fieldMessages } from '../../domain/fieldErrors.js';
-import { setupSchema } from '../../domain/me.js';
+import { passwordChangeFormSchema, setupSchema, signInSchema } from '../../domain/me.js';
 import { webhookInputSchema } from '../../domain/notifications.js';
 import { seriesCreateSchema } from '../../domain/series.js';
 import { schemaErrors, schemaValidate } from './formSchema.js';
@@ -46,6 +46,20 @@ describe('schemaErrors', () => {
     expect(Object.keys(errors).sort()).toEqual(['draft', 'title']);
     expect(schemaErrors(seriesCreateSchema, { reportId, schedule: { ...schedule, startDate: '' } }, { locale: 'en', fields: { schedule: 'plan' } })).toEqual({
       'plan.startDate': 'Not a valid date.',
+    });
+  });
+});
+
+describe('schemaErrors on the sign-in and password forms', () => {
+  it('an empty e-mail is missing, a malformed one is malformed', () => {
+    expect(schemaErrors(signInSchema, { email: '  ', password: '' }, { locale: 'ja' })).toEqual({ email: '入力してください。', password: '入力してください。' });
+    expect(schemaErrors(signInSchema, { email: 'nobody', password: 'x' }, { locale: 'en' })).toEqual({ email: 'Not a valid email address.' });
+  });
+
+  it('the second copy of the new password must match, checked in the browser only', () => {
+    expect(schemaErrors(passwordChangeFormSchema, { currentPassword: '', newPassword: 'long-enough-1', confirmPassword: 'other' }, { locale: 'en' })).toEqual({
+      currentPassword: 'Required.',
+      confirmPassword: 'Does not match the new password.',
     });
   });
 });
