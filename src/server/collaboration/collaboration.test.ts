@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { series, sharedNotes } from '../db/schema.js';
-import { call, TEST_BASE_URL, testApp } from '../test/app.js';
+import { call, signIn, TEST_BASE_URL, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
 import { startLiveServer, type LiveServer } from '../test/liveServer.js';
-import { buildOrganisation, signInAll, type Organisation, type Relation } from '../test/factories.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation, type Relation } from '../test/factories.js';
 import { connectNotes, settled, waitFor, type NotesClient } from '../test/notesClient.js';
 import { noDatabase } from '../test/provided.js';
 import { createSeries, meetingsOf } from '../test/series.js';
@@ -21,11 +21,11 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   let meetingId: string;
   const clients: NotesClient[] = [];
 
-  const open = (who: Relation | 'anonymous', props: { documentName?: string; origin?: string; as?: typeof cookies } = {}) => {
+  const open = (who: Relation | 'anonymous', props: { documentName?: string; origin?: string } = {}) => {
     const client = connectNotes({
       url: running.url,
       documentName: props.documentName ?? meetingDocumentName(meetingId),
-      cookie: (props.as ?? cookies)[who],
+      cookie: cookies[who],
       origin: props.origin ?? TEST_BASE_URL,
     });
     clients.push(client);
@@ -33,14 +33,6 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   };
 
   const storedNotes = async (id = meetingId) => (await database.db.select().from(sharedNotes).where(eq(sharedNotes.meetingId, id)))[0];
-
-  /** An organisation of its own with a pair and their first meeting, for a test that ends or deactivates something. */
-  const ownPair = async () => {
-    const own = await buildOrganisation(database.db, testApp(database).services.auth);
-    const ownCookies = await signInAll(running.app, own);
-    const s = await createSeries(database.db, { managerId: own.partner.id, reportId: own.self.id });
-    return { org: own, cookies: ownCookies, seriesId: s.id, meetingId: (await meetingsOf(database.db, s.id))[0]!.id };
-  };
 
   beforeAll(async () => {
     running = await startLiveServer(database);
@@ -198,11 +190,15 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
   });
 
   it('deactivating one of the pair closes their connection, and reconnecting is refused', async () => {
-    const own = await ownPair();
-    const client = open('self', { documentName: meetingDocumentName(own.meetingId), as: own.cookies });
+    // Deactivating someone changes what every other test expects of them: a new report of the manager.
+    const [leaver] = await insertPeople(database.db, testApp(database).services.auth, [{ familyName: '異動', givenName: '予定', managerId: org.partner.id }]);
+    const s2 = await createSeries(database.db, { managerId: org.partner.id, reportId: leaver!.id });
+    const [m] = await meetingsOf(database.db, s2.id);
+    const client = connectNotes({ url: running.url, documentName: meetingDocumentName(m!.id), cookie: await signIn(running.app, leaver!.email, TEST_PASSWORD), origin: TEST_BASE_URL });
+    clients.push(client);
     expect(await client.outcome).toBe('authenticated');
     const refused = new Promise<unknown>((resolve) => client.provider.on('authenticationFailed', resolve));
-    const res = await call(running.app, 'PATCH', `/api/employees/${own.org.self.id}`, { cookie: own.cookies.admin, body: { active: false } });
+    const res = await call(running.app, 'PATCH', `/api/employees/${leaver!.id}`, { cookie: cookies.admin, body: { active: false } });
     expect(res.status).toBe(200);
     await waitFor(() => client.closes.includes(4403), 5_000, 'the close');
     await refused;

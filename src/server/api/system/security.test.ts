@@ -4,7 +4,7 @@ import { session } from '../../db/schema.js';
 import { call, cookieFrom, signIn, TEST_BASE_URL, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
@@ -114,16 +114,15 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
     });
 
     it('the same write from the right Origin with JSON works (the guard is not a wall)', async () => {
-      // It writes, so it uses an organisation of its own: the test above expects the shared note untouched.
-      const own = await buildOrganisation(database.db, built.services.auth);
-      const ownCookies = await signInAll(app, own);
-      const s = await createSeries(database.db, { managerId: own.partner.id, reportId: own.self.id });
+      // It writes, so it uses a pair of its own: the test above expects the shared note and series untouched.
+      const [report] = await insertPeople(database.db, built.services.auth, [{ familyName: '別途', givenName: '一人', managerId: org.partner.id }]);
+      const s = await createSeries(database.db, { managerId: org.partner.id, reportId: report!.id });
       const m = (await meetingsOf(database.db, s.id))[0]!.id;
-      const put = await call(app, 'PUT', `/api/meetings/${m}/private-note`, { cookie: ownCookies.self, body: { body: 'mine' } });
+      const put = await call(app, 'PUT', `/api/meetings/${m}/private-note`, { cookie: await signIn(app, report!.email, TEST_PASSWORD), body: { body: 'mine' } });
       expect(put.status).toBe(200);
-      const bare = await app.request(`/api/series/${s.id}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: ownCookies.partner! } });
+      const bare = await app.request(`/api/series/${s.id}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: cookies.partner! } });
       expect(bare.status, await bare.clone().text()).toBe(200);
-      const resume = await call(app, 'POST', `/api/series/${s.id}/resume`, { cookie: ownCookies.partner });
+      const resume = await call(app, 'POST', `/api/series/${s.id}/resume`, { cookie: cookies.partner });
       expect(resume.status).toBe(200);
     });
   });
