@@ -76,7 +76,7 @@ export const preQuestionSchema = z.object({
 export type PreQuestion = z.infer<typeof preQuestionSchema>;
 
 export const checkInSchema = z.object({
-  score: z.number({ error: 'score' }).int().min(1).max(5),
+  score: z.number().int().min(1).max(5),
   comment: optionalText(checkInCommentMax),
 });
 export const checkInViewSchema = z.object({

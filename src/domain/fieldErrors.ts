@@ -39,7 +39,6 @@ const ja = {
   'validation.passwordPersonal': '名前やメールアドレスを含むパスワードは使えません。',
   'validation.passwordWeak': '推測されやすいパスワードです。単語を組み合わせるなど、もっと長く複雑にしてください。',
   'validation.passwordMismatch': '新しいパスワードと一致しません。',
-  'validation.score': '1〜5から選んでください。',
   'validation.duplicateKind': '同じ種類の通知が2回指定されています。',
 } as const;
 
@@ -79,7 +78,6 @@ const en: Record<FieldMessageKey, string> = {
   'validation.passwordPersonal': 'A password cannot contain your name or email address.',
   'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',
   'validation.passwordMismatch': 'Does not match the new password.',
-  'validation.score': 'Choose from 1 to 5.',
   'validation.duplicateKind': 'The same kind of notification is given twice.',
 };
 
@@ -152,8 +150,6 @@ function describe(issue: z.core.$ZodIssue, sent: unknown): FieldProblem {
       return { key: 'validation.tooBig', params: { max } };
     }
     case 'invalid_type':
-      // A schema may name the message for a missing or mistyped value (e.g. "choose from 1 to 5").
-      if (named(issue.message)) return named(issue.message) as FieldProblem;
       return issue.input === undefined && sent === undefined ? { key: 'validation.required' } : { key: 'validation.invalidType' };
     case 'invalid_format':
       if (issue.format === 'email') return { key: 'validation.email' };

@@ -156,7 +156,7 @@ export type MinutesRevision = z.infer<typeof minutesRevisionSchema>;
 
 // ---- Reflection (振り返り) ----
 
-const rating = z.number({ error: 'score' }).int().min(1).max(5);
+const rating = z.number().int().min(1).max(5);
 /** What the report writes: "I felt heard" and "it was useful" (pair-aggregate), and text for the pair. */
 export const reportReflectionSchema = z.strictObject({
   feltHeard: rating,
