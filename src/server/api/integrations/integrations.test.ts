@@ -61,7 +61,7 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
     for (const v of viewers) {
       const outbox = await call<OutboxList>(app, 'GET', '/api/admin/outbox', { cookie: cookies[v] });
       const hooks = await call(app, 'GET', '/api/admin/webhooks', { cookie: cookies[v] });
-      const create = await call(app, 'POST', '/api/admin/webhooks', { cookie: cookies[v], body });
+      const create = await call<Webhook>(app, 'POST', '/api/admin/webhooks', { cookie: cookies[v], body });
       if (v === 'anonymous') {
         for (const r of [outbox, hooks, create]) expectError(r, 401, 'unauthenticated');
       } else if (v === 'admin') {
@@ -69,7 +69,7 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
         expect(outbox.body.mailConfigured).toBe(false);
         expect(hooks.status).toBe(200);
         expect(create.status).toBe(201);
-        id = (create.body as Webhook).id;
+        id = create.body.id;
       } else {
         for (const r of [outbox, hooks, create]) expectError(r, 403, 'forbidden');
       }
