@@ -11,6 +11,8 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
+  // An empty address is missing ("required"), not malformed.
+  .min(1)
   .max(limits.emailMax)
   .pipe(z.email());
 

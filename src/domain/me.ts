@@ -44,4 +44,24 @@ export const setupSchema = z.object({
   password: z.string().min(limits.passwordMin).max(limits.passwordMax),
 });
 
+/** Signing in with email and password (the body of better-auth's sign-in endpoint, as the product sends it). */
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1),
+});
+
+/**
+ * Changing one's own password. The server also checks the new one against its password policy
+ * (common passwords, the person's own name and e-mail), which needs data only it holds.
+ */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1),
+  newPassword: z.string().min(limits.passwordMin).max(limits.passwordMax),
+});
+
+/** The password form also asks for the new password twice; the second copy never leaves the browser. */
+export const passwordChangeFormSchema = passwordChangeSchema
+  .extend({ confirmPassword: z.string() })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ['confirmPassword'], message: 'passwordMismatch' });
+
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });

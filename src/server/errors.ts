@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../domain/errors.js';
+import { fieldProblems } from '../domain/fieldErrors.js';
 import type { Locale } from '../domain/limits.js';
-import { isMessageKey, translate, type MessageKey } from './i18n/messages.js';
+import { translate, type MessageKey } from './i18n/messages.js';
 
 type Params = Record<string, string | number>;
 
@@ -70,58 +71,10 @@ export function errorBody(err: AppError, locale: Locale) {
   };
 }
 
-/** Turns zod's issues into field messages: one message per field, the first problem found. */
+/**
+ * Turns zod's issues into field messages: one message per field, the first problem found. The
+ * mapping lives in the domain so the web client's forms say the same words before sending.
+ */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): ValidationError {
-  const fields: Record<string, { key: MessageKey; params?: Params }> = {};
-  for (const issue of issues) {
-    const name = issue.path.length ? issue.path.map(String).join('.') : '_';
-    if (name in fields) continue;
-    fields[name] = describe(issue, valueAt(input, issue.path));
-  }
-  return new ValidationError(fields);
-}
-
-/** The value the caller sent at `path` (zod 4 leaves `issue.input` out unless asked to report it). */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
-
-function describe(issue: z.core.$ZodIssue, sent: unknown): { key: MessageKey; params?: Params } {
-  switch (issue.code) {
-    case 'too_small': {
-      // A schema may name its own message for a minimum (e.g. "choose at least one event").
-      if (isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', params: { min } };
-      return { key: 'validation.tooSmall', params: { min } };
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max } };
-      return { key: 'validation.tooBig', params: { max } };
-    }
-    case 'invalid_type':
-      return issue.input === undefined && sent === undefined ? { key: 'validation.required' } : { key: 'validation.invalidType' };
-    case 'invalid_format':
-      if (issue.format === 'email') return { key: 'validation.email' };
-      if (issue.format === 'uuid') return { key: 'validation.uuid' };
-      if (issue.format === 'url') return { key: 'validation.url' };
-      if (issue.format === 'date' || issue.format === 'datetime') return { key: 'validation.date' };
-      if (issue.format === 'regex' && isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
-      return { key: 'validation.invalid' };
-    case 'invalid_value':
-      return { key: 'validation.enum', params: { options: issue.values.map(String).join(', ') } };
-    case 'unrecognized_keys':
-      return { key: 'validation.unknownField' };
-    case 'custom':
-      if (isMessageKey(`validation.${issue.message}`)) return { key: `validation.${issue.message}` as MessageKey };
-      return { key: 'validation.invalid' };
-    default:
-      return { key: 'validation.invalid' };
-  }
+  return new ValidationError(fieldProblems(issues, input));
 }

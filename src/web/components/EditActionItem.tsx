@@ -2,8 +2,9 @@ import { ActionIcon, Button, Group, Stack, TextInput } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actionItemTitleMax } from '../../domain/followUp.js';
+import { actionItemTitleMax, actionItemUpdateSchema } from '../../domain/followUp.js';
 import { updateActionItem, type ActionItem } from '../lib/followUp.js';
+import { schemaErrors } from '../lib/formSchema.js';
 import { useApiMutation } from '../lib/useApiMutation.js';
 import { AppModal } from './AppModal.js';
 import { FormError } from './FormError.js';
@@ -31,8 +32,10 @@ export function EditActionItem({ item, onSaved }: { item: ActionItem; onSaved: (
     setOpened(true);
   };
   const save = () => {
-    if (!title.trim()) return update.setFields({ title: t('validation.required') });
-    update.mutate({ title: title.trim(), dueDate: dueDate || null });
+    const body = { title: title.trim(), dueDate: dueDate || null };
+    const problems = schemaErrors(actionItemUpdateSchema, body);
+    update.setFields(problems);
+    if (Object.keys(problems).length === 0) update.mutate(body);
   };
 
   return (

@@ -5,9 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonMax } from '../../domain/limits.js';
-import type { Meeting } from '../../domain/series.js';
+import { cancelSchema, rescheduleSchema, type Meeting } from '../../domain/series.js';
 import { currentLocale } from '../i18n/index.js';
 import { formatDate, formatDateTime, zonedParts, zonedToIso } from '../lib/format.js';
+import { asRequest, schemaErrors } from '../lib/formSchema.js';
 import { cancelMeeting, keepOriginalDate, oneOnOneKeys, rescheduleMeeting } from '../lib/oneOnOne.js';
 import { useMe } from '../lib/session.js';
 import { useApiMutation } from '../lib/useApiMutation.js';
@@ -59,11 +60,13 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
 
   const run = (action: () => Promise<unknown>, done: string) => change.mutate({ action, done });
 
-  const needReason = () => {
-    if (reason.trim()) return true;
-    change.setFields({ reason: t('validation.required') });
-    return false;
+  /** Checks a request body against its endpoint's domain schema; the messages land on the fields. */
+  const passes = (schema: typeof rescheduleSchema | typeof cancelSchema, body: unknown) => {
+    const problems = schemaErrors(schema, body);
+    change.setFields(problems);
+    return Object.keys(problems).length === 0;
   };
+  const rescheduleBody = () => ({ startsAt: date && time ? zonedToIso(date, time, me.timeZone) : undefined, reason: reason.trim() });
 
   return (
     <>
@@ -90,8 +93,9 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!needReason()) return;
-            run(() => rescheduleMeeting(meeting.id, { startsAt: zonedToIso(date, time, me.timeZone), reason }), t('meeting.rescheduledDone'));
+            const body = rescheduleBody();
+            if (!passes(rescheduleSchema, body)) return;
+            run(() => rescheduleMeeting(meeting.id, asRequest(rescheduleSchema, body)), t('meeting.rescheduledDone'));
           }}
         >
           <Stack gap="md">
@@ -129,8 +133,8 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!needReason()) return;
-            run(() => cancelMeeting(meeting.id, reason), t('meeting.cancelledDone'));
+            if (!passes(cancelSchema, { reason: reason.trim() })) return;
+            run(() => cancelMeeting(meeting.id, reason.trim()), t('meeting.cancelledDone'));
           }}
         >
           <Stack gap="md">

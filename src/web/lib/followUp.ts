@@ -1,9 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Topic } from '../../domain/agenda.js';
 import { localDateOf } from '../../domain/calendar.js';
 import type {
   ActionItem,
+  actionItemCreateSchema,
   ActionItemList,
+  actionItemUpdateSchema,
+  feedbackCreateSchema,
+  feedbackUpdateSchema,
   FeedbackRecord,
   History,
   MeetingFlow,
@@ -152,11 +157,11 @@ export interface FeedbackInput {
   impact: string;
 }
 
-export function addFeedback(meetingId: string, body: FeedbackInput & { receiverId: string }) {
+export function addFeedback(meetingId: string, body: z.input<typeof feedbackCreateSchema>) {
   return api<FeedbackRecord>(client.POST('/api/meetings/{id}/feedback', { params: { path: { id: meetingId } }, body }));
 }
 
-export function updateFeedback(id: string, body: Partial<FeedbackInput>) {
+export function updateFeedback(id: string, body: z.input<typeof feedbackUpdateSchema>) {
   return api<FeedbackRecord>(client.PATCH('/api/feedback/{id}', { params: { path: { id } }, body }));
 }
 
@@ -164,14 +169,11 @@ export function removeFeedback(id: string) {
   return api<{ ok: true }>(client.DELETE('/api/feedback/{id}', { params: { path: { id } } }));
 }
 
-export function addActionItem(meetingId: string, body: { ownerId: string; title: string; dueDate?: string | null; support?: boolean }) {
+export function addActionItem(meetingId: string, body: z.input<typeof actionItemCreateSchema>) {
   return api<ActionItem>(client.POST('/api/meetings/{id}/action-items', { params: { path: { id: meetingId } }, body }));
 }
 
-export function updateActionItem(
-  id: string,
-  body: Partial<{ title: string; dueDate: string | null; ownerId: string; status: 'open' | 'done'; support: boolean }>,
-) {
+export function updateActionItem(id: string, body: z.input<typeof actionItemUpdateSchema>) {
   return api<ActionItem>(client.PATCH('/api/action-items/{id}', { params: { path: { id } }, body }));
 }
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { CheckIn, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
+import type { z } from 'zod';
+import type { CheckIn, checkInSchema, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
 import type { BankQuestion } from '../../domain/questionBank.js';
 import type { Home, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
-import type { Meeting, Series } from '../../domain/series.js';
+import type { extraMeetingSchema, Meeting, scheduleSchema, Series, seriesBulkCreateSchema, seriesCreateSchema, seriesUpdateSchema } from '../../domain/series.js';
 import { api, client } from './api.js';
 
 /**
@@ -20,17 +21,7 @@ export interface MeetingPage {
   total: number;
 }
 
-export type ScheduleInput = {
-  cadence: Series['schedule']['cadence'];
-  weekday?: number | null;
-  dayOfMonth?: number | null;
-  weekOfMonth?: number | null;
-  intervalDays?: number | null;
-  startDate: string;
-  startTime: string;
-  durationMinutes: number;
-  timeZone: string;
-};
+export type ScheduleInput = z.input<typeof scheduleSchema>;
 
 
 export const homeQuery = queryOptions({
@@ -90,15 +81,15 @@ export function closedQuestionQuery(text: string) {
 
 // ---- series ----
 
-export function createSeries(body: { reportId: string; managerId?: string; purpose?: string; schedule: ScheduleInput }) {
+export function createSeries(body: z.input<typeof seriesCreateSchema>) {
   return api<Series>(client.POST('/api/series', { body }));
 }
 
-export function createSeriesForDepartment(body: { departmentId: string; includeSubdepartments: boolean; schedule: ScheduleInput }) {
+export function createSeriesForDepartment(body: z.input<typeof seriesBulkCreateSchema>) {
   return api<{ created: number; skipped: number }>(client.POST('/api/series/bulk', { body }));
 }
 
-export function updateSeries(id: string, body: { purpose?: string | null; schedule?: ScheduleInput }) {
+export function updateSeries(id: string, body: z.input<typeof seriesUpdateSchema>) {
   return api<Series>(client.PATCH('/api/series/{id}', { params: { path: { id } }, body }));
 }
 
@@ -113,7 +104,7 @@ export function answerSeries(id: string, answer: 'accept' | 'decline') {
   return api<Series>(client.POST(path, { params: { path: { id } } }));
 }
 
-export function requestExtraMeeting(seriesId: string, body: { startsAt: string; durationMinutes: number; reason?: string }) {
+export function requestExtraMeeting(seriesId: string, body: z.input<typeof extraMeetingSchema>) {
   return api<Meeting>(client.POST('/api/series/{id}/meetings', { params: { path: { id: seriesId } }, body }));
 }
 
@@ -167,7 +158,7 @@ export function removePreQuestion(id: string) {
   return api<{ ok: true }>(client.DELETE('/api/pre-questions/{id}', { params: { path: { id } } }));
 }
 
-export function saveCheckIn(meetingId: string, body: { score: number; comment?: string }) {
+export function saveCheckIn(meetingId: string, body: z.input<typeof checkInSchema>) {
   return api<CheckIn>(client.PUT('/api/meetings/{id}/check-in', { params: { path: { id: meetingId } }, body }));
 }
 

@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Topic } from '../../../domain/agenda.js';
 import type { FeedbackRecord } from '../../../domain/followUp.js';
 import type { App } from '../../app.js';
-import { call, testApp } from '../../test/app.js';
+import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { openEventStream, type EventStreamClient } from '../../test/eventStream.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { expectRefused, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { waitFor } from '../../test/notesClient.js';
 import { noDatabase } from '../../test/provided.js';
@@ -188,13 +188,15 @@ describe.skipIf(noDatabase)('the live room event stream', () => {
   });
 
   it('ends a deactivated person’s stream and leaves the partner’s open', async () => {
-    const { meetingId } = await freshMeeting(org.otherReport.id);
-    const otherCookie = cookies.otherReport;
+    // Deactivating someone changes what every other test expects of them: a new report of the manager.
+    const [leaver] = await insertPeople(database.db, services.auth, [{ familyName: '異動', givenName: '予定', managerId: org.partner.id }]);
+    const { meetingId } = await freshMeeting(leaver!.id);
+    const otherCookie = await signIn(app, leaver!.email, TEST_PASSWORD);
     const member = await openEventStream(app, `/api/meetings/${meetingId}/events`, otherCookie);
     streams.push(member);
     const manager = await open('partner', meetingId);
     await Promise.all([member.until('ready'), manager.until('ready')]);
-    const res = await call(app, 'PATCH', `/api/employees/${org.otherReport.id}`, { cookie: cookies.admin, body: { active: false } });
+    const res = await call(app, 'PATCH', `/api/employees/${leaver!.id}`, { cookie: cookies.admin, body: { active: false } });
     expect(res.status).toBe(200);
     await member.ended;
     // The manager's room stays: it hears that the report is gone and still receives changes.

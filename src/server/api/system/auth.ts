@@ -5,7 +5,8 @@ import { CLIENT_IP_HEADER } from '../../auth.js';
 import type { AppContext } from '../../context.js';
 import { eq } from 'drizzle-orm';
 import { employees } from '../../db/schema.js';
-import { AppError, errorBody, statusOf, ValidationError } from '../../errors.js';
+import { AppError, errorBody, fromZodIssues, statusOf, ValidationError } from '../../errors.js';
+import { passwordChangeSchema } from '../../../domain/me.js';
 import { passwordProblem } from '../../passwordPolicy.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { limits } from '../../../domain/limits.js';
@@ -60,7 +61,8 @@ function errorResponse(c: AppContext, err: AppError, status: number): Response {
 
 /**
  * The body better-auth gets: sign-out ignores whatever was sent (it ends the session whatever the
- * body); change-password is checked against the password policy and always ends the other sessions.
+ * body); change-password is checked against the domain schema (the form checks the same) and the
+ * password policy, and always ends the other sessions.
  */
 async function bodyFor(c: AppContext, pathName: string): Promise<string | null | AppError> {
   if (pathName === '/api/auth/sign-out') return '{}';
@@ -76,12 +78,11 @@ async function bodyFor(c: AppContext, pathName: string): Promise<string | null |
   } catch {
     return new AppError('validation', 'errors.invalidJson');
   }
-  const checkable = typeof body.newPassword === 'string' && body.newPassword.length >= limits.passwordMin && body.newPassword.length <= limits.passwordMax;
-  if (checkable && typeof body.newPassword === 'string') {
-    const [me] = await db.select().from(employees).where(eq(employees.userId, session.user.id)).limit(1);
-    const problem = passwordProblem(body.newPassword, me ?? { email: session.user.email });
-    if (problem) return new ValidationError({ newPassword: { key: problem } });
-  }
+  const checked = passwordChangeSchema.safeParse(body);
+  if (!checked.success) return fromZodIssues(checked.error.issues, body);
+  const [me] = await db.select().from(employees).where(eq(employees.userId, session.user.id)).limit(1);
+  const problem = passwordProblem(checked.data.newPassword, me ?? { email: session.user.email });
+  if (problem) return new ValidationError({ newPassword: { key: problem } });
   return JSON.stringify({ ...body, revokeOtherSessions: true });
 }
 

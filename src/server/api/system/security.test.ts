@@ -4,7 +4,7 @@ import { session } from '../../db/schema.js';
 import { call, cookieFrom, signIn, TEST_BASE_URL, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
@@ -114,11 +114,15 @@ describe.skipIf(noDatabase)('cross-site writes, caching, passwords and sessions'
     });
 
     it('the same write from the right Origin with JSON works (the guard is not a wall)', async () => {
-      const put = await call(app, 'PUT', `/api/meetings/${meetingId}/private-note`, { cookie: cookies.self, body: { body: 'mine' } });
+      // It writes, so it uses a pair of its own: the test above expects the shared note and series untouched.
+      const [report] = await insertPeople(database.db, built.services.auth, [{ familyName: '別途', givenName: '一人', managerId: org.partner.id }]);
+      const s = await createSeries(database.db, { managerId: org.partner.id, reportId: report!.id });
+      const m = (await meetingsOf(database.db, s.id))[0]!.id;
+      const put = await call(app, 'PUT', `/api/meetings/${m}/private-note`, { cookie: await signIn(app, report!.email, TEST_PASSWORD), body: { body: 'mine' } });
       expect(put.status).toBe(200);
-      const bare = await app.request(`/api/series/${seriesId}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: cookies.partner! } });
+      const bare = await app.request(`/api/series/${s.id}/pause`, { method: 'POST', headers: { origin: TEST_BASE_URL, cookie: cookies.partner! } });
       expect(bare.status, await bare.clone().text()).toBe(200);
-      const resume = await call(app, 'POST', `/api/series/${seriesId}/resume`, { cookie: cookies.partner });
+      const resume = await call(app, 'POST', `/api/series/${s.id}/resume`, { cookie: cookies.partner });
       expect(resume.status).toBe(200);
     });
   });

@@ -5,8 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../domain/limits.js';
+import { setupSchema } from '../../../domain/me.js';
 import { PublicLayout } from '../../components/PublicLayout.js';
 import { FormError } from '../../components/FormError.js';
+import { schemaValidate } from '../../lib/formSchema.js';
 import { meQuery, saveLanguageChosenBeforeSignIn, setupStatusQuery } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { setup, signIn, type SetupInput } from './api.js';
@@ -17,7 +19,6 @@ export function SetupPage() {
   useDocumentTitle(t('app.documentTitle', { page: t('setup.title') }));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const required = (v: string) => (v.trim() ? null : t('validation.required'));
   const form = useForm<SetupInput>({
     initialValues: {
       organisationName: '',
@@ -28,15 +29,8 @@ export function SetupPage() {
       email: '',
       password: '',
     },
-    validate: {
-      organisationName: required,
-      familyName: required,
-      givenName: required,
-      familyNameKana: required,
-      givenNameKana: required,
-      email: required,
-      password: (v) => (v.length >= limits.passwordMin ? null : t('validation.passwordMin', { min: limits.passwordMin })),
-    },
+    // The form's values are the request body as they are.
+    validate: schemaValidate(setupSchema, (v: SetupInput) => v),
   });
 
   const submit = useApiMutation(

@@ -4,11 +4,18 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { signInSchema } from '../../../domain/me.js';
 import { PublicLayout } from '../../components/PublicLayout.js';
 import { FormError } from '../../components/FormError.js';
+import { asRequest, schemaValidate } from '../../lib/formSchema.js';
 import { meQuery, saveLanguageChosenBeforeSignIn } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { signIn } from './api.js';
+
+/** The request body the form sends. */
+function toRequest(values: { email: string; password: string }) {
+  return { email: values.email.trim(), password: values.password };
+}
 
 /** Sign-in with email and password; the server's message says what went wrong. */
 export function SignInPage({ redirectTo }: { redirectTo?: string }) {
@@ -19,10 +26,7 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
   const router = useRouter();
   const form = useForm({
     initialValues: { email: '', password: '' },
-    validate: {
-      email: (v) => (v.trim() ? null : t('validation.required')),
-      password: (v) => (v ? null : t('validation.required')),
-    },
+    validate: schemaValidate(signInSchema, toRequest),
   });
 
   const submit = useApiMutation(signIn, {
@@ -34,7 +38,7 @@ export function SignInPage({ redirectTo }: { redirectTo?: string }) {
       else await navigate({ to: '/' });
     },
   });
-  const onSubmit = form.onSubmit((values) => submit.mutate({ email: values.email.trim(), password: values.password }));
+  const onSubmit = form.onSubmit((values) => submit.mutate(asRequest(signInSchema, toRequest(values))));
 
   return (
     <PublicLayout>

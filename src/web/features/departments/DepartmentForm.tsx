@@ -1,8 +1,9 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../domain/departments.js';
+import { departmentCreateSchema, departmentUpdateSchema, type Department } from '../../../domain/departments.js';
 import { FormError } from '../../components/FormError.js';
+import { schemaValidate } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { subtreeIds } from './api.js';
 
@@ -13,13 +14,24 @@ interface Props {
   onCancel: () => void;
 }
 
+interface Values {
+  name: string;
+  parentId: string | null;
+}
+
+/** The request body the form sends. */
+function toRequest(values: Values) {
+  return { name: values.name.trim(), parentId: values.parentId };
+}
+
 /** Name and place in the tree of a department; a department cannot move below itself. */
 export function DepartmentForm({ department, all, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const save = useApiMutation(onSubmit, { onError: ({ fields }) => form.setErrors(fields) });
-  const form = useForm({
+  const schema = department ? departmentUpdateSchema : departmentCreateSchema;
+  const form = useForm<Values>({
     initialValues: { name: department?.name ?? '', parentId: department?.parentId ?? null },
-    validate: { name: (v: string) => (v.trim() ? null : t('validation.required')) },
+    validate: schemaValidate(schema, toRequest),
   });
   const excluded = department ? subtreeIds(all, department.id) : new Set<string>();
   const parents = all
@@ -27,7 +39,7 @@ export function DepartmentForm({ department, all, onSubmit, onCancel }: Props) {
     .map((d) => ({ value: d.id, label: d.path.join(' / ') }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
-  const submit = form.onSubmit((values) => save.mutate({ name: values.name.trim(), parentId: values.parentId }));
+  const submit = form.onSubmit((values) => save.mutate(toRequest(values)));
 
   return (
     <form onSubmit={submit} noValidate>

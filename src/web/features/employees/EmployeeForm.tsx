@@ -2,9 +2,10 @@ import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextIn
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Employee, EmployeeCreate, EmployeeUpdate } from '../../../domain/employees.js';
+import { employeeCreateSchema, employeeUpdateSchema, type Employee, type EmployeeCreate, type EmployeeUpdate } from '../../../domain/employees.js';
 import { limits } from '../../../domain/limits.js';
 import { FormError } from '../../components/FormError.js';
+import { asRequest, schemaValidate } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { departmentOptionsQuery } from './api.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
@@ -24,6 +25,24 @@ interface Values {
   password: string;
 }
 
+/** The request body the form sends: the manager only when creating (editing has its own control), a password only when typed. */
+function toRequest(values: Values, mode: 'create' | 'edit') {
+  return {
+    familyName: values.familyName,
+    givenName: values.givenName,
+    familyNameKana: values.familyNameKana,
+    givenNameKana: values.givenNameKana,
+    email: values.email,
+    employeeNumber: values.employeeNumber,
+    title: values.title,
+    departmentId: values.departmentId,
+    isHr: values.isHr,
+    isAdmin: values.isAdmin,
+    ...(values.password ? { password: values.password } : {}),
+    ...(mode === 'create' ? { managerId: values.managerId } : {}),
+  };
+}
+
 type Props =
   | { mode: 'create'; employee?: undefined; onSubmit: (body: EmployeeCreate) => Promise<unknown>; onCancel: () => void }
   | { mode: 'edit'; employee: Employee; onSubmit: (body: EmployeeUpdate) => Promise<unknown>; onCancel: () => void };
@@ -35,7 +54,6 @@ type Props =
 export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const departments = useQuery(departmentOptionsQuery);
-  const required = (v: string) => (v.trim() ? null : t('validation.required'));
   const form = useForm<Values>({
     initialValues: {
       familyName: employee?.familyName ?? '',
@@ -51,15 +69,7 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
       isAdmin: employee?.isAdmin ?? false,
       password: '',
     },
-    validate: {
-      familyName: required,
-      givenName: required,
-      familyNameKana: required,
-      givenNameKana: required,
-      email: required,
-      employeeNumber: required,
-      password: (v) => (v && v.length < limits.passwordMin ? t('validation.passwordMin', { min: limits.passwordMin }) : null),
-    },
+    validate: schemaValidate(mode === 'create' ? employeeCreateSchema : employeeUpdateSchema, (v: Values) => toRequest(v, mode)),
   });
 
   const departmentData = (departments.data?.items ?? [])
@@ -68,22 +78,13 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
 
   const save = useApiMutation((send: () => Promise<unknown>) => send(), { onError: ({ fields }) => form.setErrors(fields) });
 
-  const submit = form.onSubmit((values) => {
-    const common = {
-      familyName: values.familyName,
-      givenName: values.givenName,
-      familyNameKana: values.familyNameKana,
-      givenNameKana: values.givenNameKana,
-      email: values.email,
-      employeeNumber: values.employeeNumber,
-      title: values.title,
-      departmentId: values.departmentId,
-      isHr: values.isHr,
-      isAdmin: values.isAdmin,
-      ...(values.password ? { password: values.password } : {}),
-    };
-    save.mutate(() => (mode === 'create' ? onSubmit({ ...common, managerId: values.managerId }) : onSubmit(common)));
-  });
+  const submit = form.onSubmit((values) =>
+    save.mutate(() =>
+      mode === 'create'
+        ? onSubmit(asRequest(employeeCreateSchema, toRequest(values, mode)))
+        : onSubmit(asRequest(employeeUpdateSchema, toRequest(values, mode))),
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate>

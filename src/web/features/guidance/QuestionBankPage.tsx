@@ -5,7 +5,16 @@ import { IconEdit, IconEye, IconEyeOff, IconPlus, IconBooks } from '@tabler/icon
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bankTextMax, questionCategories, questionDepths, type ManagedQuestion, type QuestionCategory, type QuestionDepth } from '../../../domain/questionBank.js';
+import {
+  bankQuestionCreateSchema,
+  bankQuestionUpdateSchema,
+  bankTextMax,
+  questionCategories,
+  questionDepths,
+  type ManagedQuestion,
+  type QuestionCategory,
+  type QuestionDepth,
+} from '../../../domain/questionBank.js';
 import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { ListPagination } from '../../components/ListPagination.js';
@@ -14,6 +23,7 @@ import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { addBankQuestion, managedBankQuery, updateBankQuestion, type BankFilters } from '../../lib/guidance.js';
 import { useMe } from '../../lib/session.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { QuestionCategorySelect, QuestionDepthSelect, QuestionSearch } from '../../components/QuestionFilters.js';
 import { TemplatesSection } from './TemplatesSection.js';
@@ -47,7 +57,10 @@ function QuestionForm({ question, onDone }: { question: ManagedQuestion | null; 
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ category, depth, ja, en });
+        const body = { category, depth, ja, en };
+        const problems = schemaErrors(question ? bankQuestionUpdateSchema : bankQuestionCreateSchema, body);
+        save.setFields(problems);
+        if (Object.keys(problems).length === 0) save.mutate(body);
       }}
     >
       <Stack gap="sm">

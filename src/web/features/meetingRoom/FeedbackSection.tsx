@@ -3,11 +3,12 @@ import { IconPencil, IconThumbUp, IconTool, IconTrash } from '@tabler/icons-reac
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { feedbackTextMax } from '../../../domain/followUp.js';
+import { feedbackCreateSchema, feedbackTextMax, feedbackUpdateSchema } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { QueryError } from '../../components/QueryError.js';
 import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import { addFeedback, feedbackQuery, removeFeedback, updateFeedback, type FeedbackInput, type FeedbackRecord } from '../../lib/followUp.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 
@@ -87,11 +88,10 @@ export function FeedbackSection({ meetingId, partner, canAdd }: { meetingId: str
   const remove = useApiMutation(removeFeedback, { onSuccess: () => query.refetch() });
 
   const submit = () => {
-    const problems: Record<string, string> = {};
-    for (const p of parts) if (!form[p].trim()) problems[p] = t('validation.required');
+    // A new record goes to the partner; an edit changes the texts and the kind only.
+    const problems = editing ? schemaErrors(feedbackUpdateSchema, form) : schemaErrors(feedbackCreateSchema, { ...form, receiverId: partner.id });
     save.setFields(problems);
-    if (Object.keys(problems).length > 0) return;
-    save.mutate({ id: editing, body: form });
+    if (Object.keys(problems).length === 0) save.mutate({ id: editing, body: form });
   };
 
   return (

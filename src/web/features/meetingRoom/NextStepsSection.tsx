@@ -2,12 +2,13 @@ import { ActionIcon, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Swit
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actionItemTitleMax } from '../../../domain/followUp.js';
+import { actionItemCreateSchema, actionItemTitleMax } from '../../../domain/followUp.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { ActionItemBadges } from '../../components/ActionItemBadges.js';
 import { EditActionItem } from '../../components/EditActionItem.js';
 import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
+import { asRequest, schemaErrors } from '../../lib/formSchema.js';
 import { addActionItem, removeActionItem, type ActionItem } from '../../lib/followUp.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { TickBox } from './TickBox.js';
@@ -53,12 +54,10 @@ export function NextStepsSection({ meetingId, manager, report, myId, items, canA
     `${fullName(p)}(${t(`actionItems.role.${role}`)}${p.id === myId ? t('actionItems.you') : ''})`;
 
   const submit = () => {
-    const problems: Record<string, string> = {};
-    if (!ownerId) problems.ownerId = t('validation.required');
-    if (!title.trim()) problems.title = t('validation.required');
+    const body = { ownerId: ownerId ?? undefined, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support };
+    const problems = schemaErrors(actionItemCreateSchema, body);
     add.setFields(problems);
-    if (Object.keys(problems).length > 0 || !ownerId) return;
-    add.mutate({ ownerId, title: title.trim(), dueDate: dueDate || null, support: ownerIsManager && support });
+    if (Object.keys(problems).length === 0) add.mutate(asRequest(actionItemCreateSchema, body));
   };
 
   return (

@@ -2,8 +2,9 @@ import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkInCommentMax } from '../../../domain/agenda.js';
+import { checkInCommentMax, checkInSchema } from '../../../domain/agenda.js';
 import { oneOnOneKeys, saveCheckIn, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { asRequest, schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { scores } from './labels.js';
 import { FormError } from '../../components/FormError.js';
@@ -20,11 +21,10 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
   });
 
   const save = () => {
-    if (!score) {
-      submit.setFields({ score: t('checkIn.pickScore') });
-      return;
-    }
-    submit.mutate({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    const body = { score: score ? Number(score) : undefined, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+    const problems = schemaErrors(checkInSchema, body);
+    submit.setFields(problems);
+    if (Object.keys(problems).length === 0) submit.mutate(asRequest(checkInSchema, body));
   };
 
   const saved = checkIn ? (

@@ -5,9 +5,10 @@ import { IconBooks, IconBulb, IconSend, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerMax, questionMax, type PreQuestion } from '../../../domain/agenda.js';
+import { answerMax, preQuestionAnswerSchema, preQuestionCreateSchema, questionMax, type PreQuestion } from '../../../domain/agenda.js';
 import { currentLocale } from '../../i18n/index.js';
 import { answerPreQuestion, closedQuestionQuery, oneOnOneKeys, removePreQuestion, sendPreQuestion, type MeetingDetail } from '../../lib/oneOnOne.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { QuestionBankModal } from './QuestionBankModal.js';
 import { FormError } from '../../components/FormError.js';
@@ -31,14 +32,10 @@ function AskForm({ meetingId }: { meetingId: string }) {
   const showHint = debounced.length > 0 && debounced === text.trim() && check.data?.closed;
 
   const send = () => {
-    if (!text.trim()) {
-      sendQuestion.setFields({ text: t('validation.required') });
-      return;
-    }
-    sendQuestion.mutate({
-      text: text.trim(),
-      ...(bankId && bankId.text === text.trim() ? { bankQuestionId: bankId.id } : {}),
-    });
+    const body = { text: text.trim(), ...(bankId && bankId.text === text.trim() ? { bankQuestionId: bankId.id } : {}) };
+    const problems = schemaErrors(preQuestionCreateSchema, body);
+    sendQuestion.setFields(problems);
+    if (Object.keys(problems).length === 0) sendQuestion.mutate(body);
   };
 
   return (
@@ -126,11 +123,9 @@ function AnswerForm({ question }: { question: PreQuestion }) {
   });
   const unchanged = answer.trim() === (question.answer ?? '');
   const save = () => {
-    if (!answer.trim()) {
-      submit.setFields({ answer: t('validation.required') });
-      return;
-    }
-    submit.mutate(answer.trim());
+    const problems = schemaErrors(preQuestionAnswerSchema, { answer: answer.trim() });
+    submit.setFields(problems);
+    if (Object.keys(problems).length === 0) submit.mutate(answer.trim());
   };
   return (
     <form

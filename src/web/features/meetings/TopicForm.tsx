@@ -1,9 +1,20 @@
 import { Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { topicCategories, topicNoteMax, topicTitleMax, wantedResponses, type Topic, type TopicCategory, type WantedResponse } from '../../../domain/agenda.js';
+import {
+  topicCategories,
+  topicCreateSchema,
+  topicNoteMax,
+  topicTitleMax,
+  topicUpdateSchema,
+  wantedResponses,
+  type Topic,
+  type TopicCategory,
+  type WantedResponse,
+} from '../../../domain/agenda.js';
 import { FormError } from '../../components/FormError.js';
 import type { TopicInput } from '../../lib/oneOnOne.js';
+import { schemaValidate } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 
 interface Values {
@@ -12,6 +23,17 @@ interface Values {
   category: TopicCategory;
   wantedResponse: WantedResponse;
   draft: boolean;
+}
+
+/** The request body the form sends: a private draft until the author shares it. */
+function toRequest(v: Values): TopicInput {
+  return {
+    title: v.title.trim(),
+    note: v.note.trim(),
+    category: v.category,
+    wantedResponse: v.wantedResponse,
+    visibility: v.draft ? 'private' : 'pair',
+  };
 }
 
 interface TopicFormProps {
@@ -32,7 +54,7 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
       wantedResponse: topic?.wantedResponse ?? 'listen',
       draft: topic ? topic.visibility === 'private' : false,
     },
-    validate: { title: (v) => (v.trim() ? null : t('validation.required')) },
+    validate: schemaValidate(topic ? topicUpdateSchema : topicCreateSchema, toRequest, { fields: { visibility: 'draft' } }),
   });
 
   const save = useApiMutation(onSubmit, {
@@ -41,15 +63,7 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
     },
     onError: ({ fields }) => form.setErrors(fields),
   });
-  const submit = form.onSubmit((v) =>
-    save.mutate({
-      title: v.title.trim(),
-      note: v.note.trim(),
-      category: v.category,
-      wantedResponse: v.wantedResponse,
-      visibility: v.draft ? 'private' : 'pair',
-    }),
-  );
+  const submit = form.onSubmit((v) => save.mutate(toRequest(v)));
 
   return (
     <form onSubmit={submit} noValidate>

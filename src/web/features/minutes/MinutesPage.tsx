@@ -4,7 +4,7 @@ import { IconArrowLeft, IconCheck, IconDownload, IconEdit, IconFileOff, IconPrin
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acknowledgeCommentMax, correctionReasonMax } from '../../../domain/followUp.js';
+import { acknowledgeCommentMax, acknowledgeSchema, correctionReasonMax, correctionSchema } from '../../../domain/followUp.js';
 import type { MinutesNode } from '../../../domain/minutesDocument.js';
 import { AppModal } from '../../components/AppModal.js';
 import { AnchorLink, ButtonLink } from '../../components/links.js';
@@ -15,6 +15,7 @@ import { RoomButton } from '../../components/RoomButton.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api.js';
 import { formatDateTime, fullName } from '../../lib/format.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import {
   acknowledgeMinutes,
   correctMinutes,
@@ -113,7 +114,9 @@ function Acknowledge({ meetingId }: { meetingId: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          acknowledge.mutate(comment);
+          const problems = schemaErrors(acknowledgeSchema, { comment: comment.trim() });
+          acknowledge.setFields(problems);
+          if (Object.keys(problems).length === 0) acknowledge.mutate(comment);
         }}
       >
         <Stack gap="sm">
@@ -161,13 +164,10 @@ function CorrectionModal({ meetingId, minutes, opened, onClose }: { meetingId: s
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const problems: Record<string, string> = {};
-          const content = current.current?.() ?? null;
-          if (!content) problems.content = t('validation.required');
-          if (!reason.trim()) problems.reason = t('validation.required');
+          const content = current.current?.() ?? undefined;
+          const problems = schemaErrors(correctionSchema, { content, reason: reason.trim() });
           correct.setFields(problems);
-          if (!content || Object.keys(problems).length > 0) return;
-          correct.mutate({ content, reason: reason.trim() });
+          if (content && Object.keys(problems).length === 0) correct.mutate({ content, reason: reason.trim() });
         }}
       >
         <Stack gap="md">

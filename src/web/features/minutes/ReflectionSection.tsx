@@ -3,9 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reflectionTextMax } from '../../../domain/followUp.js';
+import { managerReflectionSchema, reflectionTextMax, reportReflectionSchema } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
 import { reflectionQuery, saveReflection, type ReflectionView } from '../../lib/followUp.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { FormError } from '../../components/FormError.js';
 
@@ -43,15 +44,13 @@ function ReflectionForm({ meetingId, role, view }: { meetingId: string; role: 'm
   const { fields } = save;
 
   const submit = () => {
-    const problems: Record<string, string> = {};
-    if (role === 'report') {
-      if (!feltHeard) problems.feltHeard = t('reflection.pick');
-      if (!useful) problems.useful = t('reflection.pick');
-    } else if (!ownListening) problems.ownListening = t('reflection.pick');
-    save.setFields(problems);
-    if (Object.keys(problems).length > 0) return;
+    // Each side sends its own ratings; the schema of that side checks them, here and on the server.
     const texts = { gained: gained.trim() || null, improve: improve.trim() || null };
-    save.mutate(role === 'report' ? { feltHeard: Number(feltHeard), useful: Number(useful), ...texts } : { ownListening: Number(ownListening), ...texts });
+    const rated = (v: string) => (v ? Number(v) : undefined);
+    const body = role === 'report' ? { feltHeard: rated(feltHeard), useful: rated(useful), ...texts } : { ownListening: rated(ownListening), ...texts };
+    const problems = schemaErrors(role === 'report' ? reportReflectionSchema : managerReflectionSchema, body);
+    save.setFields(problems);
+    if (Object.keys(problems).length === 0) save.mutate(body);
   };
 
   return (

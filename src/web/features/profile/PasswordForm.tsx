@@ -3,20 +3,25 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../domain/limits.js';
+import { passwordChangeFormSchema } from '../../../domain/me.js';
+import { schemaValidate } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { changePassword } from './api.js';
 import { FormError } from '../../components/FormError.js';
 
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
 /** Change of one's own password; other sessions end so a leaked one stops working. */
 export function PasswordForm() {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useForm<Values>({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    validate: {
-      currentPassword: (v) => (v ? null : t('validation.required')),
-      newPassword: (v) => (v.length >= limits.passwordMin ? null : t('validation.passwordMin', { min: limits.passwordMin })),
-      confirmPassword: (v, values) => (v === values.newPassword ? null : t('validation.passwordMismatch')),
-    },
+    // Strength rules that need the server's data stay there; their message lands on newPassword.
+    validate: schemaValidate(passwordChangeFormSchema, (v: Values) => v),
   });
 
   const change = useApiMutation(changePassword, {

@@ -1,4 +1,5 @@
-import type { Me } from '../../../domain/me.js';
+import type { z } from 'zod';
+import type { Me, passwordChangeSchema } from '../../../domain/me.js';
 import { api, client } from '../../lib/api.js';
 
 /** Saves the time zone dates and times are shown in. */
@@ -7,7 +8,7 @@ export function saveTimeZone(timeZone: string) {
 }
 
 /** Changes the password and signs out every other session. */
-export function changePassword(body: { currentPassword: string; newPassword: string }) {
+export function changePassword(body: z.input<typeof passwordChangeSchema>) {
   return api<unknown>(client.POST('/api/auth/change-password', { body: { ...body, revokeOtherSessions: true } }));
 }
 

@@ -3,17 +3,28 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentList } from '../../../domain/departments.js';
+import { seriesBulkCreateSchema } from '../../../domain/series.js';
 import { FormError } from '../../components/FormError.js';
 import { api, client } from '../../lib/api.js';
 import { createSeriesForDepartment } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
-import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
+import { asRequest, schemaValidate } from '../../lib/formSchema.js';
+import { initialSchedule, ScheduleFields, toScheduleInput, type ScheduleValues } from './ScheduleFields.js';
 
 interface Values {
   departmentId: string | null;
   includeSubdepartments: boolean;
   schedule: ScheduleValues;
+}
+
+/** The request body the form sends. */
+function toRequest(values: Values) {
+  return {
+    departmentId: values.departmentId ?? undefined,
+    includeSubdepartments: values.includeSubdepartments,
+    schedule: toScheduleInput(values.schedule),
+  };
 }
 
 /** hr/admin: start a series for everyone in a department with their own manager (部署単位で設定). */
@@ -27,22 +38,12 @@ export function BulkSeriesForm({ onDone, onCancel }: { onDone: (result: { create
   });
   const form = useForm<Values>({
     initialValues: { departmentId: null, includeSubdepartments: true, schedule: initialSchedule(me.timeZone) },
-    validate: (v) => ({
-      ...(v.departmentId ? {} : { departmentId: t('validation.required') }),
-      ...validateSchedule(v.schedule, t('validation.required')),
-    }),
+    validate: schemaValidate(seriesBulkCreateSchema, toRequest),
   });
 
   const create = useApiMutation(createSeriesForDepartment, { onSuccess: (result) => onDone(result), onError: ({ fields }) => form.setErrors(fields) });
 
-  const submit = form.onSubmit((values) => {
-    if (!values.departmentId) return;
-    create.mutate({
-      departmentId: values.departmentId,
-      includeSubdepartments: values.includeSubdepartments,
-      schedule: toScheduleInput(values.schedule),
-    });
-  });
+  const submit = form.onSubmit((values) => create.mutate(asRequest(seriesBulkCreateSchema, toRequest(values))));
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,12 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Series } from '../../../domain/series.js';
+import { seriesUpdateSchema, type Series } from '../../../domain/series.js';
 import { FormError } from '../../components/FormError.js';
 import { zonedParts } from '../../lib/format.js';
 import { updateSeries } from '../../lib/oneOnOne.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
-import { ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
+import { asRequest, schemaValidate } from '../../lib/formSchema.js';
+import { ScheduleFields, toScheduleInput, type ScheduleValues } from './ScheduleFields.js';
 
 /** The series' schedule as the form holds it; a start date already past becomes today (the server refuses past starts). */
 export function scheduleValuesOf(series: Series, today: string): ScheduleValues {
@@ -24,6 +25,11 @@ export function scheduleValuesOf(series: Series, today: string): ScheduleValues 
   };
 }
 
+/** The request body the form sends: the schedule only. */
+function toRequest(values: { schedule: ScheduleValues }) {
+  return { schedule: toScheduleInput(values.schedule) };
+}
+
 /**
  * Changing a series' cadence, weekday, time, duration or time zone (the manager). The server
  * replaces the future meetings nobody prepared for; prepared ones stay for the pair to move.
@@ -33,14 +39,14 @@ export function ScheduleEditForm({ series, onDone, onCancel }: { series: Series;
   const today = zonedParts(new Date(), series.schedule.timeZone).date;
   const form = useForm<{ schedule: ScheduleValues }>({
     initialValues: { schedule: scheduleValuesOf(series, today) },
-    validate: (v) => validateSchedule(v.schedule, t('validation.required')),
+    validate: schemaValidate(seriesUpdateSchema, toRequest),
   });
 
-  const save = useApiMutation((schedule: ScheduleValues) => updateSeries(series.id, { schedule: toScheduleInput(schedule) }), {
+  const save = useApiMutation((body: Parameters<typeof updateSeries>[1]) => updateSeries(series.id, body), {
     onSuccess: () => onDone(),
     onError: ({ fields }) => form.setErrors(fields),
   });
-  const submit = form.onSubmit((values) => save.mutate(values.schedule));
+  const submit = form.onSubmit((values) => save.mutate(asRequest(seriesUpdateSchema, toRequest(values))));
 
   return (
     <form onSubmit={submit} noValidate>

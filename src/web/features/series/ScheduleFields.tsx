@@ -34,36 +34,34 @@ export function initialSchedule(timeZone: string): ScheduleValues {
   };
 }
 
-/** The request body's schedule: only the fields the chosen cadence uses. */
+/** A number field's value for the request: empty stays missing, so the schema says it is required. */
+function numberOrNull(v: number | string): number | null {
+  return v === '' ? null : Number(v);
+}
+
+/**
+ * The request body's schedule: only the fields the chosen cadence uses. The domain's
+ * `scheduleSchema` (inside the series schemas) checks it, on the form and on the server.
+ */
 export function toScheduleInput(v: ScheduleValues): ScheduleInput {
   const base = {
     cadence: v.cadence,
     startDate: v.startDate,
     startTime: v.startTime,
-    durationMinutes: Number(v.durationMinutes) || 30,
-    timeZone: v.timeZone || 'Asia/Tokyo',
+    durationMinutes: v.durationMinutes === '' ? undefined : Number(v.durationMinutes),
+    timeZone: v.timeZone || undefined,
   };
   switch (v.cadence) {
     case 'weekly':
     case 'biweekly':
       return { ...base, weekday: Number(v.weekday) };
     case 'monthlyDay':
-      return { ...base, dayOfMonth: Number(v.dayOfMonth) };
+      return { ...base, dayOfMonth: numberOrNull(v.dayOfMonth) };
     case 'monthlyWeekday':
       return { ...base, weekday: Number(v.weekday), weekOfMonth: Number(v.weekOfMonth) };
     case 'everyNDays':
-      return { ...base, intervalDays: Number(v.intervalDays) };
+      return { ...base, intervalDays: numberOrNull(v.intervalDays) };
   }
-}
-
-/** Validation messages for the schedule part of a form (keys as the server names them, under `schedule.`). */
-export function validateSchedule(v: ScheduleValues, required: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!v.startDate) errors['schedule.startDate'] = required;
-  if (!v.startTime) errors['schedule.startTime'] = required;
-  if (v.cadence === 'monthlyDay' && v.dayOfMonth === '') errors['schedule.dayOfMonth'] = required;
-  if (v.cadence === 'everyNDays' && v.intervalDays === '') errors['schedule.intervalDays'] = required;
-  return errors;
 }
 
 interface FormShape {

@@ -2,14 +2,15 @@ import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Series } from '../../../domain/series.js';
-import { purposeMax } from '../../../domain/series.js';
+import { purposeMax, seriesCreateSchema } from '../../../domain/series.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
 import { FormError } from '../../components/FormError.js';
 import { fullName } from '../../lib/format.js';
 import { createSeries } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
-import { initialSchedule, ScheduleFields, toScheduleInput, validateSchedule, type ScheduleValues } from './ScheduleFields.js';
+import { asRequest, schemaValidate } from '../../lib/formSchema.js';
+import { initialSchedule, ScheduleFields, toScheduleInput, type ScheduleValues } from './ScheduleFields.js';
 
 interface Values {
   reportId: string | null;
@@ -17,6 +18,16 @@ interface Values {
   managerId: string | null;
   purpose: string;
   schedule: ScheduleValues;
+}
+
+/** The request body the form sends; the partner only when hr or an admin picked one. */
+function toRequest(values: Values, privileged: boolean) {
+  return {
+    reportId: values.reportId ?? undefined,
+    ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
+    ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
+    schedule: toScheduleInput(values.schedule),
+  };
 }
 
 interface SeriesFormProps {
@@ -37,23 +48,12 @@ export function SeriesForm({ reportId, onCreated, onCancel }: SeriesFormProps) {
   const privileged = me.roles.includes('hr') || me.roles.includes('admin');
   const form = useForm<Values>({
     initialValues: { reportId: reportId ?? null, managerId: null, purpose: '', schedule: initialSchedule(me.timeZone) },
-    validate: (v) => ({
-      ...(v.reportId ? {} : { reportId: t('validation.required') }),
-      ...validateSchedule(v.schedule, t('validation.required')),
-    }),
+    validate: schemaValidate(seriesCreateSchema, (v: Values) => toRequest(v, privileged)),
   });
 
   const create = useApiMutation(createSeries, { onSuccess: (created) => onCreated(created), onError: ({ fields }) => form.setErrors(fields) });
 
-  const submit = form.onSubmit((values) => {
-    if (!values.reportId) return;
-    create.mutate({
-      reportId: values.reportId,
-      ...(privileged && values.managerId ? { managerId: values.managerId } : {}),
-      ...(values.purpose.trim() ? { purpose: values.purpose.trim() } : {}),
-      schedule: toScheduleInput(values.schedule),
-    });
-  });
+  const submit = form.onSubmit((values) => create.mutate(asRequest(seriesCreateSchema, toRequest(values, privileged))));
 
   const initialPerson = me.directReports.find((p) => p.id === reportId) ?? null;
 

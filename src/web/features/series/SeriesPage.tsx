@@ -19,7 +19,7 @@ import { IconArrowLeft, IconCalendarCog, IconCalendarOff, IconCalendarPlus, Icon
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purposeMax, reasonMax, type Meeting, type Series } from '../../../domain/series.js';
+import { extraMeetingSchema, purposeMax, reasonMax, seriesUpdateSchema, type Meeting, type Series } from '../../../domain/series.js';
 import { AnchorLink } from '../../components/links.js';
 import { AppModal } from '../../components/AppModal.js';
 import { MeetingChangeActions, useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime, fullName, zonedParts, zonedToIso } from '../../lib/format.js';
+import { asRequest, schemaErrors } from '../../lib/formSchema.js';
 import { changeSeriesStatus, oneOnOneKeys, requestExtraMeeting, seriesMeetingsQuery, seriesQuery, updateSeries } from '../../lib/oneOnOne.js';
 import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
@@ -54,11 +55,10 @@ function PurposeSection({ series }: { series: Series }) {
   const error = update.fields.purpose ?? update.formError;
 
   const save = (reset = false) => {
-    if (!reset && !value.trim()) {
-      update.setFormError(t('validation.required'));
-      return;
-    }
-    update.mutate(reset ? null : value.trim());
+    const purpose = reset ? null : value.trim();
+    const problems = schemaErrors(seriesUpdateSchema, { purpose });
+    update.setFields(problems);
+    if (Object.keys(problems).length === 0) update.mutate(purpose);
   };
 
   return (
@@ -235,15 +235,14 @@ function ExtraRequestForm({ series, onDone, onCancel }: { series: Series; onDone
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!date || !time) {
-          request.setFields({ startsAt: t('validation.required') });
-          return;
-        }
-        request.mutate({
-          startsAt: zonedToIso(date, time, me.timeZone),
-          durationMinutes: Number(duration) || 30,
+        const body = {
+          startsAt: date && time ? zonedToIso(date, time, me.timeZone) : undefined,
+          durationMinutes: duration === '' ? undefined : Number(duration),
           ...(reason.trim() ? { reason: reason.trim() } : {}),
-        });
+        };
+        const problems = schemaErrors(extraMeetingSchema, body);
+        request.setFields(problems);
+        if (Object.keys(problems).length === 0) request.mutate(asRequest(extraMeetingSchema, body));
       }}
     >
       <Stack gap="md">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   webhookEvents,
   webhookFormats,
+  webhookInputSchema,
   webhookSignatureHeader,
   webhookTimestampHeader,
   type Webhook,
@@ -14,6 +15,7 @@ import {
 import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
+import { schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { createWebhook, webhooksKey } from './api.js';
 
@@ -51,7 +53,10 @@ export function AddWebhookModal({ opened, onClose }: { opened: boolean; onClose:
     onClose();
   };
   const submit = () => {
-    create.mutate({ name: name.trim(), url: url.trim(), format, events });
+    const body = { name: name.trim(), url: url.trim(), format, events };
+    const problems = schemaErrors(webhookInputSchema, body);
+    create.setFields(problems);
+    if (Object.keys(problems).length === 0) create.mutate(body);
   };
 
   return (
