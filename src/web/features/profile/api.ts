@@ -1,3 +1,5 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiTokenCreate, ApiTokenList, CreatedApiToken } from '../../../domain/apiTokens.js';
 import type { Me } from '../../../domain/me.js';
 import { api } from '../../lib/api.js';
 
@@ -12,3 +14,19 @@ export function changePassword(body: { currentPassword: string; newPassword: str
 }
 
 export { timeZones } from '../../lib/timeZones.js';
+
+/** My API tokens (never their secrets). */
+export const apiTokensQuery = queryOptions({
+  queryKey: ['me', 'api-tokens'],
+  queryFn: () => api<ApiTokenList>('/api/me/api-tokens'),
+});
+
+/** Creates an API token; the answer carries its secret, which is shown this once. */
+export function createApiToken(body: ApiTokenCreate) {
+  return api<CreatedApiToken>('/api/me/api-tokens', { method: 'POST', body });
+}
+
+/** Revokes one of my API tokens. */
+export function revokeApiToken(id: string) {
+  return api<{ ok: true }>(`/api/me/api-tokens/${id}`, { method: 'DELETE' });
+}
