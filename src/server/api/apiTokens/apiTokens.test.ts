@@ -159,6 +159,11 @@ describe.skipIf(noDatabase)('personal API tokens', () => {
       const res = await call(app, method, path, { headers: bearer(write.secret), body });
       expect(expectError(res, 403, 'forbidden').reason, `${method} ${path}`).toBe('errors.tokenScope');
     }
+    // Spelling the path differently does not slip past the scope rule.
+    for (const path of ['/api/%65mployees', '/api//employees', '/api/employees/', '/api/admin/../employees']) {
+      const res = await call(app, 'POST', path, { headers: bearer(write.secret), body: newEmployee });
+      expect(res.status, path).not.toBe(201);
+    }
     // An ordinary write and read still work with it.
     expect((await call(app, 'GET', '/api/employees', { headers: bearer(write.secret) })).status).toBe(200);
     // With the admin token the administrator may.

@@ -95,7 +95,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
         <Group gap="sm" align="flex-start" wrap="wrap">
           <TextInput
             label={t('profile.tokens.name')}
-            description={t('profile.tokens.nameHint')}
+            placeholder={t('profile.tokens.nameHint')}
             required
             maxLength={apiTokenLimits.nameMax}
             style={{ flex: '2 1 14rem' }}
