@@ -30,6 +30,7 @@ import { talkApi } from './api/talk/talk.js';
 import { searchApi } from './api/search/search.js';
 import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
 import { integrationsApi } from './api/integrations/integrations.js';
+import { apiTokensApi } from './api/apiTokens/apiTokens.js';
 import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
@@ -41,6 +42,8 @@ import { compressResponses, varyOnEncoding } from './compression.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
+import { credentialAllows } from './policies/apiTokens.js';
+import { bearerSecret, resolveApiToken, touchApiToken } from './apiTokens.js';
 
 /** API paths that answer without a session: set-up, "who am I" (null for nobody), the secret-URL calendar feed, the API document and its viewer. */
 const anonymousPaths = ['/api/setup', '/api/session', '/api/calendar-feeds', '/api/openapi.json', '/api/docs'];
@@ -56,6 +59,7 @@ export function createApp(services: Services) {
     c.set('services', services);
     c.set('locale', localeFromHeader(c.req.header('accept-language')));
     c.set('actor', null);
+    c.set('credential', null);
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
@@ -109,8 +113,26 @@ export function createApp(services: Services) {
 
   // Everything else under /api knows who is calling.
   app.use('/api/*', async (c, next) => {
+    const bearer = bearerSecret(c.req.header('authorization'));
+    if (bearer !== undefined) {
+      // A request with a token is judged by the token alone, never by a cookie it also carries: it
+      // skipped the Origin check (requestGuards), which only a token makes safe.
+      const now = new Date();
+      const token = bearer ? await resolveApiToken(services.db, bearer, now) : null;
+      const actor = token ? await loadActor(services.db, token.userId) : null;
+      if (!token || !actor) return c.json(errorBody(new AppError('unauthenticated', 'errors.tokenInvalid'), c.get('locale')), 401);
+      const credential = { kind: 'token', tokenId: token.tokenId, scope: token.scope } as const;
+      if (!credentialAllows(credential, c.req.method, c.req.path)) {
+        return c.json(errorBody(new AppError('forbidden', 'errors.tokenScope', { scope: token.scope }), c.get('locale')), 403);
+      }
+      c.set('actor', actor);
+      c.set('credential', credential);
+      await touchApiToken(services.db, token, now).catch((err: unknown) => log.warn({ err, requestId: c.get('requestId') }, 'token last use not recorded'));
+      return next();
+    }
     const session = await services.auth.api.getSession({ headers: c.req.raw.headers });
     if (session) c.set('actor', await loadActor(services.db, session.user.id));
+    if (c.get('actor')) c.set('credential', { kind: 'session' });
     // Who is calling is settled before what they sent: an anonymous caller learns nothing of an
     // operation's input (no field messages), only that they must sign in.
     if (!c.get('actor') && !anonymousPaths.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) {
@@ -144,6 +166,7 @@ export function createApp(services: Services) {
   app.route('/api', notificationsApi);
   app.route('/api', calendarFeedApi);
   app.route('/api', integrationsApi);
+  app.route('/api', apiTokensApi);
 
   registerAuthDocs(app);
   let document: string | null = null;
@@ -156,7 +179,7 @@ export function createApp(services: Services) {
             title: 'Taiwa API',
             version: '0.1.0',
             description:
-              'REST API of Taiwa (対話), the 1on1 meeting app. Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call. Errors have the shape {error:{code,message,fields?}}; send Accept-Language: en for English messages.',
+              'REST API of Taiwa (対話), the 1on1 meeting app. Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call. Scripts and other systems send a personal API token instead (Authorization: Bearer taiwa_…, created on the profile page). Errors have the shape {error:{code,message,fields?}}; send Accept-Language: en for English messages.',
           },
         }),
         config,

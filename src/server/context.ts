@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { ServerEvents } from './events.js';
 import type { LiveRooms } from './live/rooms.js';
+import type { Credential } from './policies/apiTokens.js';
 import type { Logger } from './logger.js';
 
 /** Everything a handler needs, built once in `app.ts`. */
@@ -31,6 +32,8 @@ export interface AppEnv {
     locale: Locale;
     /** The signed-in employee, or null when anonymous. */
     actor: Actor | null;
+    /** How the actor proved who they are (a session, or a personal API token with its scope); null when anonymous. */
+    credential: Credential | null;
     requestId: string;
   };
 }

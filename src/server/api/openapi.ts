@@ -7,6 +7,9 @@ type Operation = { operationId?: string; security?: Record<string, string[]>[] }
 /** The name of the security scheme: better-auth's HttpOnly session cookie. */
 export const SESSION_SCHEME = 'sessionCookie';
 
+/** The name of the security scheme of personal API tokens (`Authorization: Bearer taiwa_…`). */
+export const TOKEN_SCHEME = 'apiToken';
+
 /** The session cookie's name as better-auth sets it (prefix `taiwa`; `__Secure-` over https). */
 export function sessionCookieName(baseUrl: string): string {
   return `${baseUrl.startsWith('https://') ? '__Secure-' : ''}taiwa.session_token`;
@@ -89,9 +92,12 @@ export const operationIds: Record<string, string> = {
   'GET /api/auth/get-session': 'getSession',
   'GET /api/session': 'getSignedInPerson',
   'GET /api/calendar-feeds/{token}': 'getCalendarFeed',
+  'GET /api/me/api-tokens': 'listApiTokens',
+  'POST /api/me/api-tokens': 'createApiToken',
+  'DELETE /api/me/api-tokens/{id}': 'revokeApiToken',
 };
 
-/** Operations anyone may call; `optional` ones also accept the cookie. Every other needs the session. */
+/** Operations anyone may call; `optional` ones also accept the cookie or a token. Every other needs one of them. */
 const publicOperations: Record<string, 'public' | 'optional'> = {
   'GET /api/setup': 'public',
   'POST /api/setup': 'public',
@@ -100,6 +106,12 @@ const publicOperations: Record<string, 'public' | 'optional'> = {
   'GET /api/session': 'optional',
   'GET /api/calendar-feeds/{token}': 'public',
 };
+
+/**
+ * Operations a token cannot call: better-auth's own routes read the cookie only, and new tokens are
+ * made from a session (policies/apiTokens.ts).
+ */
+const sessionOnly = (key: string) => key.includes(' /api/auth/') || key === 'POST /api/me/api-tokens';
 
 const pascal = (s: string) => s.replace(/(^|[-_.])([a-z0-9])/g, (_, _sep: string, ch: string) => ch.toUpperCase());
 
@@ -116,8 +128,8 @@ export function derivedOperationId(method: string, path: string): string {
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
- * The finishing touches no route declares itself: servers, the session cookie as a security
- * scheme applied to every operation that needs it, and an `operationId` for every operation.
+ * The finishing touches no route declares itself: servers, the session cookie and API tokens as
+ * security schemes applied to every operation that needs one, and an `operationId` for every operation.
  * Applied once to the generated document (mutates and returns it).
  */
 export function finishDocument(doc: OpenApiDocument, config: Pick<Config, 'baseUrl'>): OpenApiDocument {
@@ -131,6 +143,13 @@ export function finishDocument(doc: OpenApiDocument, config: Pick<Config, 'baseU
       name: sessionCookieName(config.baseUrl),
       description: 'The HttpOnly session cookie set by POST /api/auth/sign-in/email. Requests that carry it must also send an Origin header.',
     },
+    [TOKEN_SCHEME]: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'taiwa_…',
+      description:
+        'A personal API token, created on the profile page (POST /api/me/api-tokens) and shown once. It acts as its owner, limited by its scope: read allows GET, write every method, admin also administration (for administrators only). It expires, can be revoked, and stops working when its owner is deactivated. Requests with a token need no Origin header; the cookie is ignored when a token is sent.',
+    },
   };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of methods) {
@@ -139,7 +158,8 @@ export function finishDocument(doc: OpenApiDocument, config: Pick<Config, 'baseU
       const key = `${method.toUpperCase()} ${path}`;
       op.operationId = operationIds[key] ?? derivedOperationId(method, path);
       const access = publicOperations[key];
-      op.security = access === 'public' ? [] : access === 'optional' ? [{}, { [SESSION_SCHEME]: [] }] : [{ [SESSION_SCHEME]: [] }];
+      const either: Record<string, string[]>[] = sessionOnly(key) ? [{ [SESSION_SCHEME]: [] }] : [{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }];
+      op.security = access === 'public' ? [] : access === 'optional' ? [{}, ...either] : either;
     }
   }
   return doc;

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
+import { bearerSecret } from '../apiTokens.js';
 import { AppError, errorBody, ForbiddenError } from '../errors.js';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,16 +19,28 @@ function hasBody(headers: Headers): boolean {
 }
 
 /**
+ * Whether a request is authenticated by a personal API token rather than the session cookie. A
+ * page on another site cannot make a browser send an `Authorization` header (that needs a CORS
+ * preflight this server never grants), so such a request cannot be a cross-site forgery. The
+ * authentication middleware then accepts the token alone, never the cookie, and refuses a bad one.
+ * better-auth's own routes (/api/auth) read only the cookie, so they always get the Origin check.
+ */
+function isBearerRequest(path: string, authorization: string | undefined): boolean {
+  return bearerSecret(authorization) !== undefined && !(path === '/api/auth' || path.startsWith('/api/auth/'));
+}
+
+/**
  * Refuses cross-site writes (SPEC §2 relies on nobody writing in someone else's name): every
  * POST/PUT/PATCH/DELETE under /api must come with an `Origin` equal to `TAIWA_BASE_URL`'s origin
- * (a missing or `null` Origin is refused too), and any body must be JSON.
+ * (a missing or `null` Origin is refused too), and any body must be JSON. Requests that carry an
+ * API token (`Authorization: Bearer …`) need no Origin (see `isBearerRequest`, ADR 0202).
  */
 export function requestGuards(baseUrl: string): MiddlewareHandler<AppEnv> {
   const expected = new URL(baseUrl).origin;
   return async (c, next) => {
     if (!stateChanging.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    if (origin !== expected) {
+    if (origin !== expected && !isBearerRequest(c.req.path, c.req.header('authorization'))) {
       return c.json(errorBody(new ForbiddenError('errors.foreignOrigin'), c.get('locale')), 403);
     }
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -461,3 +461,4 @@ export const reflections = pgTable(
 export * from './schema/minutes.js';
 export * from './schema/guidance.js';
 export * from './schema/notify.js';
+export * from './schema/apiTokens.js';

@@ -72,6 +72,11 @@ const ja = {
   'errors.calendarFeedNotFound': 'このカレンダーのURLは無効です。設定画面で新しいURLを発行してください。',
   'errors.webhookNotFound': 'Webhookが見つかりません。',
   ...fieldMessages.ja,
+  'errors.tokenInvalid': 'APIトークンが無効です(期限切れ、取り消し済み、または誤り)。プロフィール画面で新しいトークンを発行してください。',
+  'errors.tokenScope': 'このAPIトークンの権限({scope})では、この操作はできません。',
+  'errors.tokenFromToken': 'APIトークンを使って新しいトークンは発行できません。サインインして画面から発行してください。',
+  'errors.tokenNotFound': 'APIトークンが見つかりません。',
+  'errors.tooManyTokens': 'APIトークンは1人{max}個までです。使っていないトークンを取り消してから発行してください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -144,6 +149,11 @@ const en: Record<MessageKey, string> = {
   'errors.calendarFeedNotFound': 'This calendar URL is not valid. Create a new one in your notification settings.',
   'errors.webhookNotFound': 'Webhook not found.',
   ...fieldMessages.en,
+  'errors.tokenInvalid': 'This API token is not valid (expired, revoked or mistyped). Create a new one on your profile page.',
+  'errors.tokenScope': 'This API token\'s scope ({scope}) does not allow this operation.',
+  'errors.tokenFromToken': 'A new API token cannot be created with an API token. Sign in and create it on your profile page.',
+  'errors.tokenNotFound': 'API token not found.',
+  'errors.tooManyTokens': 'You can hold at most {max} API tokens. Revoke one you no longer use first.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { ja, en };

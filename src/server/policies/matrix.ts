@@ -76,6 +76,10 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/me/calendar-feed': who.signedIn,
   'POST /api/me/calendar-feed': who.signedIn,
   'DELETE /api/me/calendar-feed': who.signedIn,
+  // each person's own API tokens (created from a session only; see policies/apiTokens.ts)
+  'GET /api/me/api-tokens': who.signedIn,
+  'POST /api/me/api-tokens': who.signedIn,
+  'DELETE /api/me/api-tokens/{id}': who.signedIn,
   // administration: the mail outbox and webhooks
   'GET /api/admin/outbox': who.admin,
   'GET /api/admin/webhooks': who.admin,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_BASE_URL, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { noDatabase } from '../../test/provided.js';
-import { operationIds, SESSION_SCHEME } from '../openapi.js';
+import { operationIds, SESSION_SCHEME, TOKEN_SCHEME } from '../openapi.js';
 
 const run = promisify(execFile);
 
@@ -19,7 +19,7 @@ interface Operation {
 }
 interface OpenApiDoc {
   servers?: { url: string }[];
-  components?: { securitySchemes?: Record<string, { type: string; in: string; name: string }> };
+  components?: { securitySchemes?: Record<string, { type: string; in?: string; name?: string; scheme?: string }> };
   paths: Record<string, Record<string, Operation>>;
 }
 
@@ -54,7 +54,11 @@ describe.skipIf(noDatabase)('the OpenAPI document serves clients written elsewhe
     expect(doc.servers).toEqual([expect.objectContaining({ url: TEST_BASE_URL })]);
     expect(doc.components?.securitySchemes?.[SESSION_SCHEME]).toEqual(expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'taiwa.session_token' }));
     const byKey = Object.fromEntries(ops.map((o) => [o.key, o.op]));
-    expect(byKey['GET /api/employees']!.security).toEqual([{ [SESSION_SCHEME]: [] }]);
+    expect(doc.components?.securitySchemes?.[TOKEN_SCHEME]).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(byKey['GET /api/employees']!.security).toEqual([{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }]);
+    // better-auth reads only its cookie, and tokens are made from a session.
+    expect(byKey['POST /api/auth/change-password']!.security).toEqual([{ [SESSION_SCHEME]: [] }]);
+    expect(byKey['POST /api/me/api-tokens']!.security).toEqual([{ [SESSION_SCHEME]: [] }]);
     expect(byKey['POST /api/auth/sign-in/email']!.security).toEqual([]);
     expect(byKey['GET /api/meetings/{id}/prep-brief']!.operationId).toBe('getPrepBrief');
   });

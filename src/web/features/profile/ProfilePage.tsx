@@ -12,11 +12,12 @@ import type { } from '../../../domain/me.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { zoneLabel } from '../../lib/timeZones.js';
 import { saveTimeZone, timeZones } from './api.js';
+import { ApiTokensSection } from './ApiTokensSection.js';
 import { PasswordForm } from './PasswordForm.js';
 import { TalkTrendSection } from './TalkTrendSection.js';
 
 
-/** My profile: who I am in the organisation (read-only), language, time zone and password. */
+/** My profile: who I am in the organisation (read-only), language, time zone, password and API tokens. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -111,6 +112,8 @@ export function ProfilePage() {
         </Text>
         <PasswordForm />
       </Paper>
+
+      <ApiTokensSection />
 
       {me.roles.includes('manager') ? <TalkTrendSection /> : null}
     </Stack>

@@ -1,4 +1,6 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ApiTokenCreate, ApiTokenList, CreatedApiToken } from '../../../domain/apiTokens.js';
 import type { Me, passwordChangeSchema } from '../../../domain/me.js';
 import { api, client } from '../../lib/api.js';
 
@@ -13,3 +15,19 @@ export function changePassword(body: z.input<typeof passwordChangeSchema>) {
 }
 
 export { timeZones } from '../../lib/timeZones.js';
+
+/** My API tokens (never their secrets). */
+export const apiTokensQuery = queryOptions({
+  queryKey: ['me', 'api-tokens'],
+  queryFn: () => api<ApiTokenList>(client.GET('/api/me/api-tokens')),
+});
+
+/** Creates an API token; the answer carries its secret, which is shown this once. */
+export function createApiToken(body: ApiTokenCreate) {
+  return api<CreatedApiToken>(client.POST('/api/me/api-tokens', { body }));
+}
+
+/** Revokes one of my API tokens. */
+export function revokeApiToken(id: string) {
+  return api<{ ok: true }>(client.DELETE('/api/me/api-tokens/{id}', { params: { path: { id } } }));
+}
