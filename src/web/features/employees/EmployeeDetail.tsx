@@ -165,7 +165,7 @@ export function EmployeeDetail({ id }: { id: string }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>{t('fields.email')}</DataList.ItemLabel>
-            <DataList.ItemValue>
+            <DataList.ItemValue style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
               <Anchor href={`mailto:${e.email}`}>{e.email}</Anchor>
             </DataList.ItemValue>
           </DataList.Item>

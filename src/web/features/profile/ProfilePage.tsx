@@ -53,7 +53,7 @@ export function ProfilePage() {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>{t('fields.email')}</DataList.ItemLabel>
-            <DataList.ItemValue>{me.email}</DataList.ItemValue>
+            <DataList.ItemValue style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{me.email}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>{t('fields.title')}</DataList.ItemLabel>
