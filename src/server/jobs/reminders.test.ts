@@ -18,7 +18,10 @@ import { runDueReminders, START_REMINDER_MINUTES } from './reminders.js';
 const BASE = 'http://taiwa.test';
 const minute = 60_000;
 
-describe.skipIf(noDatabase)('reminders, e-mail and invitations on a simulated clock', () => {
+// One story on one simulated clock: each run sends everything due by its time, for every meeting in the
+// database, so a later time (the two processes' tick, 30 days ahead) must not come before an earlier
+// step's check. The steps keep their order; the tests that change a meeting use data of their own.
+describe.skipIf(noDatabase)('reminders, e-mail and invitations on a simulated clock', { shuffle: false }, () => {
   const database = testDatabase();
   let org: Organisation;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -44,9 +47,7 @@ describe.skipIf(noDatabase)('reminders, e-mail and invitations on a simulated cl
     await smtp?.close();
   });
 
-  // One meeting on one clock: each step runs the reminders at a later time than the step before, and a
-  // run sends everything due by then, so the steps only make sense in this order.
-  describe('the first meeting, day by day', { shuffle: false }, () => {
+  describe('the first meeting, day by day', () => {
     it('invites the report to add topics at 09:00 their time two days before, in English', async () => {
       const due = zonedToUtc(addDays(localDateOf(firstMeeting.startsAt, 'America/New_York'), -2), '09:00', 'America/New_York');
       await run(new Date(due.getTime() - minute));

@@ -130,11 +130,13 @@ describe.skipIf(noDatabase)('sign-in, sign-out, change-password', () => {
     });
 
     it('the right current password changes it: the new one signs in, the old one no longer does', async () => {
-      const cookie = await signIn(app, org.skipLevel.email, TEST_PASSWORD);
+      // A person of its own: the sign-in tests expect everyone of the organisation to keep TEST_PASSWORD.
+      const [changer] = await insertPeople(database.db, auth, [{ familyName: '変更', givenName: '太郎', managerId: org.skipLevel.id }]);
+      const cookie = await signIn(app, changer!.email, TEST_PASSWORD);
       const res = await call(app, 'POST', '/api/auth/change-password', { cookie, body: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-9' } });
       expect(res.status).toBe(200);
-      await signIn(app, org.skipLevel.email, 'a-new-password-9');
-      expectError(await call(app, 'POST', '/api/auth/sign-in/email', { body: { email: org.skipLevel.email, password: TEST_PASSWORD } }), 401, 'unauthenticated');
+      await signIn(app, changer!.email, 'a-new-password-9');
+      expectError(await call(app, 'POST', '/api/auth/sign-in/email', { body: { email: changer!.email, password: TEST_PASSWORD } }), 401, 'unauthenticated');
     });
   });
 });
