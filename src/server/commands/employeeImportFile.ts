@@ -11,7 +11,7 @@ export interface ImportFile {
 }
 
 const fileProblem = (key: 'errors.importUnreadable' | 'errors.importNotCsv' | 'errors.importNoRows' | 'errors.importDuplicateHeader', params = {}) =>
-  new ValidationError({ file: { key, params } }, key);
+  new ValidationError({ file: { key, params } }, key, params);
 
 /**
  * Reads an uploaded CSV file (base64 of its bytes): detects UTF-8 (with or without BOM) or
@@ -46,6 +46,6 @@ export function readImportFile(base64: string): ImportFile {
     .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) throw fileProblem('errors.importNoRows');
-  if (rows.length > importRowsMax) throw new ValidationError({ file: { key: 'errors.importTooManyRows', params: { max: importRowsMax } } }, 'errors.importTooManyRows');
+  if (rows.length > importRowsMax) throw new ValidationError({ file: { key: 'errors.importTooManyRows', params: { max: importRowsMax } } }, 'errors.importTooManyRows', { max: importRowsMax });
   return { encoding: decoded.encoding, headers, rows };
 }

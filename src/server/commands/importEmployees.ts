@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   departmentPathSeparator,
   findReportingCycles,
@@ -18,7 +18,7 @@ import {
 } from '../../domain/employeeImport.js';
 import type { Locale } from '../../domain/limits.js';
 import type { Db, Tx } from '../db/client.js';
-import { departments, employees, settings, user } from '../db/schema.js';
+import { departments, employees, settings } from '../db/schema.js';
 import { ConflictError, fromZodIssues, ValidationError } from '../errors.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
 import { readImportFile, type ImportFile } from './employeeImportFile.js';
@@ -102,11 +102,14 @@ export async function analyseImport(db: Db, base64: string): Promise<ImportAnaly
   };
 }
 
-function assertMapping(file: ImportFile, mapping: ImportMapping): void {
+function assertMapping(file: ImportFile, mapping: ImportMapping, locale: Locale): void {
   const missing = requiredImportFields.filter((f) => !mapping[f]);
-  if (missing.length) throw new ValidationError({ mapping: { key: 'errors.importMappingMissing', params: { fields: missing.join(', ') } } }, 'errors.importMappingMissing');
+  if (missing.length) {
+    const params = { fields: missing.map((f) => translate(locale, fieldKeys[f])).join(', ') };
+    throw new ValidationError({ mapping: { key: 'errors.importMappingMissing', params } }, 'errors.importMappingMissing', params);
+  }
   for (const header of Object.values(mapping)) {
-    if (!file.headers.includes(header)) throw new ValidationError({ mapping: { key: 'errors.importUnknownHeader', params: { header } } }, 'errors.importUnknownHeader');
+    if (!file.headers.includes(header)) throw new ValidationError({ mapping: { key: 'errors.importUnknownHeader', params: { header } } }, 'errors.importUnknownHeader', { header });
   }
 }
 
@@ -161,7 +164,7 @@ const displayName = (p: { familyName: string; givenName: string }) => `${p.famil
 export async function planImport(db: Tx, input: { file: string; mapping: ImportMapping }, locale: Locale): Promise<ImportPlan> {
   const file = readImportFile(input.file);
   const mapping = input.mapping;
-  assertMapping(file, mapping);
+  assertMapping(file, mapping, locale);
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const fieldLabel = (f: string) => (f in fieldKeys ? t(fieldKeys[f as ImportField]) : f);
   const org = await loadOrganisation(db);
@@ -412,7 +415,18 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-const values = (rows: SQL[]) => sql.join(rows, sql`, `);
+/** The columns of an imported person as `jsonb_to_recordset` reads them. */
+const recordColumns = sql.raw(
+  'family_name text, given_name text, family_name_kana text, given_name_kana text, email text, employee_number text, title text',
+);
+const personColumns = (p: Person) => ({
+  family_name: p.familyName,
+  given_name: p.givenName,
+  family_name_kana: p.familyNameKana,
+  given_name_kana: p.givenNameKana,
+  email: p.email,
+  employee_number: p.employeeNumber,
+});
 
 /**
  * Applies an import in one transaction: everything or nothing. The file is checked again under the
@@ -466,47 +480,58 @@ export async function applyImport(props: {
     const deptOf = (p: PlannedRow, current: string | null) => (p.departmentPath === undefined ? current : p.departmentPath === null ? null : deptIds.get(p.departmentPath)!);
 
     // New employees: their sign-in users, then the employees (managers are set afterwards, when
-    // every row has its id).
+    // every row has its id). Each batch travels as one JSON parameter: a statement per 1,000 rows.
     const idOfRow = new Map<number, string>();
     for (const p of plan.rows) if (p.existing) idOfRow.set(p.row, p.existing.id);
     for (const batch of chunks(creates)) {
-      const users = batch.map((p) => ({ id: randomUUID(), name: displayName(p.person), email: p.person.email, emailVerified: true }));
-      await tx.insert(user).values(users);
+      const rows = batch.map((p) => {
+        const id = randomUUID();
+        idOfRow.set(p.row, id);
+        return { id, user_id: randomUUID(), name: displayName(p.person), ...personColumns(p.person), title: p.person.title ?? null, department_id: deptOf(p, null) };
+      });
+      const json = JSON.stringify(rows);
+      await tx.execute(sql`
+        insert into auth_user (id, name, email, email_verified)
+        select r.user_id, r.name, r.email, true from jsonb_to_recordset(${json}::jsonb) as r(user_id text, name text, email text)`);
       await step(batch.length);
-      await tx.insert(employees).values(
-        batch.map((p, i) => {
-          const id = randomUUID();
-          idOfRow.set(p.row, id);
-          return { id, userId: users[i]!.id, ...p.person, departmentId: deptOf(p, null) };
-        }),
-      );
+      await tx.execute(sql`
+        insert into employees (id, user_id, family_name, given_name, family_name_kana, given_name_kana, email, employee_number, title, department_id)
+        select r.id, r.user_id, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana, r.email, r.employee_number, r.title, r.department_id
+        from jsonb_to_recordset(${json}::jsonb) as r(${recordColumns}, id uuid, user_id text, department_id uuid)`);
       await step(batch.length);
     }
 
     // Changed employees, and the names of their sign-in users.
     for (const batch of chunks(updates)) {
-      const rows = batch.map((p) => {
-        const e = p.existing!;
-        return sql`(${e.id}::uuid, ${p.person.familyName}, ${p.person.givenName}, ${p.person.familyNameKana}, ${p.person.givenNameKana}, ${p.person.employeeNumber}, ${p.person.title === undefined ? e.title : p.person.title}, ${deptOf(p, e.departmentId)}::uuid)`;
-      });
+      const json = JSON.stringify(
+        batch.map((p) => {
+          const e = p.existing!;
+          return { id: e.id, user_id: e.userId, name: displayName(p.person), ...personColumns(p.person), title: p.person.title === undefined ? e.title : p.person.title, department_id: deptOf(p, e.departmentId) };
+        }),
+      );
       await tx.execute(sql`
-        update employees e set family_name = v.family_name, given_name = v.given_name, family_name_kana = v.family_name_kana,
-          given_name_kana = v.given_name_kana, employee_number = v.employee_number, title = v.title, department_id = v.department_id, updated_at = now()
-        from (values ${values(rows)}) as v(id, family_name, given_name, family_name_kana, given_name_kana, employee_number, title, department_id)
-        where e.id = v.id`);
+        update employees e set family_name = r.family_name, given_name = r.given_name, family_name_kana = r.family_name_kana,
+          given_name_kana = r.given_name_kana, employee_number = r.employee_number, title = r.title, department_id = r.department_id, updated_at = now()
+        from jsonb_to_recordset(${json}::jsonb) as r(${recordColumns}, id uuid, department_id uuid)
+        where e.id = r.id`);
       await step(batch.length);
-      const names = batch.map((p) => sql`(${p.existing!.userId}, ${displayName(p.person)})`);
-      await tx.execute(sql`update auth_user u set name = v.name, updated_at = now() from (values ${values(names)}) as v(id, name) where u.id = v.id`);
+      await tx.execute(sql`
+        update auth_user u set name = r.name, updated_at = now()
+        from jsonb_to_recordset(${json}::jsonb) as r(user_id text, name text) where u.id = r.user_id`);
       await step(batch.length);
     }
 
     // Reporting lines, now that every row has an id.
     for (const batch of chunks(withManager)) {
-      const rows = batch.map((p) => {
-        const m = p.manager === null || p.manager === undefined ? null : p.manager.kind === 'row' ? idOfRow.get(p.manager.row)! : p.manager.id;
-        return sql`(${idOfRow.get(p.row)!}::uuid, ${m}::uuid)`;
-      });
-      await tx.execute(sql`update employees e set manager_id = v.manager_id from (values ${values(rows)}) as v(id, manager_id) where e.id = v.id`);
+      const json = JSON.stringify(
+        batch.map((p) => ({
+          id: idOfRow.get(p.row)!,
+          manager_id: p.manager === null || p.manager === undefined ? null : p.manager.kind === 'row' ? idOfRow.get(p.manager.row)! : p.manager.id,
+        })),
+      );
+      await tx.execute(sql`
+        update employees e set manager_id = r.manager_id, updated_at = now()
+        from jsonb_to_recordset(${json}::jsonb) as r(id uuid, manager_id uuid) where e.id = r.id`);
       await step(batch.length);
     }
 
