@@ -92,6 +92,7 @@ export function EmployeeImportPage() {
             accept=".csv,text/csv"
             leftSection={<IconFileTypeCsv size={18} aria-hidden />}
             clearable
+            clearButtonProps={{ 'aria-label': t('actions.clear') }}
             onChange={choose}
             disabled={analyse.isPending || apply.isPending}
             maw={480}
@@ -128,6 +129,7 @@ export function EmployeeImportPage() {
                   value={mapping[field] ?? null}
                   onChange={(v) => changeMapping(field, v)}
                   clearable
+                  clearButtonProps={{ 'aria-label': t('actions.clear') }}
                   searchable
                 />
               ))}
@@ -141,7 +143,7 @@ export function EmployeeImportPage() {
                 {t('employeeImport.check')}
               </Button>
               {missing.length > 0 ? (
-                <Text size="sm" c="red.8">
+                <Text size="sm" c="red.9">
                   {t('employeeImport.missing', { fields: missing.map((f) => t(`employeeImport.fields.${f}`)).join('、') })}
                 </Text>
               ) : null}
@@ -278,7 +280,7 @@ function ReportSection(props: {
                     </Table.Td>
                     <Table.Td>
                       {r.problems.map((m, i) => (
-                        <Text key={`p${i}`} size="sm" c="red.8">
+                        <Text key={`p${i}`} size="sm" c="red.9">
                           {m.message}
                         </Text>
                       ))}
