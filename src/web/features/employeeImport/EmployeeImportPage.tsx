@@ -139,7 +139,14 @@ export function EmployeeImportPage() {
             </Text>
             <FormError message={dryRun.formError} />
             <Group>
-              <Button onClick={() => dryRun.mutate()} loading={dryRun.isPending} disabled={missing.length > 0 || apply.isPending}>
+              <Button
+                onClick={() => dryRun.mutate()}
+                loading={dryRun.isPending}
+                disabled={missing.length > 0 || apply.isPending}
+                h="auto"
+                py={8}
+                styles={{ label: { whiteSpace: 'normal' } }}
+              >
                 {t('employeeImport.check')}
               </Button>
               {missing.length > 0 ? (
@@ -246,7 +253,8 @@ function ReportSection(props: {
             { value: 'attention', label: t('employeeImport.showAttention') },
             { value: 'all', label: t('employeeImport.showAll') },
           ]}
-          w="fit-content"
+          fullWidth
+          maw={420}
         />
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7">
