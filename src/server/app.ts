@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { departmentsApi } from './api/departments/departments.js';
 import { employeesApi } from './api/employees/employees.js';
+import { employeeImportApi, IMPORT_PATH_PREFIX } from './api/employeeImport/employeeImport.js';
 import { homeApi } from './api/home/home.js';
 import { meApi } from './api/me/me.js';
 import { meetingsApi } from './api/meetings/meetings.js';
@@ -39,6 +40,7 @@ import { finishDocument } from './api/openapi.js';
 import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { compressResponses, varyOnEncoding } from './compression.js';
+import { importFileMaxBytes } from '../domain/employeeImport.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
@@ -92,14 +94,15 @@ export function createApp(services: Services) {
     }),
   );
 
-  app.use(
-    '/api/*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        c.json(errorBody(new AppError('payload_too_large', 'errors.payload_too_large', { limit: config.bodyLimitBytes }), c.get('locale')), 413),
-    }),
-  );
+      maxSize,
+      onError: (c) => c.json(errorBody(new AppError('payload_too_large', 'errors.payload_too_large', { limit: maxSize }), c.get('locale')), 413),
+    });
+  const defaultLimit = limitTo(config.bodyLimitBytes);
+  // An employee CSV file travels as base64 inside JSON: its routes take the file's limit, a third larger.
+  const importLimit = limitTo(Math.ceil((importFileMaxBytes * 4) / 3) + 64 * 1024);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(IMPORT_PATH_PREFIX) ? importLimit(c, next) : defaultLimit(c, next)));
 
   app.use('/api/*', noStore());
   app.use('/api/*', requestGuards(config.baseUrl));
@@ -145,6 +148,7 @@ export function createApp(services: Services) {
   app.route('/api', meApi);
   app.route('/api', employeesApi);
   app.route('/api', departmentsApi);
+  app.route('/api', employeeImportApi);
   app.route('/api', homeApi);
   app.route('/api', seriesApi);
   app.route('/api', meetingsApi);

@@ -19,8 +19,8 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(fields: Record<string, { key: MessageKey; params?: Params }>, reason: MessageKey = 'errors.validation') {
-    super('validation', reason, {}, fields);
+  constructor(fields: Record<string, { key: MessageKey; params?: Params }>, reason: MessageKey = 'errors.validation', params: Params = {}) {
+    super('validation', reason, params, fields);
   }
 }
 export class NotFoundError extends AppError {

@@ -26,6 +26,7 @@ import { setupRoute } from './routes/setup.js';
 import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
 import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
+import { employeeImportRoute } from './routes/employee-import.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -77,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     webhooksRoute,
     webhookLogRoute,
+    employeeImportRoute,
   ]),
 ]);
 

@@ -109,6 +109,11 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/departments': who.signedIn,
   'POST /api/departments': who.admin,
   'PATCH /api/departments/{id}': who.admin,
+  // employee CSV import and export (SPEC §9)
+  'POST /api/admin/employee-import/analyse': who.admin,
+  'POST /api/admin/employee-import/dry-run': who.admin,
+  'POST /api/admin/employee-import/apply': who.admin,
+  'GET /api/admin/employee-export': who.admin,
   // series
   'GET /api/series': who.signedIn,
   'POST /api/series': who.managerOrHrAdmin,

@@ -18,6 +18,10 @@ export const organisationPolicy = {
   manageEmployees(actor: Actor | null): boolean {
     return !!actor && actor.isAdmin;
   },
+  /** Bulk import and export of employees, departments and reporting lines (SPEC §9): admins, as editing them one by one. */
+  importEmployees(actor: Actor | null): boolean {
+    return !!actor && actor.isAdmin;
+  },
   manageDepartments(actor: Actor | null): boolean {
     return !!actor && actor.isAdmin;
   },

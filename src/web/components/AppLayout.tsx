@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks';
+  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/employee-import';
   label: string;
   icon: ReactNode;
 }
@@ -50,6 +50,7 @@ export function AppLayout() {
   if (me.roles.includes('admin')) {
     items.push({ to: '/admin/outbox', label: t('notify.nav.outbox'), icon: <IconMailbox size={20} aria-hidden /> });
     items.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={20} aria-hidden /> });
+    items.push({ to: '/admin/employee-import', label: t('employeeImport.nav'), icon: <IconFileImport size={20} aria-hidden /> });
   }
 
   const isActive = (to: NavItem['to']) => {
