@@ -21,13 +21,13 @@ export function TrendCharts({ data }: { data: AnalyticsDepartments }) {
   }));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Stack gap="xs" aria-hidden>
+      <Stack gap="xs">
         <Title order={3} size="h5">
           {t('analytics.chartPractice')}
         </Title>
-        <div style={{ width: '100%', height: 220 }}>
+        <div style={{ width: '100%', height: 220 }} role="img" aria-label={t('analytics.chartPractice')}>
           <ResponsiveContainer>
-            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" fontSize={12} />
               <YAxis domain={[0, 100]} fontSize={12} />
@@ -39,13 +39,13 @@ export function TrendCharts({ data }: { data: AnalyticsDepartments }) {
           </ResponsiveContainer>
         </div>
       </Stack>
-      <Stack gap="xs" aria-hidden>
+      <Stack gap="xs">
         <Title order={3} size="h5">
           {t('analytics.chartQuality')}
         </Title>
-        <div style={{ width: '100%', height: 220 }}>
+        <div style={{ width: '100%', height: 220 }} role="img" aria-label={t('analytics.chartQuality')}>
           <ResponsiveContainer>
-            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" fontSize={12} />
               <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} fontSize={12} />
