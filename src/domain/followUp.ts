@@ -17,8 +17,8 @@ export const minutesMax = minutesDocumentMaxChars;
 export const correctionReasonMax = 500;
 export const acknowledgeCommentMax = 2000;
 export const reflectionTextMax = 2000;
-/** The window of the manager's reflection summary. */
-export const reflectionSummaryDays = 90;
+/** The manager's reflection summary covers this many closed months (a quarter). */
+export const reflectionSummaryMonths = 3;
 
 const isoDate = z.iso.date();
 
@@ -187,12 +187,14 @@ export const ownReflectionSchema = z.object({
   improve: z.string().nullable(),
   updatedAt: z.string(),
 });
-/** The partner's reflection as the pair sees it: the text only, never a rating. */
+/**
+ * The partner's reflection as the pair sees it: the text only, never a rating, and no time either
+ * (when the report wrote it is when they rated, which the manager must not learn).
+ */
 export const partnerReflectionSchema = z.object({
   role: z.enum(['manager', 'report']),
   gained: z.string().nullable(),
   improve: z.string().nullable(),
-  updatedAt: z.string(),
 });
 export const reflectionViewSchema = z.object({
   meetingId: z.string(),
@@ -202,7 +204,9 @@ export const reflectionViewSchema = z.object({
 });
 export type ReflectionView = z.infer<typeof reflectionViewSchema>;
 export const reflectionSummarySchema = z.object({
-  windowDays: z.number().int(),
+  /** The closed months the summary covers, oldest and newest (YYYY-MM). */
+  from: z.string(),
+  to: z.string(),
   contributors: z.number().int(),
   minGroup: z.number().int(),
   suppressed: z.boolean(),

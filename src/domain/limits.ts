@@ -15,6 +15,8 @@ export const limits = {
   pairAggregateMinGroup: 3,
   /** SPEC §2: hr/admin see organisation figures only for groups at least this large. */
   orgAggregateMinGroup: 5,
+  /** Days after a month ends before its figures are published; ratings of its meetings are final then. */
+  periodGraceDays: 7,
 } as const;
 
 export const locales = ['ja', 'en'] as const;

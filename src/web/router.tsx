@@ -5,6 +5,7 @@ import { isClientError, isUnauthenticated } from './lib/api.js';
 import { isSpeculative, runPreload, wasSignedIn } from './lib/firstScreen.js';
 import { meQuery, setupStatusQuery } from './lib/session.js';
 import { actionItemsRoute } from './routes/action-items.js';
+import { analyticsRoute } from './routes/analytics.js';
 import { appRoute } from './routes/app.js';
 import { departmentsRoute } from './routes/departments.js';
 import { employeeRoute } from './routes/employee.js';
@@ -72,6 +73,7 @@ const routeTree = rootRoute.addChildren([
     employeeRoute,
     departmentsRoute,
     questionBankRoute,
+    analyticsRoute,
     profileRoute,
     notificationsRoute,
     notificationSettingsRoute,

@@ -24,6 +24,7 @@ export const operationIds: Record<string, string> = {
   'GET /api/setup': 'getSetupStatus',
   'POST /api/setup': 'setUpOrganisation',
   'GET /api/me': 'getMe',
+  'GET /api/analytics/departments': 'getDepartmentAnalytics',
   'PATCH /api/me': 'updateMe',
   'GET /api/employees': 'listEmployees',
   'POST /api/employees': 'createEmployee',

@@ -1,18 +1,20 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   managerReflectionSchema,
-  reflectionSummaryDays,
+  reflectionSummaryMonths,
   reportReflectionSchema,
   type reflectionInputSchema,
   type ReflectionSummary,
   type ReflectionView,
 } from '../../domain/followUp.js';
-import { limits } from '../../domain/limits.js';
+import { addMonths, isClosed, latestClosedMonth, monthBounds, monthOf } from '../../domain/aggregates.js';
 import type { Actor } from '../../domain/roles.js';
-import type { Db } from '../db/client.js';
+import { organisationTimeZone } from '../analytics/timeZone.js';
+import type { Db, Tx } from '../db/client.js';
 import { meetings, reflections, series } from '../db/schema.js';
 import { ConflictError, fromZodIssues, NotFoundError } from '../errors.js';
+import { aggregatePolicy } from '../policies/analytics.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { roleIn } from '../policies/series.js';
 import { loadMeetingForPair } from '../policies/series.js';
@@ -42,6 +44,16 @@ export async function saveReflection(props: { db: Db; actor: Actor; meetingId: s
       gained: v.gained,
       improve: v.improve,
     };
+    if (role === 'report' && (await ratingsClosed(tx, m.startsAt))) {
+      // The month's figures are published: its ratings are final, so no published figure ever moves.
+      const [before] = await tx
+        .select({ feltHeard: reflections.feltHeard, useful: reflections.useful })
+        .from(reflections)
+        .where(and(eq(reflections.meetingId, m.id), eq(reflections.authorId, actor.employeeId)));
+      if ((before?.feltHeard ?? null) !== values.feltHeard || (before?.useful ?? null) !== values.useful) {
+        throw new ConflictError('errors.reflectionPeriodClosed', {}, values.feltHeard !== (before?.feltHeard ?? null) ? 'feltHeard' : 'useful');
+      }
+    }
     await tx
       .insert(reflections)
       .values({ meetingId: m.id, authorId: actor.employeeId, role, ...values })
@@ -76,19 +88,24 @@ export async function readReflection(props: { db: Db; actor: Actor; meetingId: s
       };
     } else {
       // Deliberately no rating field at all: the partner reads the text of the reflection only.
-      partner = { role: r.role, gained: r.gained, improve: r.improve, updatedAt: r.updatedAt.toISOString() };
+      partner = { role: r.role, gained: r.gained, improve: r.improve };
     }
   }
   return { meetingId, mine, partner, abilities: { reflect: followUpPolicy.meetingAbilities(actor, row.s, row.m).reflect } };
 }
 
 /**
- * The manager's own practice mirror: the average "felt heard" and "useful" of their reports over the
- * last 90 days, only when at least 3 distinct reports contributed (SPEC §2 pair-aggregate).
+ * The manager's own practice mirror: the average "felt heard" and "useful" of their reports over
+ * the last closed quarter (three closed months), only when at least 3 distinct reports contributed
+ * (SPEC §2 pair-aggregate). Published per closed month, so one new rating changes nothing the
+ * manager sees until its month closes, and by then its ratings are final.
  */
 export async function reflectionSummary(props: { db: Db; actor: Actor; now?: Date }): Promise<ReflectionSummary> {
   const { db, actor } = props;
-  const since = new Date((props.now ?? new Date()).getTime() - reflectionSummaryDays * 86_400_000);
+  const now = props.now ?? new Date();
+  const timeZone = await organisationTimeZone(db);
+  const to = latestClosedMonth(now, timeZone);
+  const from = addMonths(to, -(reflectionSummaryMonths - 1));
   const [agg] = await db
     .select({
       contributors: sql<number>`count(distinct ${reflections.authorId})::int`,
@@ -100,11 +117,24 @@ export async function reflectionSummary(props: { db: Db; actor: Actor; now?: Dat
     .innerJoin(meetings, eq(meetings.id, reflections.meetingId))
     .innerJoin(series, eq(series.id, meetings.seriesId))
     .where(
-      and(eq(series.managerId, actor.employeeId), eq(reflections.role, 'report'), eq(reflections.authorId, series.reportId), gte(meetings.startsAt, since)),
+      and(
+        eq(series.managerId, actor.employeeId),
+        eq(reflections.role, 'report'),
+        eq(reflections.authorId, series.reportId),
+        sql`(${reflections.feltHeard} is not null or ${reflections.useful} is not null)`,
+        gte(meetings.startsAt, monthBounds(from, timeZone).start),
+        lt(meetings.startsAt, monthBounds(to, timeZone).end),
+      ),
     );
   const contributors = agg?.contributors ?? 0;
-  const base = { windowDays: reflectionSummaryDays, contributors, minGroup: limits.pairAggregateMinGroup };
+  const base = { from, to, contributors, minGroup: aggregatePolicy.minimum('ownTeam') };
   if (!followUpPolicy.ratingsSummaryAllowed(actor, contributors)) return { ...base, suppressed: true };
-  const round = (v: string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+  const round = (v: string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   return { ...base, suppressed: false, feltHeard: round(agg?.feltHeard), useful: round(agg?.useful), responses: agg?.responses ?? 0 };
+}
+
+/** Whether the ratings of a meeting are final: its month's figures are published (src/domain/aggregates.ts). */
+export async function ratingsClosed(db: Db | Tx, startsAt: Date, now: Date = new Date()): Promise<boolean> {
+  const timeZone = await organisationTimeZone(db);
+  return isClosed(monthOf(startsAt, timeZone), now, timeZone);
 }

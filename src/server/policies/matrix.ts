@@ -60,6 +60,7 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'POST /api/meetings/{id}/talk/intervals': who.pair,
   'GET /api/me/talk-trend': who.signedIn,
   'GET /api/talk-balance/aggregate': who.hrAdmin,
+  'GET /api/analytics/departments': who.hrAdmin,
   // guidance kept by hr
   'GET /api/agenda-templates': who.signedIn,
   'PATCH /api/agenda-templates/{id}': who.hrAdmin,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/roles.js';
-import { limits } from '../../domain/limits.js';
+import { aggregatePolicy } from './analytics.js';
 import { roleIn, seriesPolicy, type Pair, type SeriesStatus } from './series.js';
 
 type Series = Pair & { status: SeriesStatus };
@@ -29,10 +29,14 @@ export const talkPolicy = {
   sendIntervals(actor: Actor | null, s: Series, m: Meeting, c: Consents): boolean {
     return this.configure(actor, s, m) && this.measuring(m, c);
   },
-  /** The organisation's aggregate: hr and admin. */
+  /** The organisation's aggregate: hr and admin (the one rule of src/domain/aggregates.ts). */
   readAggregate(actor: Actor | null): boolean {
-    return !!actor && (actor.isHr || actor.isAdmin);
+    return aggregatePolicy.readOrganisation(actor);
   },
   /** The aggregate is shown only over this many managers or more. */
-  aggregateMinimum: limits.orgAggregateMinGroup,
+  aggregateMinimum: aggregatePolicy.minimum('organisation'),
+  /** Whether the aggregate over `managers` distinct managers may be shown. */
+  aggregateShown(managers: number): boolean {
+    return aggregatePolicy.shown(managers, 'organisation');
+  },
 };

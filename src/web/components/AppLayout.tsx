@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/employee-import';
+  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/employee-import';
   label: string;
   icon: ReactNode;
 }
@@ -36,22 +36,36 @@ export function AppLayout() {
   // On small screens the navigation closes once a page is chosen.
   useEffect(() => close(), [pathname, close]);
 
-  const items: NavItem[] = [
-    { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
-    { to: '/one-on-ones', label: t('nav.oneOnOnes'), icon: <IconMessages size={20} aria-hidden /> },
+  // hr and admin get the organisation's pages first (analytics, organisation, settings), their own 1on1s after.
+  const organisational = me.roles.includes('hr') || me.roles.includes('admin');
+  const own: NavItem[] = [
+    { to: '/one-on-ones', label: organisational ? t('nav.ownOneOnOnes') : t('nav.oneOnOnes'), icon: <IconMessages size={20} aria-hidden /> },
     { to: '/action-items', label: t('nav.actionItems'), icon: <IconListCheck size={20} aria-hidden /> },
   ];
-  if (me.directReports.length > 0) items.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
-  if (me.abilities.viewDirectory) items.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
-  items.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
-  if (me.abilities.manageGuidance) items.push({ to: '/question-bank', label: t('nav.questionBank'), icon: <IconBooks size={20} aria-hidden /> });
-  items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> });
-  items.push({ to: '/settings/notifications', label: t('notify.nav.settings'), icon: <IconBellCog size={20} aria-hidden /> });
+  if (me.directReports.length > 0) own.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
+  const organisation: NavItem[] = [];
+  if (me.abilities.viewDirectory) organisation.push({ to: '/employees', label: t('nav.employees'), icon: <IconUsers size={20} aria-hidden /> });
+  organisation.push({ to: '/departments', label: t('nav.departments'), icon: <IconBuildingCommunity size={20} aria-hidden /> });
+  const settings: NavItem[] = [];
+  if (me.abilities.manageGuidance) settings.push({ to: '/question-bank', label: t('nav.questionBank'), icon: <IconBooks size={20} aria-hidden /> });
+  const personal: NavItem[] = [
+    { to: '/profile', label: t('nav.profile'), icon: <IconUserCircle size={20} aria-hidden /> },
+    { to: '/settings/notifications', label: t('notify.nav.settings'), icon: <IconBellCog size={20} aria-hidden /> },
+  ];
   if (me.roles.includes('admin')) {
-    items.push({ to: '/admin/outbox', label: t('notify.nav.outbox'), icon: <IconMailbox size={20} aria-hidden /> });
-    items.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={20} aria-hidden /> });
-    items.push({ to: '/admin/employee-import', label: t('employeeImport.nav'), icon: <IconFileImport size={20} aria-hidden /> });
+    settings.push({ to: '/admin/outbox', label: t('notify.nav.outbox'), icon: <IconMailbox size={20} aria-hidden /> });
+    settings.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={20} aria-hidden /> });
+    organisation.push({ to: '/admin/employee-import', label: t('employeeImport.nav'), icon: <IconFileImport size={20} aria-hidden /> });
   }
+  const home: NavItem = { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> };
+  const groups: { label: string | null; items: NavItem[] }[] = organisational
+    ? [
+        { label: null, items: [home, { to: '/analytics', label: t('nav.analytics'), icon: <IconChartLine size={20} aria-hidden /> }] },
+        { label: t('nav.groupOrganisation'), items: organisation },
+        { label: t('nav.groupSettings'), items: [...settings, ...personal] },
+        { label: t('nav.groupOwn'), items: own },
+      ]
+    : [{ label: null, items: [home, ...own, ...organisation, ...settings, ...personal] }];
 
   const isActive = (to: NavItem['to']) => {
     if (to === '/') return pathname === '/';
@@ -103,10 +117,15 @@ export function AppLayout() {
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
-            {items.map((item) => (
+            {groups.flatMap((group) => [
+              group.label ? (
+                <Text key={`label-${group.label}`} size="xs" fw={700} c="gray.7" tt="uppercase" mt="sm" px="sm">
+                  {group.label}
+                </Text>
+              ) : null,
+              ...group.items.map((item) => (
               <NavLinkLink
                 key={item.to}
-               
                 to={item.to}
                 label={item.label}
                 leftSection={item.icon}
@@ -115,7 +134,8 @@ export function AppLayout() {
                 variant="light"
                 fw={500}
               />
-            ))}
+              )),
+            ])}
           </Stack>
         </AppShell.Section>
         <AppShell.Section>

@@ -214,6 +214,26 @@ export interface paths {
         patch: operations["patchAgendaTemplatesById"];
         trace?: never;
     };
+    "/api/analytics/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Practice and quality figures of a department (or the whole organisation) and its sub-departments, per closed month
+         * @description hr and admin only. Figures are published per closed calendar month of the organisation’s time zone; a group under 5 people is hidden with its reason, and so is any group whose figure would let a hidden one be subtracted. No names, no text, no individual rating or condition.
+         */
+        get: operations["getDepartmentAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/change-password": {
         parameters: {
             query?: never;
@@ -1199,7 +1219,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The manager’s average “felt heard” and “useful” over the last 90 days across their reports; suppressed under 3 reports */
+        /** The manager’s average “felt heard” and “useful” across their reports over the last three closed months; suppressed under 3 reports */
         get: operations["getReflectionSummary"];
         put?: never;
         post?: never;
@@ -3469,6 +3489,243 @@ export interface operations {
                             /** @enum {string} */
                             wantedResponse: "listen" | "advice" | "thinkTogether" | "decide" | "feedback";
                         }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDepartmentAnalytics: {
+        parameters: {
+            query?: {
+                department?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        children: {
+                            hasChildren: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            monthsShown: number;
+                            name: string;
+                            practice: {
+                                cadenceAdherence: number | null;
+                                cancelled: number;
+                                cancelledByManager: number;
+                                cancelledByReport: number;
+                                held: number;
+                                implementationRate: number | null;
+                                people: number | null;
+                                planned: number;
+                                seriesMonths: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                            quality: {
+                                feltHeard: number | null;
+                                raters: number | null;
+                                responses: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                                useful: number | null;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                        }[];
+                        from: string;
+                        group: {
+                            /** Format: uuid */
+                            id: string | null;
+                            name: string | null;
+                        };
+                        inProgress: string;
+                        latestClosed: string;
+                        minimum: number;
+                        months: {
+                            month: string;
+                            practice: {
+                                cadenceAdherence: number | null;
+                                cancelled: number;
+                                cancelledByManager: number;
+                                cancelledByReport: number;
+                                held: number;
+                                implementationRate: number | null;
+                                people: number | null;
+                                planned: number;
+                                seriesMonths: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                            quality: {
+                                feltHeard: number | null;
+                                raters: number | null;
+                                responses: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                                useful: number | null;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                        }[];
+                        path: {
+                            /** Format: uuid */
+                            id: string | null;
+                            name: string | null;
+                        }[];
+                        summary: {
+                            monthsShown: number;
+                            practice: {
+                                cadenceAdherence: number | null;
+                                cancelled: number;
+                                cancelledByManager: number;
+                                cancelledByReport: number;
+                                held: number;
+                                implementationRate: number | null;
+                                people: number | null;
+                                planned: number;
+                                seriesMonths: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                            quality: {
+                                feltHeard: number | null;
+                                raters: number | null;
+                                responses: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                                useful: number | null;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                        };
+                        timeZone: string;
+                        to: string;
                     };
                 };
             };
@@ -10067,7 +10324,6 @@ export interface operations {
                             improve: string | null;
                             /** @enum {string} */
                             role: "manager" | "report";
-                            updatedAt: string;
                         } | null;
                     };
                 };
@@ -10216,7 +10472,6 @@ export interface operations {
                             improve: string | null;
                             /** @enum {string} */
                             role: "manager" | "report";
-                            updatedAt: string;
                         } | null;
                     };
                 };
@@ -12923,11 +13178,12 @@ export interface operations {
                     "application/json": {
                         contributors: number;
                         feltHeard?: number | null;
+                        from: string;
                         minGroup: number;
                         responses?: number;
                         suppressed: boolean;
+                        to: string;
                         useful?: number | null;
-                        windowDays: number;
                     };
                 };
             };

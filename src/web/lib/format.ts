@@ -45,3 +45,9 @@ export function zonedParts(date: Date, timeZone: string): { date: string; time: 
 export function zonedToIso(date: string, time: string, timeZone: string): string {
   return zonedToUtc(date, time, timeZone).toISOString();
 }
+
+/** A calendar month (`YYYY-MM`) as the reader says it: 2026年11月 / Nov 2026. */
+export function formatMonth(month: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+}

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReflectionSummary, ReflectionView } from '../../../domain/followUp.js';
-import { reflections } from '../../db/schema.js';
+import { addMonths, latestClosedMonth, monthBounds } from '../../../domain/aggregates.js';
+import { meetings, reflections } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -93,10 +94,10 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
       body: { ownListening: 4, gained: '悩みを知れた', improve: null },
     });
     expect(manager.body.mine).toMatchObject({ role: 'manager', ownListening: 4, feltHeard: null, useful: null, improve: null });
-    expect(manager.body.partner).toEqual({ role: 'report', gained: '話せてよかった', improve: '時間が短い', updatedAt: expect.any(String) });
+    expect(manager.body.partner).toEqual({ role: 'report', gained: '話せてよかった', improve: '時間が短い' });
     expectNoReportRatings(manager);
     const report = await call<ReflectionView>(app, 'GET', pathOf(meetingId), { cookie: cookies.self });
-    expect(report.body.partner).toEqual({ role: 'manager', gained: '悩みを知れた', improve: null, updatedAt: expect.any(String) });
+    expect(report.body.partner).toEqual({ role: 'manager', gained: '悩みを知れた', improve: null });
     expect(report.text).not.toMatch(/"ownListening":\s*4/);
     // Revising replaces, never duplicates.
     await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1 } });
@@ -113,29 +114,55 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
     expect(await databaseSnapshot(database.db)).toEqual(before);
   });
 
-  it('the summary is suppressed under 3 reports and an average from 3; no endpoint gives the manager one report’s ratings', async () => {
+  it('the summary is suppressed under 3 reports and an average from 3, over closed months only; no endpoint gives the manager one report’s ratings', async () => {
     const { org, cookies, third, seriesId, meetingId, upcomingId } = await world();
-    // The report reflects on the past meeting: 1 and 1.
+    const tz = 'Asia/Tokyo';
+    const to = latestClosedMonth(new Date(), tz);
+    const from = addMonths(to, -2);
+    /** Time passes: the meeting now lies in a closed month (`monthsBack` before the newest one). */
+    const closeMonthOf = (id: string, monthsBack = 0) =>
+      database.db
+        .update(meetings)
+        .set({ startsAt: new Date(monthBounds(addMonths(to, -monthsBack), tz).start.getTime() + 2 * 86_400_000) })
+        .where(eq(meetings.id, id));
+    // The report reflects on the past meeting: 1 and 1. Its month is still open: nothing is counted yet.
     expect((await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1, gained: '話せてよかった' } })).status).toBe(200);
     const summary = (cookie: string | null) => call<ReflectionSummary>(app, 'GET', '/api/reflections/summary', { cookie });
+    expect((await summary(cookies.partner)).body).toEqual({ from, to, contributors: 0, minGroup: 3, suppressed: true });
+    await closeMonthOf(meetingId);
     const one = await summary(cookies.partner);
-    expect(one.body).toEqual({ windowDays: 90, contributors: 1, minGroup: 3, suppressed: true });
-    // A second report reflects; a third one only on a meeting older than 90 days (does not count).
+    expect(one.body).toEqual({ from, to, contributors: 1, minGroup: 3, suppressed: true });
+    // A second report reflects; a third one only on a meeting before the last three closed months (does not count).
     const s2 = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id });
     const m2 = await insertPastMeeting(database.db, { seriesId: s2.id, reportId: org.otherReport.id, daysAgo: 3 });
     await call(app, 'PUT', `/api/meetings/${m2}/reflection`, { cookie: cookies.otherReport, body: { feltHeard: 5, useful: 5 } });
+    await closeMonthOf(m2, 1);
     const s3 = await createSeries(database.db, { managerId: org.partner.id, reportId: third.id });
-    const old = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 120 });
+    const old = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 2 });
     const thirdCookie = await signIn(app, third.email, TEST_PASSWORD);
     expect((await call(app, 'PUT', `/api/meetings/${old}/reflection`, { cookie: thirdCookie, body: { feltHeard: 3, useful: 3 } })).status).toBe(200);
+    await closeMonthOf(old, 3);
     const two = await summary(cookies.partner);
-    expect(two.body).toEqual({ windowDays: 90, contributors: 2, minGroup: 3, suppressed: true });
+    expect(two.body).toEqual({ from, to, contributors: 2, minGroup: 3, suppressed: true });
     expectNoReportRatings(two);
-    const recent = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 10 });
+    const recent = await insertPastMeeting(database.db, { seriesId: s3.id, reportId: third.id, daysAgo: 1 });
     await call(app, 'PUT', `/api/meetings/${recent}/reflection`, { cookie: thirdCookie, body: { feltHeard: 3, useful: 3 } });
+    await closeMonthOf(recent, 2);
     const three = await summary(cookies.partner);
     // (1 + 5 + 3) / 3 = 3 and (1 + 5 + 3) / 3 = 3.
-    expect(three.body).toEqual({ windowDays: 90, contributors: 3, minGroup: 3, suppressed: false, feltHeard: 3, useful: 3, responses: 3 });
+    expect(three.body).toEqual({ from, to, contributors: 3, minGroup: 3, suppressed: false, feltHeard: 3, useful: 3, responses: 3 });
+
+    // One new rating in the open month moves nothing the manager sees.
+    const fresh = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 1 });
+    expect((await call(app, 'PUT', pathOf(fresh), { cookie: cookies.self, body: { feltHeard: 5, useful: 5 } })).status).toBe(200);
+    expect((await summary(cookies.partner)).body).toEqual(three.body);
+    // Nor can a rating of a closed month change any more (its text still can).
+    expectError(await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 5, useful: 5 } }), 409, 'conflict');
+    expect((await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1, gained: '書き直した' } })).status).toBe(200);
+    expect((await summary(cookies.partner)).body).toEqual(three.body);
+    // The manager's view of the report's reflection tells no time (when they wrote it is when they rated).
+    const view = await call<ReflectionView>(app, 'GET', pathOf(fresh), { cookie: cookies.partner });
+    expect(view.body.partner).toEqual({ role: 'report', gained: null, improve: null });
 
     // Every endpoint the manager can call about the report's meeting leaves the ratings out.
     for (const p of [

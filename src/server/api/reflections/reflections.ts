@@ -29,7 +29,7 @@ const summary = createRoute({
   method: 'get',
   path: '/reflections/summary',
   tags,
-  summary: 'The manager’s average “felt heard” and “useful” over the last 90 days across their reports; suppressed under 3 reports',
+  summary: 'The manager’s average “felt heard” and “useful” across their reports over the last three closed months; suppressed under 3 reports',
   responses: { 200: json(reflectionSummarySchema, 'Summary'), ...errorResponses },
 });
 

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TalkBalance } from '../../../domain/talkBalance.js';
-import { talkBalances, talkIntervals } from '../../db/schema.js';
+import { inArray } from 'drizzle-orm';
+import { latestClosedMonth, monthBounds } from '../../../domain/aggregates.js';
+import { meetings, talkBalances, talkIntervals } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
@@ -102,6 +104,11 @@ describe.skipIf(noDatabase)('talk balance', () => {
       const meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
       await database.db.insert(talkBalances).values({ meetingId, managerConsent: true, reportConsent: true, managerMs: 1000 * (i + 1), reportMs: 4000 });
     }
+    // Measured this month: nothing is published until the month closes.
+    expect((await call(app, 'GET', '/api/talk-balance/aggregate', { cookie: cookies.hr })).body).toEqual({ status: 'withheld', minimum: 5 });
+    // Once those meetings lie in a closed month, the five managers' aggregate is shown.
+    const closed = monthBounds(latestClosedMonth(new Date(), 'Asia/Tokyo'), 'Asia/Tokyo').start;
+    await database.db.update(meetings).set({ startsAt: new Date(closed.getTime() + 86_400_000) }).where(inArray(meetings.id, database.db.select({ id: talkBalances.meetingId }).from(talkBalances)));
     const shown = await call<{ status: string; managers: number; meetings: number }>(app, 'GET', '/api/talk-balance/aggregate', { cookie: cookies.hr });
     expect(shown.body).toMatchObject({ status: 'shown', managers: 5, meetings: 6 });
     expect(JSON.stringify(shown.body)).not.toContain(org.partner.id);

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, countDistinct, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { latestClosedMonth, monthBounds } from '../../../domain/aggregates.js';
 import { z } from 'zod';
 import { idSchema } from '../../../domain/common.js';
 import {
@@ -13,6 +14,7 @@ import {
   talkTrendSchema,
   type TalkBalance,
 } from '../../../domain/talkBalance.js';
+import { organisationTimeZone } from '../../analytics/timeZone.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { employees, meetings, series, talkBalances, talkIntervals } from '../../db/schema.js';
@@ -180,9 +182,12 @@ export const talkApi = router()
     const actor = requireActor(c);
     if (!talkPolicy.readAggregate(actor)) throw new ForbiddenError('errors.forbidden');
     const measured = gt(sql`${talkBalances.managerMs} + ${talkBalances.reportMs}`, 0);
-    const [agg] = await c
-      .get('services')
-      .db.select({
+    // Published per closed month (src/domain/aggregates.ts): a new measurement moves nothing until its month closes.
+    const { db } = c.get('services');
+    const timeZone = await organisationTimeZone(db);
+    const until = monthBounds(latestClosedMonth(new Date(), timeZone), timeZone).end;
+    const [agg] = await db
+      .select({
         managers: countDistinct(series.managerId),
         meetings: sql<number>`count(*)::int`,
         average: sql<number>`coalesce(avg(100.0 * ${talkBalances.managerMs} / (${talkBalances.managerMs} + ${talkBalances.reportMs})), 0)::float`,
@@ -191,9 +196,9 @@ export const talkApi = router()
       .from(talkBalances)
       .innerJoin(meetings, eq(meetings.id, talkBalances.meetingId))
       .innerJoin(series, eq(series.id, meetings.seriesId))
-      .where(measured);
+      .where(and(measured, lt(meetings.startsAt, until)));
     // SPEC §2: never one manager's figure, nor a group small enough to single one out.
-    if (!agg || agg.managers < talkPolicy.aggregateMinimum) return c.json({ status: 'withheld' as const, minimum: talkPolicy.aggregateMinimum }, 200);
+    if (!agg || !talkPolicy.aggregateShown(agg.managers)) return c.json({ status: 'withheld' as const, minimum: talkPolicy.aggregateMinimum }, 200);
     return c.json(
       {
         status: 'shown' as const,

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ReflectionSummary } from '../../../domain/followUp.js';
 import { QueryError } from '../../components/QueryError.js';
 import { api, client } from '../../lib/api.js';
+import { formatMonth } from '../../lib/format.js';
 
 /**
- * How the manager's reports felt their recent 1on1s went — only as an average over at least three
- * reports (SPEC §2); below that the server withholds the figures and this says why.
+ * How the manager's reports felt their 1on1s went over the last closed quarter — only as an average
+ * over at least three reports (SPEC §2); below that the server withholds the figures and this says why.
  */
 export function ReflectionSummaryCard() {
   const { t, i18n } = useTranslation();
@@ -15,6 +16,7 @@ export function ReflectionSummaryCard() {
     queryKey: ['reflection', 'summary'],
     queryFn: ({ signal }) => api<ReflectionSummary>(client.GET('/api/reflections/summary', { signal })),
   });
+  const month = (m: string) => formatMonth(m, i18n.language === 'en' ? 'en' : 'ja');
   const number = (n: number | null | undefined) =>
     n === null || n === undefined ? '—' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
   return (
@@ -28,7 +30,9 @@ export function ReflectionSummaryCard() {
         ) : summary.isError ? (
           <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
         ) : summary.data.suppressed ? (
-          <Text size="sm">{t('team.reflection.suppressed', { min: summary.data.minGroup, count: summary.data.contributors })}</Text>
+          <Text size="sm">
+            {t('team.reflection.suppressed', { min: summary.data.minGroup, count: summary.data.contributors, from: month(summary.data.from), to: month(summary.data.to) })}
+          </Text>
         ) : (
           <>
             <Group gap="xl">
@@ -50,7 +54,7 @@ export function ReflectionSummaryCard() {
               </Stack>
             </Group>
             <Text size="sm" c="gray.7">
-              {t('team.reflection.basis', { days: summary.data.windowDays, count: summary.data.contributors })}
+              {t('team.reflection.basis', { count: summary.data.contributors, from: month(summary.data.from), to: month(summary.data.to) })}
             </Text>
           </>
         )}

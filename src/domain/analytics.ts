@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { monthSchema, suppressionReasons } from './aggregates.js';
+import { idSchema } from './common.js';
+
+/**
+ * Organisation analytics for hr and admin (SPEC §8): practice and quality figures per department
+ * and closed month, already suppressed by the one rule of src/domain/aggregates.ts. Nothing here
+ * is about one person: no names, no note or topic text, no single rating or condition.
+ */
+
+/** Longest period one request may cover. */
+export const analyticsMaxMonths = 36;
+/** Months shown when the request names none. */
+export const analyticsDefaultMonths = 6;
+
+export const analyticsQuerySchema = z.object({
+  from: monthSchema.optional(),
+  to: monthSchema.optional(),
+  department: idSchema.optional(),
+});
+
+const hidden = z.object({ shown: z.literal(false), reason: z.enum(suppressionReasons) });
+
+/** Whether 1on1s happen: meetings that fell in the period, held, cancelled (and by whom), cadence kept. */
+export const practiceFiguresSchema = z.discriminatedUnion('shown', [
+  z.object({
+    shown: z.literal(true),
+    /** Distinct reports with a meeting in the month (null over several months). */
+    people: z.number().int().nullable(),
+    planned: z.number().int(),
+    held: z.number().int(),
+    cancelled: z.number().int(),
+    cancelledByManager: z.number().int(),
+    cancelledByReport: z.number().int(),
+    /** Held over planned, percent. */
+    implementationRate: z.number().nullable(),
+    /** Series-months in which every cadence meeting was held, over all series-months, percent. */
+    cadenceAdherence: z.number().nullable(),
+    seriesMonths: z.number().int(),
+  }),
+  hidden,
+]);
+export type PracticeFigures = z.infer<typeof practiceFiguresSchema>;
+
+/** How the 1on1s felt to the reports: averages of "felt heard" and "useful" (1–5). */
+export const qualityFiguresSchema = z.discriminatedUnion('shown', [
+  z.object({
+    shown: z.literal(true),
+    /** Distinct reports who rated in the month (null over several months). */
+    raters: z.number().int().nullable(),
+    responses: z.number().int(),
+    feltHeard: z.number().nullable(),
+    useful: z.number().nullable(),
+  }),
+  hidden,
+]);
+export type QualityFigures = z.infer<typeof qualityFiguresSchema>;
+
+const cellSchema = z.object({ practice: practiceFiguresSchema, quality: qualityFiguresSchema });
+
+export const analyticsGroupSchema = z.object({ id: idSchema.nullable(), name: z.string().nullable() });
+
+export const analyticsDepartmentsSchema = z.object({
+  timeZone: z.string(),
+  minimum: z.number().int(),
+  /** The month under way: never shown with figures. */
+  inProgress: monthSchema,
+  /** The newest month whose figures are published. */
+  latestClosed: monthSchema,
+  from: monthSchema,
+  to: monthSchema,
+  /** The group shown (null id: the whole organisation) and the way down to it. */
+  group: analyticsGroupSchema,
+  path: z.array(analyticsGroupSchema),
+  /** The group's figures over the whole period: the sum of its shown months. */
+  summary: cellSchema.extend({ monthsShown: z.number().int() }),
+  months: z.array(cellSchema.extend({ month: monthSchema })),
+  children: z.array(cellSchema.extend({ id: idSchema, name: z.string(), hasChildren: z.boolean(), monthsShown: z.number().int() })),
+});
+export type AnalyticsDepartments = z.infer<typeof analyticsDepartmentsSchema>;
