@@ -44,7 +44,7 @@ test('a person creates an API token, uses it from a script, and revokes it', asy
 
   // A name is required; the admin scope is not offered to a manager.
   await section.getByRole('button', { name: 'トークンを発行' }).click();
-  await expect(section.getByText('入力してください', { exact: true })).toBeVisible();
+  await expect(section.getByText('入力してください。', { exact: true })).toBeVisible();
   await section.getByRole('textbox', { name: '名前' }).fill('勤怠システム連携');
   await section.getByRole('combobox', { name: '権限' }).click();
   await expect(page.getByRole('option', { name: '読み取りと変更' })).toBeVisible();

@@ -5,13 +5,14 @@ import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiTokenLimits, tokenScopes, type ApiToken, type CreatedApiToken, type TokenScope } from '../../../domain/apiTokens.js';
+import { apiTokenCreateSchema, apiTokenLimits, tokenScopes, type ApiToken, type ApiTokenCreate, type CreatedApiToken, type TokenScope } from '../../../domain/apiTokens.js';
 import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { QueryError } from '../../components/QueryError.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/format.js';
+import { schemaValidate } from '../../lib/formSchema.js';
 import { useMe } from '../../lib/session.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { apiTokensQuery, createApiToken, revokeApiToken } from './api.js';
@@ -68,15 +69,22 @@ export function ApiTokensSection() {
   );
 }
 
+interface TokenValues {
+  name: string;
+  scope: TokenScope;
+  expiresInDays: string;
+}
+
+/** The request the form sends, and the one its domain schema checks. */
+const toRequest = (v: TokenValues): ApiTokenCreate => ({ name: v.name.trim(), scope: v.scope, expiresInDays: Number(v.expiresInDays) });
+
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const scopes = tokenScopes.filter((s) => s !== 'admin' || me.roles.includes('admin'));
   const form = useForm({
-    initialValues: { name: '', scope: 'read' as TokenScope, expiresInDays: '90' },
-    validate: {
-      name: (v) => (v.trim() ? (v.trim().length > apiTokenLimits.nameMax ? t('validation.tooLong', { max: apiTokenLimits.nameMax }) : null) : t('validation.required')),
-    },
+    initialValues: { name: '', scope: 'read', expiresInDays: '90' } as TokenValues,
+    validate: schemaValidate(apiTokenCreateSchema, toRequest),
   });
   const create = useApiMutation(createApiToken, {
     invalidate: [apiTokensQuery.queryKey],
@@ -86,7 +94,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
     },
     onError: ({ fields }) => form.setErrors(fields),
   });
-  const submit = form.onSubmit((v) => create.mutate({ name: v.name.trim(), scope: v.scope, expiresInDays: Number(v.expiresInDays) }));
+  const submit = form.onSubmit((v) => create.mutate(toRequest(v)));
   const error = Object.keys(create.fields).length === 0 ? create.formError : null;
   return (
     <form onSubmit={submit} noValidate aria-label={t('profile.tokens.create')}>
