@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baselineOf, topicCategories } from './agenda.js';
 import { monthSchema, suppressionReasons } from './aggregates.js';
 import { idSchema } from './common.js';
 
@@ -58,6 +59,40 @@ export type QualityFigures = z.infer<typeof qualityFiguresSchema>;
 
 const cellSchema = z.object({ practice: practiceFiguresSchema, quality: qualityFiguresSchema });
 
+/**
+ * Early warnings (SPEC §8), counted per group and month, never named:
+ * - a **sustained drop**: a report's last `dropStreak` check-ins are each at least `dropPoints`
+ *   below their own baseline (the median of up to 8 check-ins before them, at least
+ *   `baselineMinimum` of them), compared with themselves only;
+ * - **repeated cancellations**: a series whose last `repeatedCancellations` cadence meetings were
+ *   all cancelled (extra meetings do not count).
+ */
+export const earlyWarning = { dropStreak: 2, dropPoints: 1, baselineMinimum: 3, repeatedCancellations: 2 } as const;
+
+/** Whether the newest check-in of `scores` (oldest first) ends a sustained drop. */
+export function sustainedDrop(scores: readonly number[]): boolean {
+  const streak = scores.slice(-earlyWarning.dropStreak);
+  const before = scores.slice(0, -earlyWarning.dropStreak).slice(-8);
+  if (streak.length < earlyWarning.dropStreak || before.length < earlyWarning.baselineMinimum) return false;
+  const baseline = baselineOf(before)!;
+  return streak.every((s) => s <= baseline - earlyWarning.dropPoints);
+}
+
+const shownOver = { shown: z.literal(true), /** Months of the period whose figure is shown (the rest are hidden). */ monthsShown: z.number().int() };
+/** What the group's shared topics were about (private drafts never count). */
+export const topicFiguresSchema = z.discriminatedUnion('shown', [
+  z.object({ ...shownOver, byCategory: z.object(Object.fromEntries(topicCategories.map((c) => [c, z.number().int()])) as Record<(typeof topicCategories)[number], z.ZodNumber>) }),
+  hidden,
+]);
+/** How many condition check-ins had each score, 1 to 5 (index 0 is score 1). */
+export const conditionFiguresSchema = z.discriminatedUnion('shown', [z.object({ ...shownOver, byScore: z.array(z.number().int()).length(5) }), hidden]);
+/** Early-warning counts: drops end per report and month, repeated cancellations per series and month. */
+export const warningFiguresSchema = z.discriminatedUnion('shown', [
+  z.object({ ...shownOver, sustainedDrops: z.number().int(), repeatedCancellations: z.number().int() }),
+  hidden,
+]);
+export const distributionsSchema = z.object({ topics: topicFiguresSchema, condition: conditionFiguresSchema, warnings: warningFiguresSchema });
+
 export const analyticsGroupSchema = z.object({ id: idSchema.nullable(), name: z.string().nullable() });
 
 export const analyticsDepartmentsSchema = z.object({
@@ -74,6 +109,8 @@ export const analyticsDepartmentsSchema = z.object({
   path: z.array(analyticsGroupSchema),
   /** The group's figures over the whole period: the sum of its shown months. */
   summary: cellSchema.extend({ monthsShown: z.number().int() }),
+  /** The group's distributions and early warnings over the period, each suppressed month by month. */
+  distributions: distributionsSchema,
   months: z.array(cellSchema.extend({ month: monthSchema })),
   children: z.array(cellSchema.extend({ id: idSchema, name: z.string(), hasChildren: z.boolean(), monthsShown: z.number().int() })),
 });

@@ -58,3 +58,6 @@ export const errorBodySchema = z.object({
     fields: z.record(z.string(), z.string()).optional(),
   }),
 });
+
+/** The query of a CSV download: UTF-8 with a byte-order mark (default) or Shift_JIS (CP932) for Excel in Japan. */
+export const csvExportQuerySchema = z.object({ encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8') });

@@ -146,7 +146,6 @@ export const importProgressEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ImportProgressEvent = z.infer<typeof importProgressEventSchema>;
 
-export const exportQuerySchema = z.object({ encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8') });
 
 /**
  * The validation of one imported person: the same field rules as creating an employee by hand

@@ -8,6 +8,9 @@ export interface ServerEventMap {
   employeeDeactivated: [employeeId: string];
   /** A meeting's minutes were shared: their draft is frozen, its editors are disconnected. */
   minutesShared: [meetingId: string];
+  /** A meeting or series was scheduled, moved, cancelled, paused, resumed or answered: calendars,
+   * invitations and webhooks hear of it on the job queue's next run, which this starts at once. */
+  scheduleChanged: [];
 }
 
 export type ServerEvents = EventEmitter<ServerEventMap>;

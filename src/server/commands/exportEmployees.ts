@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import Encoding from 'encoding-japanese';
 import { exportHeaders, importFields } from '../../domain/employeeImport.js';
+import { encodeCsv, type CsvEncoding } from '../csv/encode.js';
 import type { Db } from '../db/client.js';
 import { departments, employees } from '../db/schema.js';
 import { departmentPaths } from './importEmployees.js';
@@ -11,7 +10,7 @@ import { departmentPaths } from './importEmployees.js';
  * software writes them. UTF-8 with a byte-order mark (Excel then opens it correctly), or Shift_JIS
  * (CP932) for older payroll software; characters CP932 lacks become `?` there.
  */
-export async function exportEmployeesCsv(db: Db, encoding: 'utf-8' | 'shift_jis'): Promise<Uint8Array> {
+export async function exportEmployeesCsv(db: Db, encoding: CsvEncoding): Promise<Uint8Array> {
   const people = await db
     .select({
       id: employees.id,
@@ -48,7 +47,5 @@ export async function exportEmployeesCsv(db: Db, encoding: 'utf-8' | 'shift_jis'
       };
       return importFields.map((f) => values[f]);
     });
-  const text = stringify([importFields.map((f) => exportHeaders[f]), ...rows], { record_delimiter: '\r\n' });
-  if (encoding === 'shift_jis') return Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
-  return new TextEncoder().encode(`\uFEFF${text}`);
+  return encodeCsv([importFields.map((f) => exportHeaders[f]), ...rows], encoding);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { ServerEvents } from '../events.js';
 import type { Logger } from '../logger.js';
 import { syncInvitations } from './invitations.js';
 import { createMailTransport, deliverPendingMail } from './mail.js';
@@ -37,6 +38,8 @@ export async function startJobs(props: {
   pollingIntervalSeconds?: number;
   /** False leaves out the per-minute cron (tests call `tick` themselves). */
   schedule?: boolean;
+  /** When given, a schedule change or shared minutes starts a run at once instead of at the next minute. */
+  events?: ServerEvents;
 }): Promise<Jobs> {
   const { db, config, log } = props;
   const clock = props.clock ?? (() => new Date());
@@ -87,10 +90,20 @@ export async function startJobs(props: {
     // Catch up at start rather than a minute later (reminders missed while stopped, up to a day old).
     await boss.send(TICK_QUEUE, {});
   }
+  // A change people expect to see in their calendar or chat goes out within seconds, not at the next
+  // minute. The run is the same idempotent tick (the queue's singleton policy runs one at a time), so
+  // an extra run never sends anything twice.
+  const runSoon = () => {
+    boss.send(TICK_QUEUE, {}).catch((err: unknown) => log.warn({ err }, 'could not queue a job run'));
+  };
+  props.events?.on('scheduleChanged', runSoon);
+  props.events?.on('minutesShared', runSoon);
 
   return {
     tick,
     async stop() {
+      props.events?.off('scheduleChanged', runSoon);
+      props.events?.off('minutesShared', runSoon);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       transport?.close();
     },

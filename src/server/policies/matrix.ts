@@ -61,6 +61,7 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/me/talk-trend': who.signedIn,
   'GET /api/talk-balance/aggregate': who.hrAdmin,
   'GET /api/analytics/departments': who.hrAdmin,
+  'GET /api/analytics/departments/csv': who.hrAdmin,
   // guidance kept by hr
   'GET /api/agenda-templates': who.signedIn,
   'PATCH /api/agenda-templates/{id}': who.hrAdmin,

@@ -19,3 +19,10 @@ export const analyticsQuery = (search: AnalyticsSearch) =>
     queryFn: ({ signal }) => api<AnalyticsDepartments>(client.GET('/api/analytics/departments', { params: { query: { ...search } }, signal })),
     placeholderData: keepPreviousData,
   });
+
+/** The CSV download of what the page shows (the same query), in the reader's language. */
+export function analyticsCsvUrl(data: Pick<AnalyticsDepartments, 'from' | 'to' | 'group'>, encoding: 'utf-8' | 'shift_jis', lang: string): string {
+  const q = new URLSearchParams({ from: data.from, to: data.to, encoding, lang: lang === 'en' ? 'en' : 'ja' });
+  if (data.group.id) q.set('department', data.group.id);
+  return `/api/analytics/departments/csv?${q.toString()}`;
+}

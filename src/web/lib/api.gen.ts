@@ -234,6 +234,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/departments/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures as a CSV file for Excel: UTF-8 with a byte-order mark, or Shift_JIS (CP932)
+         * @description hr and admin only. Exactly what `/analytics/departments` answers for the same query, one figure per row (section, department, period, measure, value, note), headings in the caller’s language; a hidden figure is a row with its reason and no value.
+         */
+        get: operations["getAnalyticsDepartmentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/change-password": {
         parameters: {
             query?: never;
@@ -3642,6 +3662,51 @@ export interface operations {
                                 shown: false;
                             };
                         }[];
+                        distributions: {
+                            condition: {
+                                byScore: number[];
+                                monthsShown: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                            topics: {
+                                byCategory: {
+                                    career: number;
+                                    condition: number;
+                                    feedback: number;
+                                    goals: number;
+                                    other: number;
+                                    relationships: number;
+                                    skills: number;
+                                    workChallenges: number;
+                                };
+                                monthsShown: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                            warnings: {
+                                monthsShown: number;
+                                repeatedCancellations: number;
+                                /** @enum {boolean} */
+                                shown: true;
+                                sustainedDrops: number;
+                            } | {
+                                /** @enum {string} */
+                                reason: "tooFew" | "complementary" | "noData";
+                                /** @enum {boolean} */
+                                shown: false;
+                            };
+                        };
                         from: string;
                         group: {
                             /** Format: uuid */
@@ -3727,6 +3792,123 @@ export interface operations {
                         timeZone: string;
                         to: string;
                     };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAnalyticsDepartmentsCsv: {
+        parameters: {
+            query?: {
+                department?: string;
+                encoding?: "utf-8" | "shift_jis";
+                from?: string;
+                /** @description The language of the headings, when a link cannot send Accept-Language */
+                lang?: "ja" | "en";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input; `fields` says which and why */

@@ -1,6 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { analyticsDepartmentsSchema, analyticsQuerySchema } from '../../../domain/analytics.js';
+import { csvExportQuerySchema } from '../../../domain/common.js';
+import { locales } from '../../../domain/limits.js';
+import { analyticsCsvRows } from '../../analytics/csv.js';
 import { departmentAnalytics } from '../../analytics/departments.js';
+import { csvHeaders, encodeCsv } from '../../csv/encode.js';
 import { aggregatePolicy } from '../../policies/analytics.js';
 import { authorize, errorResponses, json, requireActor, router } from '../http.js';
 
@@ -15,11 +19,34 @@ const departments = createRoute({
   responses: { 200: json(analyticsDepartmentsSchema, 'Figures'), ...errorResponses },
 });
 
-/** Organisation analytics (SPEC §8): aggregates only, suppressed by the one rule. */
-export const analyticsApi = router().openapi(departments, async (c) => {
-  const actor = requireActor(c);
-  authorize(aggregatePolicy.readOrganisation(actor));
-  const q = c.req.valid('query');
-  const body = await departmentAnalytics({ db: c.get('services').db, now: new Date(), from: q.from, to: q.to, department: q.department });
-  return c.json(body, 200);
+const departmentsCsv = createRoute({
+  method: 'get',
+  path: '/analytics/departments/csv',
+  tags: ['analytics'],
+  summary: 'The same figures as a CSV file for Excel: UTF-8 with a byte-order mark, or Shift_JIS (CP932)',
+  description:
+    'hr and admin only. Exactly what `/analytics/departments` answers for the same query, one figure per row (section, department, period, measure, value, note), headings in the caller’s language; a hidden figure is a row with its reason and no value.',
+  request: { query: analyticsQuerySchema.extend(csvExportQuerySchema.shape).extend({ lang: z.enum(locales).optional().openapi({ description: 'The language of the headings, when a link cannot send Accept-Language' }) }) },
+  responses: {
+    200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errorResponses,
+  },
 });
+
+/** Organisation analytics (SPEC §8): aggregates only, suppressed by the one rule. */
+export const analyticsApi = router()
+  .openapi(departments, async (c) => {
+    const actor = requireActor(c);
+    authorize(aggregatePolicy.readOrganisation(actor));
+    const q = c.req.valid('query');
+    const body = await departmentAnalytics({ db: c.get('services').db, now: new Date(), from: q.from, to: q.to, department: q.department });
+    return c.json(body, 200);
+  })
+  .openapi(departmentsCsv, async (c) => {
+    const actor = requireActor(c);
+    authorize(aggregatePolicy.readOrganisation(actor));
+    const q = c.req.valid('query');
+    const data = await departmentAnalytics({ db: c.get('services').db, now: new Date(), from: q.from, to: q.to, department: q.department });
+    const bytes = encodeCsv(analyticsCsvRows(data, q.lang ?? c.get('locale')), q.encoding);
+    return c.body(bytes.buffer as ArrayBuffer, 200, csvHeaders(`taiwa-analytics-${data.from}-${data.to}`, q.encoding));
+  });

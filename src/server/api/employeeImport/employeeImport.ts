@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
+import { csvExportQuerySchema } from '../../../domain/common.js';
 import {
-  exportQuerySchema,
   importAnalyseRequestSchema,
   importAnalysisSchema,
   importReportSchema,
@@ -9,6 +9,7 @@ import {
   type ImportProgressEvent,
 } from '../../../domain/employeeImport.js';
 import { exportEmployeesCsv } from '../../commands/exportEmployees.js';
+import { csvHeaders } from '../../csv/encode.js';
 import { analyseImport, applyImport, planImport, refusal } from '../../commands/importEmployees.js';
 import { AppError, errorBody } from '../../errors.js';
 import { translate } from '../../i18n/messages.js';
@@ -71,7 +72,7 @@ const exportRoute = createRoute({
   path: '/admin/employee-export',
   tags,
   summary: 'Active employees, departments and reporting lines as a CSV file the import reads back (admin)',
-  request: { query: exportQuerySchema },
+  request: { query: csvExportQuerySchema },
   responses: {
     200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
     ...errorResponses,
@@ -121,7 +122,5 @@ export const employeeImportApi = router()
     const { encoding } = c.req.valid('query');
     const bytes = await exportEmployeesCsv(c.get('services').db, encoding);
     const day = new Date().toISOString().slice(0, 10);
-    c.header('Content-Type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`);
-    c.header('Content-Disposition', `attachment; filename="employees-${day}${encoding === 'shift_jis' ? '-sjis' : ''}.csv"`);
-    return c.body(bytes.buffer as ArrayBuffer, 200);
+    return c.body(bytes.buffer as ArrayBuffer, 200, csvHeaders(`employees-${day}`, encoding));
   });

@@ -103,15 +103,18 @@ export const meetingsApi = router()
   .openapi(reschedule, async (c) => {
     const { id } = c.req.valid('param');
     await rescheduleMeeting({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(await presentOne(c, id), 200);
   })
   .openapi(cancel, async (c) => {
     const { id } = c.req.valid('param');
     await cancelMeeting({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(await presentOne(c, id), 200);
   })
   .openapi(keep, async (c) => {
     const { id } = c.req.valid('param');
     await keepOriginalDate({ db: c.get('services').db, actor: requireActor(c), id });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(await presentOne(c, id), 200);
   });

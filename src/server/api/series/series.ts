@@ -121,12 +121,14 @@ export const seriesApi = router()
     const actor = requireActor(c);
     const { db } = c.get('services');
     const s = await scheduleSeries({ db, actor, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     const { row } = await oneSeries(c, s.id);
     return c.json(presentSeries(actor, row), 201);
   })
   .openapi(bulk, async (c) => {
     const actor = requireActor(c);
     const result = await scheduleDepartment({ db: c.get('services').db, actor, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(result, 201);
   })
   .openapi(get, async (c) => {
@@ -137,6 +139,7 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await updateSeries({ db, actor, id, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     const { row } = await oneSeries(c, id);
     return c.json(presentSeries(actor, row), 200);
   })
@@ -144,18 +147,21 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await changeSeriesStatus({ db, actor, id, action: 'pause' });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(statusRoute('resume'), async (c) => {
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await changeSeriesStatus({ db, actor, id, action: 'resume' });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(statusRoute('end'), async (c) => {
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await changeSeriesStatus({ db, actor, id, action: 'end' });
+    c.get('services').events.emit('scheduleChanged');
     c.get('services').events.emit('seriesEnded', id);
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
@@ -163,12 +169,14 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await answerSeries({ db, actor, id, answer: 'accept' });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(answerRoute('decline'), async (c) => {
     const { id } = c.req.valid('param');
     const { actor, db } = await oneSeries(c, id);
     await answerSeries({ db, actor, id, answer: 'decline' });
+    c.get('services').events.emit('scheduleChanged');
     return c.json(presentSeries(actor, (await oneSeries(c, id)).row), 200);
   })
   .openapi(meetingsList, async (c) => {
@@ -195,6 +203,7 @@ export const seriesApi = router()
     const { id } = c.req.valid('param');
     const { actor, db, row } = await oneSeries(c, id);
     const meetingId = await requestExtraMeeting({ db, actor, seriesId: id, input: c.req.valid('json') });
+    c.get('services').events.emit('scheduleChanged');
     const [m] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
     return c.json(presentMeeting(actor, row.s, m!), 201);
   });

@@ -1,4 +1,5 @@
-import { Alert, Breadcrumbs, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Breadcrumbs, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +7,9 @@ import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
-import { analyticsQuery, type AnalyticsDepartments, type AnalyticsSearch } from '../../lib/analytics.js';
+import { analyticsCsvUrl, analyticsQuery, type AnalyticsDepartments, type AnalyticsSearch } from '../../lib/analytics.js';
 import { formatMonth } from '../../lib/format.js';
+import { DistributionFigures } from './Distributions.js';
 import { SummaryFigures, useFormat } from './Figures.js';
 import { TrendCharts } from './TrendCharts.js';
 
@@ -137,6 +139,14 @@ export function AnalyticsPage({ search, onSearchChange }: { search: AnalyticsSea
               <Text size="sm" c="gray.7">
                 {t('analytics.periodNote', { inProgress: formatMonth(data.inProgress, locale), minimum: data.minimum })}
               </Text>
+              <Group gap="xs" wrap="wrap">
+                <Button component="a" href={analyticsCsvUrl(data, 'utf-8', locale)} download size="xs" variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+                  {t('analytics.csvUtf8')}
+                </Button>
+                <Button component="a" href={analyticsCsvUrl(data, 'shift_jis', locale)} download size="xs" variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+                  {t('analytics.csvSjis')}
+                </Button>
+              </Group>
             </Stack>
           </Paper>
 
@@ -175,6 +185,13 @@ export function AnalyticsPage({ search, onSearchChange }: { search: AnalyticsSea
                   first={t('analytics.month')}
                   rows={data.months.map((m) => ({ key: m.month, label: formatMonth(m.month, locale), cell: m }))}
                 />
+              </Paper>
+
+              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="analytics-distributions">
+                <Title order={2} size="h4" id="analytics-distributions" mb="sm">
+                  {t('analytics.distributionsTitle')}
+                </Title>
+                <DistributionFigures data={data.distributions} minimum={data.minimum} />
               </Paper>
 
               <Paper withBorder p="md" radius="md" component="section" aria-labelledby="analytics-children">
