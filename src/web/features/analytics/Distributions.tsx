@@ -40,17 +40,28 @@ function CountTable({ caption, first, rows }: { caption: string; first: string; 
   );
 }
 
-function Bars({ label, rows, color }: { label: string; rows: { key: string; label: string; count: number }[]; color: string }) {
+function Bars({ label, rows, color, horizontal }: { label: string; rows: { key: string; label: string; count: number }[]; color: string; horizontal?: boolean }) {
+  // Long category names read best as rows (bars across); short scores as columns.
   return (
-    <div style={{ width: '100%', height: 200 }} role="img" aria-label={label}>
+    <div style={{ width: '100%', height: horizontal ? 28 * rows.length + 40 : 200 }} role="img" aria-label={label}>
       <ResponsiveContainer>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" fontSize={11} interval={0} angle={rows.length > 5 ? -30 : 0} textAnchor={rows.length > 5 ? 'end' : 'middle'} height={rows.length > 5 ? 56 : 24} />
-          <YAxis allowDecimals={false} fontSize={12} />
-          <Tooltip />
-          <Bar dataKey="count" name={label} fill={color} isAnimationActive={false} />
-        </BarChart>
+        {horizontal ? (
+          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} fontSize={12} />
+            <YAxis type="category" dataKey="label" width={112} fontSize={12} interval={0} />
+            <Tooltip />
+            <Bar dataKey="count" name={label} fill={color} isAnimationActive={false} />
+          </BarChart>
+        ) : (
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} />
+            <Tooltip />
+            <Bar dataKey="count" name={label} fill={color} isAnimationActive={false} />
+          </BarChart>
+        )}
       </ResponsiveContainer>
     </div>
   );
@@ -78,7 +89,7 @@ export function DistributionFigures({ data, minimum }: { data: Distributions; mi
         </Title>
         {topics.shown ? (
           <>
-            <Bars label={t('analytics.topicsTitle')} rows={topicRows} color="#1971c2" />
+            <Bars label={t('analytics.topicsTitle')} rows={topicRows} color="#1971c2" horizontal />
             <CountTable caption={t('analytics.topicsCaption')} first={t('analytics.topicCategory')} rows={topicRows} />
           </>
         ) : (
