@@ -39,7 +39,7 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
     cookies: { keys: ['taiwa-test-idp-cookie-key'] },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     async findAccount(_ctx, id) {
-      const account = accounts.get(id) ?? { email: id, emailVerified: true };
+      const account: TestIdpAccount = accounts.get(id) ?? { email: id, emailVerified: true };
       return {
         accountId: id,
         claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified, name: account.name ?? id }),

@@ -14,7 +14,7 @@ import { router } from '../http.js';
 import { SSO_CALLBACK_PATH, SSO_PROVIDER_ID } from '../../../domain/sso.js';
 
 /** A path of this site (`/…`, never `//host` or `/\host`) to land on after sign-in. */
-const localPath = (v: unknown): string | undefined => (typeof v === 'string' && /^\/(?![\/\\])/.test(v) && v.length <= 2000 ? v : undefined);
+const localPath = (v: unknown): string | undefined => (typeof v === 'string' && /^\/(?![/\\])/.test(v) && v.length <= 2000 ? v : undefined);
 
 /** Paths served by the instance that knows the OpenID Provider (ADR 0208). */
 const ssoPaths = new Set(['/api/auth/sign-in/social', SSO_CALLBACK_PATH]);
