@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../src/server/test/oidcProvider.js';
-import { demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, setLanguage, shootAtWidths, test } from './fixtures.js';
+import { DEMO_PASSWORD, demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, setLanguage, shootAtWidths, test } from './fixtures.js';
 
 // A real OpenID Provider (oidc-provider) runs inside the test. The admin points Taiwa at it on the
 // settings page, a demo member signs in through the provider in the browser and lands on their
@@ -110,4 +110,25 @@ test('the admin sets up SSO; a member signs in through the provider; another dom
   const me2 = await stranger.evaluate(() => fetch('/api/me').then((r) => r.status));
   expect(me2).toBe(401);
   await stranger.context().close();
+
+  // SSO only: the sign-in page offers SSO alone; an admin still opens the password form (break-glass).
+  await admin.goto('/admin/sso');
+  await admin.getByLabel(/^SSOのみでサインインする/).check();
+  await admin.getByRole('button', { name: '保存' }).click();
+  await expect(admin.getByText(/SSOの設定を保存しました。/)).toBeVisible();
+  for (const lang of ['ja', 'en'] as const) {
+    const page = await anonymous(browser, lang);
+    await expect(page.getByRole('button', { name: lang === 'ja' ? 'SSO でサインイン' : 'Sign in with SSO' })).toBeVisible();
+    await expect(page.getByLabel(/パスワード|Password/)).toHaveCount(0);
+    await expectNoAxeViolations(page, `sign-in, SSO only (${lang})`);
+    await shootAtWidths(page, `${dir}/sign-in-sso-only-${lang}`);
+    if (lang === 'ja') {
+      await page.getByRole('link', { name: '管理者のパスワードでのサインイン' }).click();
+      await page.getByLabel(/メールアドレス/).fill(demo.admin);
+      await page.getByLabel(/^パスワード/).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'サインイン', exact: true }).click();
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    }
+    await page.context().close();
+  }
 });

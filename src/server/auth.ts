@@ -2,7 +2,7 @@ import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { emailDomain, SSO_PROVIDER_ID, type SsoErrorCode } from '../domain/sso.js';
 import type { Db } from './db/client.js';
 import * as schema from './db/schema.js';
@@ -25,15 +25,17 @@ export interface AuthOptions {
  * it: an address of an allowed domain, verified by the provider, of an existing active employee.
  * Nobody is created by signing in.
  */
-async function ssoRefusal(db: Db, allowedDomains: string[], user: { email?: string | null; emailVerified?: unknown }, action: string): Promise<SsoErrorCode | null> {
+async function ssoRefusal(db: Db, allowedDomains: string[], user: { id?: unknown; email?: string | null; emailVerified?: unknown }, action: string): Promise<SsoErrorCode | null> {
   const email = (user.email ?? '').trim().toLowerCase();
   if (!email.includes('@') || !allowedDomains.includes(emailDomain(email))) return 'sso_domain_not_allowed';
   if (user.emailVerified !== true && user.emailVerified !== 'true') return 'sso_email_not_verified';
-  if (action === 'create-user') return 'sso_no_employee';
+  if (action === 'create-user' || typeof user.id !== 'string') return 'sso_no_employee';
+  // The sign-in user better-auth matched (by address when linking, by the provider's subject after):
+  // it must be an employee's.
   const [employee] = await db
     .select({ active: schema.employees.active })
     .from(schema.employees)
-    .where(eq(sql`lower(${schema.employees.email})`, email))
+    .where(eq(schema.employees.userId, user.id))
     .limit(1);
   if (!employee) return 'sso_no_employee';
   if (!employee.active) return 'sso_deactivated';
@@ -87,7 +89,8 @@ export function createAuth(opts: AuthOptions) {
       : [],
     // The provider's verified address links it to the employee with that address (checked in
     // validateUserInfo below); employees' own rows are made by admins, who vouch for the address.
-    account: sso ? { accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false } } : undefined,
+    // The provider's tokens are kept encrypted (Taiwa never uses them after sign-in).
+    account: sso ? { encryptOAuthTokens: true, accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false } } : undefined,
     user: sso
       ? {
           validateUserInfo: async (data) => {

@@ -76,7 +76,7 @@ export function SignInPage({ redirectTo, ssoError, showPassword }: { redirectTo?
             ) : (
               <Text size="sm" c="gray.7">
                 {t('signIn.ssoOnlyNote')}{' '}
-                <AnchorLink to="/sign-in" search={{ redirect: redirectTo, password: '1' }} size="sm">
+                <AnchorLink to="/sign-in" search={{ redirect: redirectTo, password: '1' }} size="sm" underline="always">
                   {t('signIn.adminPassword')}
                 </AnchorLink>
               </Text>
