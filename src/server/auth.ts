@@ -25,10 +25,19 @@ export interface AuthOptions {
  * it: an address of an allowed domain, verified by the provider, of an existing active employee.
  * Nobody is created by signing in.
  */
-async function ssoRefusal(db: Db, allowedDomains: string[], user: { id?: unknown; email?: string | null; emailVerified?: unknown }, action: string): Promise<SsoErrorCode | null> {
+async function ssoRefusal(
+  db: Db,
+  allowedDomains: string[],
+  user: { id?: unknown; email?: string | null; emailVerified?: unknown },
+  profile: Record<string, unknown> | undefined,
+  action: string,
+): Promise<SsoErrorCode | null> {
   const email = (user.email ?? '').trim().toLowerCase();
   if (!email.includes('@') || !allowedDomains.includes(emailDomain(email))) return 'sso_domain_not_allowed';
-  if (user.emailVerified !== true && user.emailVerified !== 'true') return 'sso_email_not_verified';
+  // `email_verified`, or Microsoft Entra ID's `xms_edov` (the address's domain is verified by the
+  // tenant), which Entra sends instead when the optional claim is configured (docs/operations.md).
+  const verified = user.emailVerified === true || user.emailVerified === 'true' || profile?.xms_edov === true;
+  if (!verified) return 'sso_email_not_verified';
   if (action === 'create-user' || typeof user.id !== 'string') return 'sso_no_employee';
   // The sign-in user better-auth matched (by address when linking, by the provider's subject after):
   // it must be an employee's.
@@ -95,7 +104,7 @@ export function createAuth(opts: AuthOptions) {
       ? {
           validateUserInfo: async (data) => {
             if (data.source.method !== 'oauth') return;
-            const refusal = await ssoRefusal(opts.db, sso.allowedDomains, data.user, data.source.action);
+            const refusal = await ssoRefusal(opts.db, sso.allowedDomains, data.user, data.source.oauth?.profile, data.source.action);
             return refusal ? { error: refusal } : undefined;
           },
         }

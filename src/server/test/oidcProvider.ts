@@ -5,7 +5,9 @@ import Provider from 'oidc-provider';
 /** A person at the test OpenID Provider; the account id is what is typed into its login form. */
 export interface TestIdpAccount {
   email: string;
-  emailVerified: boolean;
+  emailVerified?: boolean;
+  /** Microsoft Entra ID's "email domain owner verified" optional claim. */
+  xmsEdov?: boolean;
   name?: string;
 }
 
@@ -33,7 +35,7 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
   const clientSecret = 'taiwa-test-client-secret-0123456789';
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['taiwa-test-idp-cookie-key'] },
@@ -42,7 +44,7 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
       const account: TestIdpAccount = accounts.get(id) ?? { email: id, emailVerified: true };
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified, name: account.name ?? id }),
+        claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified, xms_edov: account.xmsEdov, name: account.name ?? id }),
       };
     },
     async loadExistingGrant(ctx) {

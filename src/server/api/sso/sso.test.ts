@@ -183,6 +183,14 @@ describe.skipIf(noDatabase)('single sign-on (OIDC)', () => {
     expect(nobody).toBeUndefined();
   });
 
+  it('takes Microsoft Entra ID’s xms_edov (domain verified by the tenant) when email_verified is missing', async () => {
+    await save(goodSettings());
+    idp.accounts.set('entra-verified', { email: org.partner.email, xmsEdov: true });
+    idp.accounts.set('entra-unverified', { email: org.skipLevel.email, xmsEdov: false });
+    expect((await ssoSignIn(app, 'entra-verified')).location).toBe('/');
+    expect(new URL((await ssoSignIn(app, 'entra-unverified')).location, TEST_BASE_URL).searchParams.get('error')).toBe('sso_email_not_verified');
+  });
+
   it('refuses a linked employee once deactivated', async () => {
     await save(goodSettings());
     expect((await ssoSignIn(app, org.hr.email)).location).toBe('/');
