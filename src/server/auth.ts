@@ -98,6 +98,9 @@ export function createAuth(opts: AuthOptions) {
       : [],
     // The provider's verified address links it to the employee with that address (checked in
     // validateUserInfo below); employees' own rows are made by admins, who vouch for the address.
+    // A callback that fails before its state is read (no state, a bad request) also goes back to the
+    // sign-in page, which explains it, instead of better-auth's own error page.
+    onAPIError: sso ? { errorURL: `${opts.baseUrl.replace(/\/+$/, '')}/sign-in` } : undefined,
     // The provider's tokens are kept encrypted (Taiwa never uses them after sign-in).
     account: sso ? { encryptOAuthTokens: true, accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false } } : undefined,
     user: sso

@@ -219,11 +219,25 @@ describe.skipIf(noDatabase)('single sign-on (OIDC)', () => {
     }
   });
 
+  it('sends a callback without state back to the sign-in page, signed out', async () => {
+    await save(goodSettings());
+    const res = await app.request('/api/auth/callback/sso?code=abc');
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!, TEST_BASE_URL);
+    expect(location.pathname).toBe('/sign-in');
+    expect(location.searchParams.get('error')).toBeTruthy();
+    expect(cookieFrom(res.headers)).not.toMatch(/session_token=/);
+  });
+
   it('does not start SSO while it is off', async () => {
     await save({ ...goodSettings(), enabled: false });
     try {
       expectError(await call(app, 'POST', '/api/auth/sign-in/social', { body: {} }), 404, 'not_found');
       expect((await call<SignInOptions>(app, 'GET', '/api/sign-in-options')).body).toEqual({ sso: false, ssoOnly: false });
+      // A provider answer arriving after SSO was switched off goes back to the sign-in page.
+      const late = await app.request('/api/auth/callback/sso?code=x&state=y');
+      expect(late.status).toBe(302);
+      expect(late.headers.get('location')).toBe('/sign-in?error=sso_failed');
     } finally {
       await save(goodSettings());
     }
