@@ -42,6 +42,9 @@ const ja = {
   'validation.passwordWeak': '推測されやすいパスワードです。単語を組み合わせるなど、もっと長く複雑にしてください。',
   'validation.passwordMismatch': '新しいパスワードと一致しません。',
   'validation.duplicateKind': '同じ種類の通知が2回指定されています。',
+  'validation.ssoIssuerHttps': 'https:// で始まるURLを入力してください（http:// が使えるのはこのサーバー上のIdP（localhost）だけです）。',
+  'validation.ssoDomain': 'ドメインの形式が正しくありません(例: example.co.jp)。',
+  'validation.ssoDomainsRequired': '許可するドメインを1つ以上入力してください。',
 } as const;
 
 /** The key of a field message. */
@@ -83,6 +86,9 @@ const en: Record<FieldMessageKey, string> = {
   'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',
   'validation.passwordMismatch': 'Does not match the new password.',
   'validation.duplicateKind': 'The same kind of notification is given twice.',
+  'validation.ssoIssuerHttps': 'Enter a URL starting with https:// (plain http:// only reaches an identity provider on this server, localhost).',
+  'validation.ssoDomain': 'Not a valid domain (e.g. example.com).',
+  'validation.ssoDomainsRequired': 'Enter at least one allowed domain.',
 };
 
 /** Every field message in every language (the server merges them into its own catalog). */

@@ -32,6 +32,7 @@ import { analyticsApi } from './api/analytics/analytics.js';
 import { searchApi } from './api/search/search.js';
 import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
 import { integrationsApi } from './api/integrations/integrations.js';
+import { ssoApi } from './api/sso/sso.js';
 import { apiTokensApi } from './api/apiTokens/apiTokens.js';
 import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
@@ -49,7 +50,7 @@ import { credentialAllows } from './policies/apiTokens.js';
 import { bearerSecret, resolveApiToken, touchApiToken } from './apiTokens.js';
 
 /** API paths that answer without a session: set-up, "who am I" (null for nobody), the secret-URL calendar feed, the API document and its viewer. */
-const anonymousPaths = ['/api/setup', '/api/session', '/api/calendar-feeds', '/api/openapi.json', '/api/docs'];
+const anonymousPaths = ['/api/setup', '/api/session', '/api/sign-in-options', '/api/calendar-feeds', '/api/openapi.json', '/api/docs'];
 
 /** Builds the whole HTTP application from its parts; `main.ts` only adds the socket and start-up. */
 export function createApp(services: Services) {
@@ -172,6 +173,7 @@ export function createApp(services: Services) {
   app.route('/api', notificationsApi);
   app.route('/api', calendarFeedApi);
   app.route('/api', integrationsApi);
+  app.route('/api', ssoApi);
   app.route('/api', apiTokensApi);
 
   registerAuthDocs(app);

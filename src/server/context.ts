@@ -8,6 +8,7 @@ import type { ServerEvents } from './events.js';
 import type { LiveRooms } from './live/rooms.js';
 import type { Credential } from './policies/apiTokens.js';
 import type { Logger } from './logger.js';
+import type { SsoRuntime } from './sso/runtime.js';
 
 /** Everything a handler needs, built once in `app.ts`. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   rooms: LiveRooms;
   /** AES-256-GCM key of private notes, derived from the server secret (never stored in the database). */
   noteKey: Buffer;
+  /** Single sign-on through the installation's OpenID Provider (ADR 0208). */
+  sso: SsoRuntime;
   /** Answers whether the database is reachable (for /healthz). */
   ping(): Promise<boolean>;
 }

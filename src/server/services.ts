@@ -6,11 +6,13 @@ import type { Services } from './context.js';
 import { createServerEvents } from './events.js';
 import { createLiveRooms } from './live/rooms.js';
 import type { Logger } from './logger.js';
+import { createSsoRuntime } from './sso/runtime.js';
 
 /** Wires the services every request handler uses. */
 export function buildServices(props: { database: Database; config: Config; secret: string; log: Logger }): Services {
   const { database, config, secret, log } = props;
-  const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit });
+  const authOptions = { db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit };
+  const auth = createAuth(authOptions);
   const events = createServerEvents();
   return {
     db: database.db,
@@ -20,6 +22,7 @@ export function buildServices(props: { database: Database; config: Config; secre
     events,
     rooms: createLiveRooms({ redisUrl: config.redisUrl, events, log }),
     noteKey: deriveNoteKey(secret),
+    sso: createSsoRuntime(database.db, authOptions, secret),
     async ping() {
       try {
         await database.pool.query('select 1');

@@ -27,6 +27,7 @@ import { setupRoute } from './routes/setup.js';
 import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
 import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
+import { ssoRoute } from './routes/sso.js';
 import { employeeImportRoute } from './routes/employee-import.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
@@ -80,6 +81,7 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     webhooksRoute,
     webhookLogRoute,
+    ssoRoute,
     employeeImportRoute,
   ]),
 ]);

@@ -89,8 +89,15 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'PATCH /api/admin/webhooks/{id}': who.admin,
   'DELETE /api/admin/webhooks/{id}': who.admin,
   'GET /api/admin/webhooks/{id}/deliveries': who.admin,
+  // single sign-on: the provider's settings and discovery test for admins; the sign-in page's options for anyone
+  'GET /api/admin/sso': who.admin,
+  'PUT /api/admin/sso': who.admin,
+  'POST /api/admin/sso/discovery': who.admin,
+  'GET /api/sign-in-options': who.everyone,
   // auth (better-auth; only these four are switched on)
   'POST /api/auth/sign-in/email': who.everyone,
+  // Anyone may start single sign-on (404 while no provider is set up; sso.test.ts covers both).
+  'POST /api/auth/sign-in/social': who.everyone,
   'POST /api/auth/sign-out': who.everyone,
   'POST /api/auth/change-password': who.signedIn,
   'GET /api/auth/get-session': who.everyone,

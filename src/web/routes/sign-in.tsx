@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
 import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
-import { optionalLocalPath } from '../lib/searchParams.js';
+import { optionalLocalPath, optionalString } from '../lib/searchParams.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
 
@@ -9,14 +9,20 @@ import { rootRoute } from './root.js';
 const loadPage = () => import('../features/auth/SignInPage.js');
 const SignInPage = lazy(() => loadPage().then((m) => ({ default: m.SignInPage })));
 
-function searchSchema(search: Record<string, unknown>): { redirect?: string } {
-  return { redirect: optionalLocalPath(search.redirect) };
+function searchSchema(search: Record<string, unknown>): { redirect?: string; error?: string; password?: '1' } {
+  return {
+    redirect: optionalLocalPath(search.redirect),
+    // Why single sign-on was refused, as the provider round trip came back (`?error=sso_…`).
+    error: optionalString(search.error, 100),
+    // The password form under "SSO only": the admins' break-glass way in.
+    password: search.password === '1' || search.password === 1 ? '1' : undefined,
+  };
 }
 
 /** What the page needs first: its code and, for a signed-in person, its data. */
 const preload: RoutePreload = { chunk: loadPage };
 
-/** /sign-in — email and password; leads to set-up on an empty installation. */
+/** /sign-in — email and password, and SSO when set up; leads to set-up on an empty installation. */
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
@@ -30,7 +36,7 @@ export const signInRoute = createRoute({
     if (needsSetup) throw redirect({ to: '/setup' });
   },
   component: function SignInRoute() {
-    const { redirect: to } = signInRoute.useSearch();
-    return <SignInPage redirectTo={to} />;
+    const { redirect: to, error, password } = signInRoute.useSearch();
+    return <SignInPage redirectTo={to} ssoError={error} showPassword={password === '1'} />;
   },
 });

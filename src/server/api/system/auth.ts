@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '../../../domain/limits.js';
 import { CLIENT_IP_HEADER } from '../../auth.js';
 import type { AppContext } from '../../context.js';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { employees } from '../../db/schema.js';
 import { AppError, errorBody, fromZodIssues, statusOf, ValidationError } from '../../errors.js';
 import { passwordChangeSchema } from '../../../domain/me.js';
@@ -11,6 +11,40 @@ import { passwordProblem } from '../../passwordPolicy.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { limits } from '../../../domain/limits.js';
 import { router } from '../http.js';
+import { SSO_CALLBACK_PATH, SSO_PROVIDER_ID } from '../../../domain/sso.js';
+
+/** A path of this site (`/…`, never `//host` or `/\host`) to land on after sign-in. */
+const localPath = (v: unknown): string | undefined => (typeof v === 'string' && /^\/(?![/\\])/.test(v) && v.length <= 2000 ? v : undefined);
+
+/** Paths served by the instance that knows the OpenID Provider (ADR 0208). */
+const ssoPaths = new Set(['/api/auth/sign-in/social', SSO_CALLBACK_PATH]);
+
+async function jsonObject(c: AppContext): Promise<Record<string, unknown> | AppError> {
+  try {
+    const parsed: unknown = await c.req.raw.clone().json();
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return new AppError('validation', 'errors.invalidJson');
+    return parsed as Record<string, unknown>;
+  } catch {
+    return new AppError('validation', 'errors.invalidJson');
+  }
+}
+
+/**
+ * With "SSO only" on, password sign-in is refused to everyone but active admins: their password is
+ * the documented break-glass way in when the identity provider is down or misconfigured.
+ */
+async function passwordSignInRefused(c: AppContext, body: Record<string, unknown>): Promise<AppError | null> {
+  const { db, sso } = c.get('services');
+  const config = await sso.config();
+  if (!config?.ssoOnly) return null;
+  const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+  const [admin] = await db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(eq(sql`lower(${employees.email})`, email), eq(employees.active, true), eq(employees.isAdmin, true)))
+    .limit(1);
+  return admin ? null : new AppError('forbidden', 'errors.ssoOnly');
+}
 
 /** better-auth's error codes and what we tell the user. */
 const knownCodes: Record<string, () => AppError> = {
@@ -38,6 +72,8 @@ function translateAuthError(status: number, code: string | undefined): AppError 
  */
 const usedAuthEndpoints: Record<string, 'GET' | 'POST'> = {
   '/api/auth/sign-in/email': 'POST',
+  '/api/auth/sign-in/social': 'POST',
+  [SSO_CALLBACK_PATH]: 'GET',
   '/api/auth/sign-out': 'POST',
   '/api/auth/change-password': 'POST',
   '/api/auth/get-session': 'GET',
@@ -66,6 +102,18 @@ function errorResponse(c: AppContext, err: AppError, status: number): Response {
  */
 async function bodyFor(c: AppContext, pathName: string): Promise<string | null | AppError> {
   if (pathName === '/api/auth/sign-out') return '{}';
+  if (pathName === '/api/auth/sign-in/email') {
+    const body = await jsonObject(c);
+    if (body instanceof AppError) return body;
+    return (await passwordSignInRefused(c, body)) ?? null;
+  }
+  if (pathName === '/api/auth/sign-in/social') {
+    // Only Taiwa's provider, back to a page of this site; a refusal comes back to the sign-in page.
+    const body = await jsonObject(c);
+    if (body instanceof AppError) return body;
+    const callbackURL = localPath(body.callbackURL) ?? '/';
+    return JSON.stringify({ provider: SSO_PROVIDER_ID, callbackURL, errorCallbackURL: '/sign-in', disableRedirect: true });
+  }
   if (pathName !== '/api/auth/change-password') return null;
   const { auth, db } = c.get('services');
   const session = await auth.api.getSession({ headers: c.req.raw.headers });
@@ -92,9 +140,18 @@ async function bodyFor(c: AppContext, pathName: string): Promise<string | null |
  * one error shape in the caller's language.
  */
 export async function authHandler(c: AppContext): Promise<Response> {
-  const { auth } = c.get('services');
   const pathName = new URL(c.req.url).pathname;
   if (usedAuthEndpoints[pathName] !== c.req.method) return errorResponse(c, new AppError('not_found', 'errors.notFoundRoute'), 404);
+  let auth = c.get('services').auth;
+  if (ssoPaths.has(pathName)) {
+    const config = await c.get('services').sso.config();
+    if (!config) {
+      // Switched off between the button and the provider's answer: say so on the sign-in page.
+      if (c.req.method === 'GET') return new Response(null, { status: 302, headers: { location: '/sign-in?error=sso_failed' } });
+      return errorResponse(c, new AppError('not_found', 'errors.ssoNotConfigured'), 404);
+    }
+    auth = c.get('services').sso.authFor(config);
+  }
   const headers = new Headers(c.req.raw.headers);
   headers.delete(CLIENT_IP_HEADER);
   try {
@@ -158,6 +215,17 @@ export function registerAuthDocs(app: ReturnType<typeof router>): void {
       body: { content: { 'application/json': { schema: z.object({ email: z.string(), password: z.string(), rememberMe: z.boolean().optional() }) } } },
     },
     responses: { 200: { description: 'Signed in' }, 401: err, 403: err, 429: err },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/auth/sign-in/social',
+    tags: ['auth'],
+    summary:
+      "Start single sign-on with the organisation's OpenID Provider: answers the provider's authorisation URL (code flow with PKCE, state and nonce) for the browser to open. 404 when SSO is off. Send an Origin header.",
+    request: {
+      body: { content: { 'application/json': { schema: z.object({ callbackURL: z.string().optional().describe('A path of this site to land on after sign-in') }) } } },
+    },
+    responses: { 200: { description: 'Where to send the browser', content: { 'application/json': { schema: z.object({ url: z.string(), redirect: z.boolean() }) } } }, 404: err },
   });
   app.openAPIRegistry.registerPath({
     method: 'post',
