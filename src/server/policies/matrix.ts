@@ -88,6 +88,10 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'PATCH /api/admin/webhooks/{id}': who.admin,
   'DELETE /api/admin/webhooks/{id}': who.admin,
   'GET /api/admin/webhooks/{id}/deliveries': who.admin,
+  // SCIM provisioning tokens (the /scim/v2 endpoint itself is outside /api, tested in scim.test.ts)
+  'GET /api/admin/scim-tokens': who.admin,
+  'POST /api/admin/scim-tokens': who.admin,
+  'DELETE /api/admin/scim-tokens/{id}': who.admin,
   // auth (better-auth; only these four are switched on)
   'POST /api/auth/sign-in/email': who.everyone,
   'POST /api/auth/sign-out': who.everyone,
