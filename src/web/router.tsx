@@ -28,6 +28,7 @@ import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
 import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 import { employeeImportRoute } from './routes/employee-import.js';
+import { scimRoute } from './routes/scim.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -80,6 +81,7 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     webhooksRoute,
     webhookLogRoute,
+    scimRoute,
     employeeImportRoute,
   ]),
 ]);
