@@ -178,9 +178,8 @@ export function createApp(services: Services) {
   app.route('/api', scimTokensApi);
 
   // SCIM 2.0 provisioning (ADR 0207): outside /api, a SCIM token alone authenticates it, never a cookie.
-  app.use('/scim/*', defaultLimit);
   app.use('/scim/*', noStore());
-  app.route('/scim/v2', scimApp(config.baseUrl));
+  app.route('/scim/v2', scimApp(config.baseUrl, config.bodyLimitBytes));
 
   registerAuthDocs(app);
   let document: string | null = null;

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.js';
 import { bearerSecret } from '../apiTokens.js';
 import { AppError } from '../errors.js';
@@ -66,7 +67,7 @@ function filterOf(c: C) {
  * SCIM 2.0 under `/scim/v2` (SPEC §9, ADR 0207). Authenticated by a SCIM token alone: no cookie is
  * ever read here, so the Origin check of `/api` (which protects cookies) has nothing to protect.
  */
-export function scimApp(baseUrl: string) {
+export function scimApp(baseUrl: string, maxBodyBytes: number) {
   const base = `${baseUrl.replace(/\/+$/, '')}/scim/v2`;
   const app = new Hono<ScimEnv>();
 
@@ -95,6 +96,16 @@ export function scimApp(baseUrl: string) {
     c.set('scim', new ScimContext(db, auth, events, c.get('locale'), `scim-token:${token.tokenId}`));
     await next();
   });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        throw new ScimError(413, translate(c.get('locale'), 'errors.payload_too_large', { limit: maxBodyBytes }));
+      },
+    }),
+  );
 
   // ---- discovery (RFC 7644 §4) ----
   app.get('/ServiceProviderConfig', (c) => send(c, serviceProviderConfig(base)));

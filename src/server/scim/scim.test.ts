@@ -122,7 +122,16 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
     });
 
     it('never takes a cookie, a personal API token or no token; a SCIM token does not open /api', async () => {
-      for (const headers of [{ cookie: adminCookie }, {}, { authorization: 'Bearer taiwa_notatoken' }, { authorization: 'Basic abc' }]) {
+      const personal = await call<{ secret: string }>(app, 'POST', '/api/me/api-tokens', { cookie: adminCookie, body: { name: 'not for SCIM', scope: 'admin', expiresInDays: 30 } });
+      expect(personal.status).toBe(201);
+      const attempts: Record<string, string>[] = [
+        { cookie: adminCookie },
+        {},
+        { authorization: `Bearer ${personal.body.secret}` },
+        { authorization: 'Bearer taiwa_scim_notatoken' },
+        { authorization: 'Basic abc' },
+      ];
+      for (const headers of attempts) {
         const res = await app.request('/scim/v2/Users', { headers });
         expect(res.status).toBe(401);
         expect(((await res.json()) as ScimErrorBody).schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
@@ -432,6 +441,10 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
         const err = expectScimError(res, status, type);
         if (status === 400 && type !== 'invalidSyntax') expect(err.detail, `${method} ${path}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       }
+      expect(await row(user.id)).toEqual(before);
+      // A body over the size limit is a SCIM error too.
+      const huge = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'x'.repeat(built.config.bodyLimitBytes) }] };
+      expectScimError(await scim('PATCH', `/Users/${user.id}`, huge), 413);
       expect(await row(user.id)).toEqual(before);
       // An address taken by someone else is 409 uniqueness, and changes nothing.
       const other = await newUser();
