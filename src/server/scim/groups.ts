@@ -64,16 +64,8 @@ export async function findGroup(db: Db, id: string, base: string): Promise<JsonO
   return presentGroup(row, (await membersOf(db, [row.id])).get(row.id) ?? [], base);
 }
 
-export async function listGroups(db: Db, filter: EqFilter | null, page: { startIndex: number; count: number }, base: string, sc: ScimContext) {
-  let where: SQL | undefined = eq(departments.active, true);
-  if (filter) {
-    const v = typeof filter.value === 'string' ? filter.value : null;
-    if (v === null) throw sc.invalidFilter();
-    if (filter.attribute === 'displayname') where = and(where, sql`lower(${departments.name}) = ${v.toLowerCase()}`);
-    else if (filter.attribute === 'externalid') where = and(where, eq(scimIdentities.externalId, v));
-    else if (filter.attribute === 'id') where = and(where, idSchema.safeParse(v).success ? eq(departments.id, v) : sql`false`);
-    else throw sc.invalidFilter();
-  }
+export async function listGroups(db: Db, filters: EqFilter[], page: { startIndex: number; count: number }, base: string, sc: ScimContext) {
+  const where = and(eq(departments.active, true), ...filters.map((f) => groupCondition(f, sc)));
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(departments)
@@ -82,6 +74,27 @@ export async function listGroups(db: Db, filter: EqFilter | null, page: { startI
   const rows = page.count === 0 ? [] : await selectGroups(db).where(where).orderBy(asc(departments.createdAt), asc(departments.id)).limit(page.count).offset(page.startIndex - 1);
   const members = await membersOf(db, rows.map((r) => r.id));
   return { total: total?.n ?? 0, resources: rows.map((r) => presentGroup(r, members.get(r.id) ?? [], base)) };
+}
+
+function groupCondition(filter: EqFilter, sc: ScimContext): SQL {
+  const v = typeof filter.value === 'string' ? filter.value : null;
+  if (v === null) throw sc.invalidFilter();
+  switch (filter.attribute) {
+    case 'displayname':
+      return sql`lower(${departments.name}) = ${v.toLowerCase()}`;
+    case 'externalid':
+      return eq(scimIdentities.externalId, v);
+    case 'id':
+      return idSchema.safeParse(v).success ? eq(departments.id, v) : sql`false`;
+    case 'members':
+    case 'members.value':
+      // Whether this employee is in the group (an active member of the department).
+      return idSchema.safeParse(v).success
+        ? sql`exists (select 1 from ${employees} where ${employees.id} = ${v} and ${employees.departmentId} = ${departments.id} and ${employees.active})`
+        : sql`false`;
+    default:
+      throw sc.invalidFilter();
+  }
 }
 
 interface GroupFields {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, pageOf, parseFilter, projectAttributes, ScimError, SCHEMA, toBoolean, type JsonObject } from './protocol.js';
+import { applyPatch, pageOf, parseFilter, parseFilters, projectAttributes, ScimError, SCHEMA, toBoolean, type JsonObject } from './protocol.js';
 
 const m = {
   invalidPath: (p: string) => new ScimError(400, p, 'invalidPath'),
@@ -31,6 +31,18 @@ describe('SCIM protocol helpers', () => {
     expect(parseFilter('active eq True', () => new ScimError(400, 'x')).value).toBe(true);
     for (const f of ['userName co "x"', 'userName eq', 'a eq "x" and b eq "y"', '']) {
       expect(scimType(() => parseFilter(f, () => new ScimError(400, f, 'invalidFilter')))).toBe('invalidFilter');
+    }
+  });
+
+  it('joins eq clauses with and (Entra ID\'s membership check), and refuses or, not and dangling and', () => {
+    const bad = (f: string) => new ScimError(400, f, 'invalidFilter');
+    expect(parseFilters('id eq "g1" and members eq "u1"', bad)).toEqual([
+      { attribute: 'id', value: 'g1' },
+      { attribute: 'members', value: 'u1' },
+    ]);
+    expect(parseFilters('displayName eq "a and b"', bad)).toEqual([{ attribute: 'displayname', value: 'a and b' }]);
+    for (const f of ['id eq "g1" or members eq "u1"', 'id eq "g1" and', 'not (id eq "g1")', 'id eq "g1" members eq "u1"', ' ']) {
+      expect(scimType(() => parseFilters(f, bad)), f).toBe('invalidFilter');
     }
   });
 

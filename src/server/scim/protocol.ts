@@ -93,6 +93,28 @@ export function parseFilter(filter: string, unsupported: (f: string) => ScimErro
   return { attribute: attribute.toLowerCase(), value };
 }
 
+/**
+ * Parses `a eq "x" and b eq "y"`: one or more `eq` clauses joined by `and` (Entra ID asks
+ * `id eq "…" and members eq "…"` to learn whether someone is in a group). `or`, `not`, brackets
+ * and other operators are 400 invalidFilter.
+ */
+export function parseFilters(filter: string, unsupported: (f: string) => ScimError): EqFilter[] {
+  const clauses: string[] = [];
+  const pattern = /\s*([A-Za-z][\w.:$-]*\s+eq\s+(?:"(?:[^"\\]|\\.)*"|\S+))\s*(and\b|$)/iy;
+  let rest = filter;
+  while (rest.trim() !== '') {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(rest);
+    if (!match) throw unsupported(filter);
+    clauses.push(match[1]!);
+    rest = rest.slice(match[0].length);
+    if (match[2] === '' && rest.trim() !== '') throw unsupported(filter);
+    if (match[2] !== '' && rest.trim() === '') throw unsupported(filter);
+  }
+  if (clauses.length === 0) throw unsupported(filter);
+  return clauses.map((c) => parseFilter(c, () => unsupported(filter)));
+}
+
 // ---- PATCH (RFC 7644 §3.5.2) ----
 
 interface ValueFilter {

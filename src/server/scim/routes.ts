@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { translate, type MessageKey } from '../i18n/messages.js';
 import { ScimContext } from './context.js';
 import { createGroup, deleteGroup, findGroup, listGroups, replaceGroup } from './groups.js';
-import { SCHEMA, SCIM_CONTENT_TYPE, ScimError, applyPatch, pageOf, parseFilter, projectAttributes, scimErrorBody, type JsonObject } from './protocol.js';
+import { SCHEMA, SCIM_CONTENT_TYPE, ScimError, applyPatch, pageOf, parseFilters, projectAttributes, scimErrorBody, type JsonObject } from './protocol.js';
 import { resourceTypes, schemaDefinitions, serviceProviderConfig, SCIM_MAX_RESULTS } from './discovery.js';
 import { resolveScimToken, touchScimToken } from './tokens.js';
 import { createUser, deactivateUser, findUser, listUsers, presentUser, replaceUser } from './users.js';
@@ -60,7 +60,7 @@ function listResponse(total: number, startIndex: number, resources: JsonObject[]
 
 function filterOf(c: C) {
   const raw = c.req.query('filter');
-  return raw ? parseFilter(raw, () => c.get('scim').invalidFilter()) : null;
+  return raw ? parseFilters(raw, () => c.get('scim').invalidFilter()) : [];
 }
 
 /**

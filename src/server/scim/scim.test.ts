@@ -325,6 +325,7 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
     it('groups: create, find by displayName without members, add and remove members, rename', async () => {
       const tag = uniqueTag();
       const member = await newUser();
+      const boss = await newUser();
       const group = await scim('POST', '/Groups', adapt(entra.createGroup, { ':"displayName"': `:"Sales ${tag}"`, '8aa1a0c0': `8aa1a0c0${tag}` }));
       expect(group.status, group.text).toBe(201);
       expect(group.body).toMatchObject({ displayName: `Sales ${tag}`, externalId: `8aa1a0c0${tag}-c4c3-4bc0-b4a5-2ef676900159`, members: [] });
@@ -333,6 +334,11 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
       expect(found.body.Resources[0]).not.toHaveProperty('members');
       expect((await scim('PATCH', `/Groups/${group.body.id}`, adapt(entra.addMembers, { [ENTRA_USER_ID_PLACEHOLDER]: member.id }))).status).toBe(200);
       expect((await row(member.id)).departmentId).toBe(group.body.id);
+      // Entra ID's membership check: the group answers when the user is in it, nothing when not.
+      const isMember = async (userId: string) =>
+        (await scim<ListResponse>('GET', `/Groups?attributes=id&filter=${encodeURIComponent(`id eq "${group.body.id}" and members eq "${userId}"`)}`)).body.totalResults;
+      expect(await isMember(member.id)).toBe(1);
+      expect(await isMember(boss.id)).toBe(0);
       expect((await scim('PATCH', `/Groups/${group.body.id}`, adapt(entra.removeMembers, { [ENTRA_USER_ID_PLACEHOLDER]: member.id }))).status).toBe(200);
       expect((await row(member.id)).departmentId).toBeNull();
       const rename = adapt(entra.renameGroup, { '1879db59': `1879db59${tag}` });

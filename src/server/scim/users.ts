@@ -77,30 +77,8 @@ export async function findUser(db: Db, id: string): Promise<UserRow | null> {
 }
 
 /** A page of Users matching an `eq` filter (or all), oldest first so pages stay stable. */
-export async function listUsers(db: Db, filter: EqFilter | null, page: { startIndex: number; count: number }, sc: ScimContext) {
-  let where: SQL | undefined;
-  if (filter) {
-    const v = typeof filter.value === 'string' ? filter.value : null;
-    if (v === null) throw sc.invalidFilter();
-    switch (filter.attribute) {
-      case 'username':
-      case 'emails.value':
-      case 'emails':
-        where = sql`(lower(${employees.email}) = ${v.toLowerCase()} or lower(${scimIdentities.userName}) = ${v.toLowerCase()})`;
-        break;
-      case 'externalid':
-        where = eq(scimIdentities.externalId, v);
-        break;
-      case 'id':
-        where = idSchema.safeParse(v).success ? eq(employees.id, v) : sql`false`;
-        break;
-      case 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:employeenumber':
-        where = eq(employees.employeeNumber, v);
-        break;
-      default:
-        throw sc.invalidFilter();
-    }
-  }
+export async function listUsers(db: Db, filters: EqFilter[], page: { startIndex: number; count: number }, sc: ScimContext) {
+  const where = and(...filters.map((f) => userCondition(f, sc)));
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(employees)
@@ -108,6 +86,25 @@ export async function listUsers(db: Db, filter: EqFilter | null, page: { startIn
     .where(where);
   const rows = page.count === 0 ? [] : await selectUsers(db).where(where).orderBy(asc(employees.createdAt), asc(employees.id)).limit(page.count).offset(page.startIndex - 1);
   return { total: total?.n ?? 0, rows: rows as UserRow[] };
+}
+
+function userCondition(filter: EqFilter, sc: ScimContext): SQL {
+  const v = typeof filter.value === 'string' ? filter.value : null;
+  if (v === null) throw sc.invalidFilter();
+  switch (filter.attribute) {
+    case 'username':
+    case 'emails.value':
+    case 'emails':
+      return sql`(lower(${employees.email}) = ${v.toLowerCase()} or lower(${scimIdentities.userName}) = ${v.toLowerCase()})`;
+    case 'externalid':
+      return eq(scimIdentities.externalId, v);
+    case 'id':
+      return idSchema.safeParse(v).success ? eq(employees.id, v) : sql`false`;
+    case 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:employeenumber':
+      return eq(employees.employeeNumber, v);
+    default:
+      throw sc.invalidFilter();
+  }
 }
 
 /** What a SCIM User body says about an employee, before it is checked. */
