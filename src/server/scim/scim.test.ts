@@ -408,6 +408,10 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
       expect(await row(user.id)).toMatchObject({ active: false });
       expect((await scim('GET', `/Users/${user.id}`)).body.active).toBe(false);
       expectScimError(await scim('DELETE', '/Users/not-an-id'), 404);
+      // Okta reactivates with a path-less replace; the employee is active again, deactivatedAt cleared.
+      const back = await scim('PATCH', `/Users/${user.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: true } }] });
+      expect(back.status, back.text).toBe(200);
+      expect(await row(user.id)).toMatchObject({ active: true, deactivatedAt: null });
     });
 
     it('DELETE of a group deactivates the department and leaves its people without one', async () => {
