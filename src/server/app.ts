@@ -34,6 +34,8 @@ import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
 import { integrationsApi } from './api/integrations/integrations.js';
 import { ssoApi } from './api/sso/sso.js';
 import { apiTokensApi } from './api/apiTokens/apiTokens.js';
+import { scimTokensApi } from './api/scimTokens/scimTokens.js';
+import { scimApp } from './scim/routes.js';
 import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
@@ -175,6 +177,11 @@ export function createApp(services: Services) {
   app.route('/api', integrationsApi);
   app.route('/api', ssoApi);
   app.route('/api', apiTokensApi);
+  app.route('/api', scimTokensApi);
+
+  // SCIM 2.0 provisioning (ADR 0207): outside /api, a SCIM token alone authenticates it, never a cookie.
+  app.use('/scim/*', noStore());
+  app.route('/scim/v2', scimApp(config.baseUrl, config.bodyLimitBytes));
 
   registerAuthDocs(app);
   let document: string | null = null;

@@ -29,6 +29,7 @@ import { teamRoute } from './routes/team.js';
 import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 import { ssoRoute } from './routes/sso.js';
 import { employeeImportRoute } from './routes/employee-import.js';
+import { scimRoute } from './routes/scim.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -82,6 +83,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     webhookLogRoute,
     ssoRoute,
+    scimRoute,
     employeeImportRoute,
   ]),
 ]);

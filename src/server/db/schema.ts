@@ -462,3 +462,4 @@ export * from './schema/minutes.js';
 export * from './schema/guidance.js';
 export * from './schema/notify.js';
 export * from './schema/apiTokens.js';
+export * from './schema/scim.js';

@@ -94,6 +94,10 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'PUT /api/admin/sso': who.admin,
   'POST /api/admin/sso/discovery': who.admin,
   'GET /api/sign-in-options': who.everyone,
+  // SCIM provisioning tokens (the /scim/v2 endpoint itself is outside /api, tested in scim.test.ts)
+  'GET /api/admin/scim-tokens': who.admin,
+  'POST /api/admin/scim-tokens': who.admin,
+  'DELETE /api/admin/scim-tokens/{id}': who.admin,
   // auth (better-auth; only these four are switched on)
   'POST /api/auth/sign-in/email': who.everyone,
   // Anyone may start single sign-on (404 while no provider is set up; sso.test.ts covers both).

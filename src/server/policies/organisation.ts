@@ -22,6 +22,10 @@ export const organisationPolicy = {
   importEmployees(actor: Actor | null): boolean {
     return !!actor && actor.isAdmin;
   },
+  /** SCIM provisioning tokens (SPEC §9): they let an identity provider change the whole organisation, so admins only. */
+  manageProvisioning(actor: Actor | null): boolean {
+    return !!actor && actor.isAdmin;
+  },
   manageDepartments(actor: Actor | null): boolean {
     return !!actor && actor.isAdmin;
   },

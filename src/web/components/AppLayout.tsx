@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/employee-import';
+  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
   label: string;
   icon: ReactNode;
 }
@@ -57,6 +57,7 @@ export function AppLayout() {
     settings.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={20} aria-hidden /> });
     settings.push({ to: '/admin/sso', label: t('sso.nav'), icon: <IconKey size={20} aria-hidden /> });
     organisation.push({ to: '/admin/employee-import', label: t('employeeImport.nav'), icon: <IconFileImport size={20} aria-hidden /> });
+    organisation.push({ to: '/admin/scim', label: t('scim.nav'), icon: <IconUserShare size={20} aria-hidden /> });
   }
   const home: NavItem = { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> };
   const groups: { label: string | null; items: NavItem[] }[] = organisational
