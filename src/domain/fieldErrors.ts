@@ -42,6 +42,9 @@ const ja = {
   'validation.passwordWeak': '推測されやすいパスワードです。単語を組み合わせるなど、もっと長く複雑にしてください。',
   'validation.passwordMismatch': '新しいパスワードと一致しません。',
   'validation.duplicateKind': '同じ種類の通知が2回指定されています。',
+  'validation.goalUpdateEmpty': '進捗の値かコメントのどちらかを入力してください。',
+  'validation.goalKeyResult': 'この目標の成果指標(キーリザルト)を指定してください。',
+  'validation.topicGoal': '紐づけられるのは、この1on1のメンバー(部下)の進行中の目標だけです。',
 } as const;
 
 /** The key of a field message. */
@@ -78,6 +81,9 @@ const en: Record<FieldMessageKey, string> = {
   'validation.minutesTooLong': 'Minutes can hold at most 50000 characters.',
   'validation.minutesStructure': 'The minutes could not be read. Reload the page and try again.',
   'validation.passwordBlank': 'A password cannot be only spaces.',
+  'validation.goalUpdateEmpty': 'Enter a new value, a comment, or both.',
+  'validation.goalKeyResult': 'Choose one of this goal\'s key results.',
+  'validation.topicGoal': 'A topic can only be linked to an active goal of the report in this 1on1.',
   'validation.passwordCommon': 'This password is common and easy to guess. Please choose another one.',
   'validation.passwordPersonal': 'A password cannot contain your name or email address.',
   'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',
