@@ -28,6 +28,7 @@ import { signInRoute } from './routes/sign-in.js';
 import { teamRoute } from './routes/team.js';
 import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 import { employeeImportRoute } from './routes/employee-import.js';
+import { feedbackLogRoute, goalsRoute } from './routes/goals.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -67,6 +68,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoomRoute,
     minutesRoute,
     actionItemsRoute,
+    goalsRoute,
+    feedbackLogRoute,
     searchRoute,
     teamRoute,
     employeesRoute,

@@ -28,6 +28,8 @@ type Brief = {
   lastMinutes: { meeting: { id: string; startsAt: string }; status: string; summary: string[]; decisions: string[] } | null;
   recentFeedback: FeedbackRecord[];
   feedbackWindowDays: number;
+  goals: { id: string }[];
+  goalsSince: string | null;
 };
 const DRAFT = 'まだ言えない悩み(下書き)';
 
