@@ -33,16 +33,16 @@ test('the owner updates a goal; the manager sees it in the next prep brief and n
   await dialog.getByRole('textbox', { name: /目指す姿/ }).fill(OBJECTIVE);
   await dialog.getByRole('textbox', { name: /^指標 1/ }).fill(KR);
   await dialog.getByRole('textbox', { name: /^開始値/ }).fill('60');
-  await dialog.getByRole('textbox', { name: /^目標値/ }).fill('15');
+  await dialog.getByRole('textbox', { name: /^目標値/ }).fill('20');
   await dialog.getByRole('textbox', { name: /^単位/ }).fill('分');
   await dialog.getByRole('button', { name: '目標を追加' }).click();
   await expect(dialog).toBeHidden();
   const card = report.getByRole('article', { name: OBJECTIVE });
   await expect(card).toContainText('0%');
 
-  // 2. …and posts progress: 60 → 30 minutes is half way.
+  // 2. …and posts progress: from 60 towards 20 minutes, 40 is half way.
   await card.getByRole('button', { name: '進捗を更新' }).click();
-  await card.getByRole('textbox', { name: /今の値/ }).fill('30');
+  await card.getByRole('textbox', { name: /今の値/ }).fill('40');
   await card.getByRole('textbox', { name: /ひとこと/ }).fill(COMMENT);
   await card.getByRole('button', { name: '記録する' }).click();
   await expect(card.getByText(COMMENT)).toBeVisible();
@@ -53,9 +53,12 @@ test('the owner updates a goal; the manager sees it in the next prep brief and n
   const meetingId = await nextMeetingWithManager(report);
   await report.goto(`/meetings/${meetingId}`);
   const addButton = report.getByRole('button', { name: 'トピックを追加' });
-  if (await addButton.isVisible()) await addButton.click();
-  await report.getByRole('textbox', { name: /^トピック/ }).fill(TOPIC);
-  await report.getByRole('textbox', { name: '関連する目標' }).click();
+  const titleBox = report.getByRole('textbox', { name: /^トピック/ });
+  // The form is open at once when the report has no topic yet; otherwise it opens from the button.
+  await expect(titleBox.or(addButton).first()).toBeVisible();
+  if (!(await titleBox.isVisible())) await addButton.click();
+  await titleBox.fill(TOPIC);
+  await report.getByRole('combobox', { name: '関連する目標' }).click();
   await report.getByRole('option', { name: new RegExp(OBJECTIVE) }).click();
   await report.getByRole('button', { name: '追加する' }).click();
   const agendaItem = report.getByRole('listitem').filter({ hasText: TOPIC });
@@ -76,6 +79,10 @@ test('the owner updates a goal; the manager sees it in the next prep brief and n
   const roomTopic = manager.getByRole('listitem').filter({ hasText: TOPIC });
   await expect(roomTopic.getByTestId('topic-goal')).toContainText(OBJECTIVE);
   await expect(roomTopic.getByTestId('topic-goal')).toContainText('50%');
+  await manager.screenshot({ path: `${shots}/goals-room-ja-1280.png`, fullPage: true });
+  await manager.goto(`/meetings/${meetingId}/prep`);
+  await expect(goals.getByRole('article', { name: OBJECTIVE })).toBeVisible();
+  await goals.screenshot({ path: `${shots}/goals-prep-ja-1280.png` });
 
   // 6. The manager sees the goal on the series page and may comment, never update progress.
   const seriesId = ((await (await manager.request.get(`/api/meetings/${meetingId}`)).json()) as { series: { id: string } }).series.id;
@@ -113,7 +120,7 @@ test('the feedback log: feedback received and given, between meetings too; each 
   await expect(manager.getByRole('heading', { name: 'フィードバック', level: 1 })).toBeVisible();
   await manager.getByRole('button', { name: 'フィードバックを伝える' }).click();
   const dialog = manager.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: /^相手/ }).click();
+  await dialog.getByRole('combobox', { name: /^相手/ }).click();
   await manager.getByRole('option', { name: /鈴木/ }).click();
   const behaviour = `レビューで代案を添えてくれた ${stamp}`;
   await dialog.getByRole('textbox', { name: /^状況/ }).fill('木曜のコードレビューで');

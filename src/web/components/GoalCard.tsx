@@ -132,7 +132,20 @@ function EntryForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
  * A goal: kind, title, progress bar, key results with their own bars, the latest entries, and what
  * the reader may do (the owner updates progress, edits or archives; a partner comments).
  */
-export function GoalCard({ goal, onEdit, entriesTitle, compact = false }: { goal: Goal; onEdit?: () => void; entriesTitle?: string; compact?: boolean }) {
+export function GoalCard({
+  goal,
+  onEdit,
+  entriesTitle,
+  compact = false,
+  headingLevel = 2,
+}: {
+  goal: Goal;
+  onEdit?: () => void;
+  entriesTitle?: string;
+  compact?: boolean;
+  /** The level of the goal's title under the page's headings. */
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const [posting, setPosting] = useState(false);
@@ -153,7 +166,7 @@ export function GoalCard({ goal, onEdit, entriesTitle, compact = false }: { goal
               {goal.weight !== null ? <Badge variant="outline">{t('goals.weightBadge', { weight: goal.weight })}</Badge> : null}
               {goal.status === 'archived' ? <Badge color="gray">{t('goals.archived')}</Badge> : null}
             </Group>
-            <Text component="h3" fw={700} size="lg" m={0}>
+            <Text component={headingLevel === 2 ? 'h2' : 'h3'} fw={700} size="lg" m={0}>
               {goal.title}
             </Text>
             {goal.description ? (

@@ -8,7 +8,19 @@ import { GoalCard } from './GoalCard.js';
 import { QueryError } from './QueryError.js';
 
 /** A list of goals (mine, or a report's), with loading, error and an empty state that says what to do. */
-export function GoalList({ status, ownerId, empty, onEdit }: { status: 'active' | 'archived'; ownerId?: string; empty: { title: string; body: string }; onEdit?: (g: Goal) => void }) {
+export function GoalList({
+  status,
+  ownerId,
+  empty,
+  onEdit,
+  headingLevel = 2,
+}: {
+  status: 'active' | 'archived';
+  ownerId?: string;
+  empty: { title: string; body: string };
+  onEdit?: (g: Goal) => void;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const query = useQuery(goalsQuery(status, ownerId));
   if (query.isPending) {
@@ -30,7 +42,7 @@ export function GoalList({ status, ownerId, empty, onEdit }: { status: 'active' 
   return (
     <Stack gap="md">
       {query.data.items.map((g) => (
-        <GoalCard key={g.id} goal={g} onEdit={onEdit ? () => onEdit(g) : undefined} />
+        <GoalCard key={g.id} goal={g} headingLevel={headingLevel} onEdit={onEdit ? () => onEdit(g) : undefined} />
       ))}
     </Stack>
   );
@@ -45,7 +57,7 @@ export function ReportGoalsSection({ report }: { report: { id: string; familyNam
       <Text component="h2" fw={700} size="lg" m={0}>
         {t('goals.ofReport', { name })}
       </Text>
-      <GoalList status="active" ownerId={report.id} empty={{ title: t('goals.reportEmpty.title', { name }), body: t('goals.reportEmpty.body', { name }) }} />
+      <GoalList status="active" ownerId={report.id} headingLevel={3} empty={{ title: t('goals.reportEmpty.title', { name }), body: t('goals.reportEmpty.body', { name }) }} />
     </Stack>
   );
 }

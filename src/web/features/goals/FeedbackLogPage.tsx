@@ -1,8 +1,8 @@
-import { Badge, Button, Card, EmptyState, Group, Radio, Select, Skeleton, Stack, Tabs, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Card, EmptyState, Group, Radio, Select, Skeleton, Stack, Tabs, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMessageHeart, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feedbackCreateSchema, feedbackTextMax } from '../../../domain/followUp.js';
 import { AppModal } from '../../components/AppModal.js';
@@ -44,7 +44,7 @@ function FeedbackCard({ record, direction }: { record: FeedbackRecord; direction
           <Text size="xs" c="gray.7">
             {formatDate(new Date(record.createdAt), currentLocale(), me.timeZone)} ·{' '}
             {record.meetingId ? (
-              <AnchorLink to="/meetings/$meetingId" params={{ meetingId: record.meetingId }} size="xs">
+              <AnchorLink to="/meetings/$meetingId" params={{ meetingId: record.meetingId }} size="xs" underline="always">
                 {t('feedbackLog.inMeeting')}
               </AnchorLink>
             ) : (
@@ -52,18 +52,18 @@ function FeedbackCard({ record, direction }: { record: FeedbackRecord; direction
             )}
           </Text>
         </Group>
-        <Stack gap={4} component="dl" m={0}>
+        <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 'var(--mantine-spacing-sm)', rowGap: 4 }}>
           {parts.map((p) => (
-            <Group key={p} gap="xs" wrap="nowrap" align="flex-start">
-              <Text component="dt" size="sm" c="gray.7" w="3.5rem" style={{ flexShrink: 0 }}>
+            <Fragment key={p}>
+              <Text component="dt" size="sm" c="gray.7">
                 {t(`feedback.${p}`)}
               </Text>
-              <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-wrap', minWidth: 0 }}>
+              <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {record[p]}
               </Text>
-            </Group>
+            </Fragment>
           ))}
-        </Stack>
+        </Box>
       </Stack>
     </Card>
   );

@@ -49,7 +49,7 @@ function PrepGoals({ brief }: { brief: PrepBrief }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
       {brief.goals.map((g) => (
         <Stack key={g.id} gap={4}>
-          <GoalCard goal={g} compact entriesTitle={since ? t('prep.goalUpdatesSince', { date: since }) : t('prep.goalUpdatesLatest')} />
+          <GoalCard goal={g} compact headingLevel={3} entriesTitle={since ? t('prep.goalUpdatesSince', { date: since }) : t('prep.goalUpdatesLatest')} />
           {g.entries.length === 0 ? <Empty>{since ? t('prep.goalNoUpdatesSince', { date: since }) : t('prep.goalNoUpdates')}</Empty> : null}
         </Stack>
       ))}
