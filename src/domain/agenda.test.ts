@@ -29,13 +29,14 @@ describe('baselineOf', () => {
 });
 
 describe('agenda input', () => {
-  it('a topic is shared with the pair unless drafted privately; text is trimmed', () => {
+  it('a topic is shared with the pair unless drafted privately; text is trimmed; no goal unless linked', () => {
     expect(topicCreateSchema.parse({ title: '  キャリアの相談 ', category: 'career', wantedResponse: 'listen' })).toEqual({
       title: 'キャリアの相談',
       note: null,
       category: 'career',
       wantedResponse: 'listen',
       visibility: 'pair',
+      goalId: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, optionalText } from './common.js';
 import { personRefSchema } from './employees.js';
+import { goalRefSchema } from './goals.js';
 
 /** Topic categories (SPEC §3.2). */
 export const topicCategories = ['career', 'skills', 'workChallenges', 'relationships', 'condition', 'goals', 'feedback', 'other'] as const;
@@ -25,6 +26,8 @@ export const topicCreateSchema = z.object({
   category: z.enum(topicCategories),
   wantedResponse: z.enum(wantedResponses),
   visibility: z.enum(topicVisibilities).default('pair'),
+  /** One of the report's active goals this topic is about. */
+  goalId: idSchema.nullish().transform((v) => v ?? null),
 });
 
 export const topicUpdateSchema = z
@@ -34,6 +37,7 @@ export const topicUpdateSchema = z
     category: z.enum(topicCategories),
     wantedResponse: z.enum(wantedResponses),
     visibility: z.enum(topicVisibilities),
+    goalId: idSchema.nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'emptyUpdate' });
@@ -53,6 +57,8 @@ export const topicSchema = z.object({
   position: z.number(),
   discussed: z.boolean(),
   carried: z.boolean(),
+  /** The report's goal the topic is about, with its progress; null when none (or not readable). */
+  goal: goalRefSchema.nullable(),
   abilities: z.object({ update: z.boolean(), remove: z.boolean(), share: z.boolean() }),
 });
 export type Topic = z.infer<typeof topicSchema>;

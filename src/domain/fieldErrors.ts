@@ -45,6 +45,9 @@ const ja = {
   'validation.ssoIssuerHttps': 'https:// で始まるURLを入力してください（http:// が使えるのはこのサーバー上のIdP（localhost）だけです）。',
   'validation.ssoDomain': 'ドメインの形式が正しくありません(例: example.co.jp)。',
   'validation.ssoDomainsRequired': '許可するドメインを1つ以上入力してください。',
+  'validation.goalUpdateEmpty': '進捗の値かコメントのどちらかを入力してください。',
+  'validation.goalKeyResult': 'この目標の成果指標(キーリザルト)を指定してください。',
+  'validation.topicGoal': '紐づけられるのは、この1on1のメンバー(部下)の進行中の目標だけです。',
 } as const;
 
 /** The key of a field message. */
@@ -81,6 +84,9 @@ const en: Record<FieldMessageKey, string> = {
   'validation.minutesTooLong': 'Minutes can hold at most 50000 characters.',
   'validation.minutesStructure': 'The minutes could not be read. Reload the page and try again.',
   'validation.passwordBlank': 'A password cannot be only spaces.',
+  'validation.goalUpdateEmpty': 'Enter a new value, a comment, or both.',
+  'validation.goalKeyResult': 'Choose one of this goal\'s key results.',
+  'validation.topicGoal': 'A topic can only be linked to an active goal of the report in this 1on1.',
   'validation.passwordCommon': 'This password is common and easy to guess. Please choose another one.',
   'validation.passwordPersonal': 'A password cannot contain your name or email address.',
   'validation.passwordWeak': 'This password is easy to guess. Make it longer, for example by combining several words.',

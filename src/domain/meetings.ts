@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkInViewSchema, preQuestionSchema, topicSchema } from './agenda.js';
+import { goalSchema } from './goals.js';
 import { personRefSchema } from './employees.js';
 import { actionItemSchema, feedbackSchema, minutesStatuses } from './followUp.js';
 import { bankQuestionSchema } from './questionBank.js';
@@ -58,6 +59,10 @@ export const prepBriefSchema = z.object({
   /** Feedback given in the pair (either direction) in the last `feedbackWindowDays` days, newest first. */
   recentFeedback: z.array(feedbackSchema),
   feedbackWindowDays: z.number().int(),
+  /** The report's active goals; `entries` are those posted since the last meeting (`goalsSince`), newest first. */
+  goals: z.array(goalSchema),
+  /** When the last meeting started (null: no earlier meeting; then the latest 5 entries per goal). */
+  goalsSince: z.string().nullable(),
 });
 export type PrepBrief = z.infer<typeof prepBriefSchema>;
 

@@ -21,6 +21,7 @@ import { seriesApi } from './api/series/series.js';
 import { topicsApi } from './api/topics/topics.js';
 import { actionItemsApi } from './api/actionItems/actionItems.js';
 import { feedbackApi } from './api/feedback/feedback.js';
+import { goalsApi } from './api/goals/goals.js';
 import { historyApi } from './api/history/history.js';
 import { meetingFlowApi } from './api/meetingFlow/meetingFlow.js';
 import { minutesApi } from './api/minutes/minutes.js';
@@ -166,6 +167,7 @@ export function createApp(services: Services) {
   app.route('/api', analyticsApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);
+  app.route('/api', goalsApi);
   app.route('/api', actionItemsApi);
   app.route('/api', minutesApi);
   app.route('/api', reflectionsApi);

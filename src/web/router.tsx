@@ -30,6 +30,7 @@ import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 import { ssoRoute } from './routes/sso.js';
 import { employeeImportRoute } from './routes/employee-import.js';
 import { scimRoute } from './routes/scim.js';
+import { feedbackLogRoute, goalsRoute } from './routes/goals.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
 export const queryClient = new QueryClient({
@@ -69,6 +70,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoomRoute,
     minutesRoute,
     actionItemsRoute,
+    goalsRoute,
+    feedbackLogRoute,
     searchRoute,
     teamRoute,
     employeesRoute,

@@ -8,6 +8,7 @@ import { checkIns, preQuestions, topics } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { seriesPolicy, topicVisibleInPair, topicVisibleInPairWhere } from '../policies/series.js';
 import { carryOver } from './carryOver.js';
+import { assertTopicGoal } from './goals.js';
 import { meetingForChange } from './changeMeeting.js';
 
 /** The meeting and series, locked, when the caller holds this ability on the meeting; else 404/403/409. */
@@ -22,6 +23,7 @@ export async function addTopic(props: { db: Db; actor: Actor; meetingId: string;
   const { db, actor, meetingId, input } = props;
   return db.transaction(async (tx) => {
     const { s } = await assertMeetingAbility(tx, actor, meetingId, 'addTopic');
+    if (input.goalId) await assertTopicGoal(tx, input.goalId, s.reportId);
     const [max] = await tx.select({ n: sql<number>`coalesce(max(${topics.position}), 0)::int` }).from(topics).where(eq(topics.meetingId, meetingId));
     const [row] = await tx
       .insert(topics)
@@ -49,6 +51,7 @@ export async function updateTopic(props: { db: Db; actor: Actor; id: string; inp
     if (t.authorId !== actor.employeeId) throw new ForbiddenError();
     seriesPolicy.assertMeetingAbility(actor, s, m, 'addTopic');
     if (input.visibility === 'private' && t.visibility === 'pair') throw new ConflictError('errors.topicAlreadyShared', {}, 'visibility');
+    if (input.goalId) await assertTopicGoal(tx, input.goalId, s.reportId);
     await tx
       .update(topics)
       .set({ ...input, ...(input.visibility === 'pair' && t.visibility === 'private' ? { sharedAt: new Date() } : {}) })

@@ -51,6 +51,7 @@ export async function carryOver(tx: Tx, seriesId: string, now = new Date()): Pro
         category: t.category,
         wantedResponse: t.wantedResponse,
         visibility: t.visibility,
+        goalId: t.goalId,
         position: -1000 + i,
         carriedFromId: t.carriedFromId ?? t.id,
         sharedAt: t.sharedAt,

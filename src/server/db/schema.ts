@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { MinutesNode } from '../../domain/minutesDocument.js';
+import { goals } from './schema/goals.js';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -224,6 +225,8 @@ export const topics = pgTable(
     position: integer('position').notNull().default(0),
     discussed: boolean('discussed').notNull().default(false),
     carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => topics.id),
+    /** One of the report's goals this topic is about (shown with its progress in the room). */
+    goalId: uuid('goal_id').references((): AnyPgColumn => goals.id),
     sharedAt: timestamp('shared_at', { withTimezone: true }),
     ...timestamps,
   },
@@ -463,3 +466,4 @@ export * from './schema/guidance.js';
 export * from './schema/notify.js';
 export * from './schema/apiTokens.js';
 export * from './schema/scim.js';
+export * from './schema/goals.js';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db } from './client.js';
 import { account, departments, employees, settings, user } from './schema.js';
+import { seedDemoGoals } from './seedGoals.js';
 import { seedDemoSeries } from './seedSeries.js';
 
 /** The fixed demo sign-ins, printed at first start and used by the end-to-end tests. */
@@ -159,5 +160,6 @@ export async function seedDemo(props: { db: Db; auth: Auth; now?: Date }): Promi
       n++;
     }
     await seedDemoSeries(tx, { now: props.now ?? new Date(), skipEmails: ['newcomer@demo.example'] });
+    await seedDemoGoals(tx, { now: props.now ?? new Date() });
   });
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minutes } from '../db/schema.js';
+import { goals, minutes } from '../db/schema.js';
 import { call, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
 import { buildOrganisation, signInAll, type Organisation } from '../test/factories.js';
@@ -33,6 +33,7 @@ describe.skipIf(noDatabase)('the authorisation matrix: every operation of the AP
     const meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
     await database.db.insert(minutes).values({ meetingId, body: '## 議事録', status: 'shared', sharedAt: new Date(), sharedById: org.partner.id });
     const topicId = await insertTopic(database.db, { meetingId, authorId: org.self.id, title: '来期の目標', visibility: 'pair' });
+    const [goal] = await database.db.insert(goals).values({ ownerId: org.self.id, kind: 'okr', title: '顧客満足度を上げる' }).returning({ id: goals.id });
     // The records the operations are aimed at: the report's own, by the first segment of the path.
     ids = {
       series: s.id,
@@ -40,6 +41,7 @@ describe.skipIf(noDatabase)('the authorisation matrix: every operation of the AP
       topics: topicId,
       employees: org.self.id,
       departments: org.departments.team,
+      goals: goal!.id,
     };
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -183,4 +183,13 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/meetings/{id}/reflection': who.pair,
   'PUT /api/meetings/{id}/reflection': who.pair,
   'GET /api/reflections/summary': who.signedIn,
+  // goals (ADR 0206): the owner, and their partners in the series where the owner is the report
+  'GET /api/goals': who.signedIn,
+  'POST /api/goals': who.signedIn,
+  'GET /api/goals/{id}': who.pair,
+  'PATCH /api/goals/{id}': who.report,
+  // the partner may comment (progress values are the owner's; goals.test.ts proves the 403)
+  'POST /api/goals/{id}/updates': who.pair,
+  // each person's own feedback log, from their own pairs
+  'GET /api/feedback-log': who.signedIn,
 };

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessageHeart, IconTarget, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
+  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/goals' | '/feedback' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
   label: string;
   icon: ReactNode;
 }
@@ -41,6 +41,8 @@ export function AppLayout() {
   const own: NavItem[] = [
     { to: '/one-on-ones', label: organisational ? t('nav.ownOneOnOnes') : t('nav.oneOnOnes'), icon: <IconMessages size={20} aria-hidden /> },
     { to: '/action-items', label: t('nav.actionItems'), icon: <IconListCheck size={20} aria-hidden /> },
+    { to: '/goals', label: t('nav.goals'), icon: <IconTarget size={20} aria-hidden /> },
+    { to: '/feedback', label: t('nav.feedback'), icon: <IconMessageHeart size={20} aria-hidden /> },
   ];
   if (me.directReports.length > 0) own.push({ to: '/team', label: t('nav.team'), icon: <IconUsersGroup size={20} aria-hidden /> });
   const organisation: NavItem[] = [];

@@ -514,6 +514,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My feedback log: what I received or gave, in meetings and between them, newest first */
+        get: operations["getFeedbackLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{id}": {
         parameters: {
             query?: never;
@@ -530,6 +547,59 @@ export interface paths {
         head?: never;
         /** Edit my feedback (its giver) */
         patch: operations["updateFeedback"];
+        trace?: never;
+    };
+    "/api/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My goals, or (ownerId) the goals of a person I hold a 1on1 series with as their partner */
+        get: operations["listGoals"];
+        put?: never;
+        /** Create a goal of my own (OKR objective with key results, or MBO goal with weight and criteria) */
+        post: operations["createGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A goal with its key results and full log (its owner and their 1on1 partners) */
+        get: operations["getGoal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, archive or reactivate my goal (its owner) */
+        patch: operations["updateGoal"];
+        trace?: never;
+    };
+    "/api/goals/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a dated progress update (owner: a value and/or a comment) or a comment (partner) */
+        post: operations["postGoalUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/home": {
@@ -6274,6 +6344,158 @@ export interface operations {
             };
         };
     };
+    getFeedbackLog: {
+        parameters: {
+            query?: {
+                direction?: "received" | "given";
+                page?: number;
+                pageSize?: number;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feedback log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            abilities: {
+                                remove: boolean;
+                                update: boolean;
+                            };
+                            behaviour: string;
+                            createdAt: string;
+                            giver: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            id: string;
+                            impact: string;
+                            /** @enum {string} */
+                            kind: "positive" | "constructive";
+                            meetingId: string | null;
+                            receiver: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            seriesId: string;
+                            situation: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        people: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     removeFeedback: {
         parameters: {
             query?: never;
@@ -6442,6 +6664,859 @@ export interface operations {
                         };
                         seriesId: string;
                         situation: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listGoals: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Goals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            abilities: {
+                                comment: boolean;
+                                edit: boolean;
+                                updateProgress: boolean;
+                            };
+                            description: string | null;
+                            dueDate: string | null;
+                            entries: {
+                                author: {
+                                    familyName: string;
+                                    givenName: string;
+                                    id: string;
+                                    title: string | null;
+                                };
+                                comment: string | null;
+                                createdAt: string;
+                                id: string;
+                                keyResultId: string | null;
+                                keyResultTitle: string | null;
+                                /** @enum {string} */
+                                kind: "progress" | "comment";
+                                value: number | null;
+                            }[];
+                            id: string;
+                            keyResults: {
+                                current: number;
+                                id: string;
+                                progress: number;
+                                startValue: number;
+                                target: number;
+                                title: string;
+                                unit: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "okr" | "mbo";
+                            owner: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            progress: number;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            title: string;
+                            updatedAt: string;
+                            weight: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** Format: date */
+                    dueDate?: string | null;
+                    /** @default [] */
+                    keyResults?: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @default 0 */
+                        startValue?: number;
+                        target: number;
+                        title: string;
+                        unit?: string | null;
+                    }[];
+                    /** @enum {string} */
+                    kind: "okr" | "mbo";
+                    title: string;
+                    weight?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        abilities: {
+                            comment: boolean;
+                            edit: boolean;
+                            updateProgress: boolean;
+                        };
+                        description: string | null;
+                        dueDate: string | null;
+                        entries: {
+                            author: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            comment: string | null;
+                            createdAt: string;
+                            id: string;
+                            keyResultId: string | null;
+                            keyResultTitle: string | null;
+                            /** @enum {string} */
+                            kind: "progress" | "comment";
+                            value: number | null;
+                        }[];
+                        id: string;
+                        keyResults: {
+                            current: number;
+                            id: string;
+                            progress: number;
+                            startValue: number;
+                            target: number;
+                            title: string;
+                            unit: string | null;
+                        }[];
+                        /** @enum {string} */
+                        kind: "okr" | "mbo";
+                        owner: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        title: string;
+                        updatedAt: string;
+                        weight: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Goal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        abilities: {
+                            comment: boolean;
+                            edit: boolean;
+                            updateProgress: boolean;
+                        };
+                        description: string | null;
+                        dueDate: string | null;
+                        entries: {
+                            author: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            comment: string | null;
+                            createdAt: string;
+                            id: string;
+                            keyResultId: string | null;
+                            keyResultTitle: string | null;
+                            /** @enum {string} */
+                            kind: "progress" | "comment";
+                            value: number | null;
+                        }[];
+                        id: string;
+                        keyResults: {
+                            current: number;
+                            id: string;
+                            progress: number;
+                            startValue: number;
+                            target: number;
+                            title: string;
+                            unit: string | null;
+                        }[];
+                        /** @enum {string} */
+                        kind: "okr" | "mbo";
+                        owner: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        title: string;
+                        updatedAt: string;
+                        weight: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** Format: date */
+                    dueDate?: string | null;
+                    keyResults?: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @default 0 */
+                        startValue?: number;
+                        target: number;
+                        title: string;
+                        unit?: string | null;
+                    }[];
+                    /** @enum {string} */
+                    status?: "active" | "archived";
+                    title?: string;
+                    weight?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        abilities: {
+                            comment: boolean;
+                            edit: boolean;
+                            updateProgress: boolean;
+                        };
+                        description: string | null;
+                        dueDate: string | null;
+                        entries: {
+                            author: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            comment: string | null;
+                            createdAt: string;
+                            id: string;
+                            keyResultId: string | null;
+                            keyResultTitle: string | null;
+                            /** @enum {string} */
+                            kind: "progress" | "comment";
+                            value: number | null;
+                        }[];
+                        id: string;
+                        keyResults: {
+                            current: number;
+                            id: string;
+                            progress: number;
+                            startValue: number;
+                            target: number;
+                            title: string;
+                            unit: string | null;
+                        }[];
+                        /** @enum {string} */
+                        kind: "okr" | "mbo";
+                        owner: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        title: string;
+                        updatedAt: string;
+                        weight: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postGoalUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string | null;
+                    /** Format: uuid */
+                    keyResultId?: string | null;
+                    value?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        abilities: {
+                            comment: boolean;
+                            edit: boolean;
+                            updateProgress: boolean;
+                        };
+                        description: string | null;
+                        dueDate: string | null;
+                        entries: {
+                            author: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            comment: string | null;
+                            createdAt: string;
+                            id: string;
+                            keyResultId: string | null;
+                            keyResultTitle: string | null;
+                            /** @enum {string} */
+                            kind: "progress" | "comment";
+                            value: number | null;
+                        }[];
+                        id: string;
+                        keyResults: {
+                            current: number;
+                            id: string;
+                            progress: number;
+                            startValue: number;
+                            target: number;
+                            title: string;
+                            unit: string | null;
+                        }[];
+                        /** @enum {string} */
+                        kind: "okr" | "mbo";
+                        owner: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        title: string;
+                        updatedAt: string;
+                        weight: number | null;
                     };
                 };
             };
@@ -7935,6 +9010,15 @@ export interface operations {
                             /** @enum {string} */
                             category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                             discussed: boolean;
+                            goal: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "okr" | "mbo";
+                                progress: number;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                title: string;
+                            } | null;
                             id: string;
                             meetingId: string;
                             note: string | null;
@@ -10811,6 +11895,56 @@ export interface operations {
                             }[];
                         };
                         feedbackWindowDays: number;
+                        goals: {
+                            abilities: {
+                                comment: boolean;
+                                edit: boolean;
+                                updateProgress: boolean;
+                            };
+                            description: string | null;
+                            dueDate: string | null;
+                            entries: {
+                                author: {
+                                    familyName: string;
+                                    givenName: string;
+                                    id: string;
+                                    title: string | null;
+                                };
+                                comment: string | null;
+                                createdAt: string;
+                                id: string;
+                                keyResultId: string | null;
+                                keyResultTitle: string | null;
+                                /** @enum {string} */
+                                kind: "progress" | "comment";
+                                value: number | null;
+                            }[];
+                            id: string;
+                            keyResults: {
+                                current: number;
+                                id: string;
+                                progress: number;
+                                startValue: number;
+                                target: number;
+                                title: string;
+                                unit: string | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "okr" | "mbo";
+                            owner: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            progress: number;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            title: string;
+                            updatedAt: string;
+                            weight: number | null;
+                        }[];
+                        goalsSince: string | null;
                         lastMeeting: {
                             checkInScore: number | null;
                             meeting: {
@@ -10860,6 +11994,15 @@ export interface operations {
                                 /** @enum {string} */
                                 category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                                 discussed: boolean;
+                                goal: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "okr" | "mbo";
+                                    progress: number;
+                                    /** @enum {string} */
+                                    status: "active" | "archived";
+                                    title: string;
+                                } | null;
                                 id: string;
                                 meetingId: string;
                                 note: string | null;
@@ -10899,6 +12042,15 @@ export interface operations {
                             /** @enum {string} */
                             category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                             discussed: boolean;
+                            goal: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "okr" | "mbo";
+                                progress: number;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                title: string;
+                            } | null;
                             id: string;
                             meetingId: string;
                             note: string | null;
@@ -11003,6 +12155,15 @@ export interface operations {
                             /** @enum {string} */
                             category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                             discussed: boolean;
+                            goal: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "okr" | "mbo";
+                                progress: number;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                title: string;
+                            } | null;
                             id: string;
                             meetingId: string;
                             note: string | null;
@@ -12338,6 +13499,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
+                    /** Format: uuid */
+                    goalId?: string | null;
                     note?: string | null;
                     title: string;
                     /**
@@ -12375,6 +13538,15 @@ export interface operations {
                         /** @enum {string} */
                         category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                         discussed: boolean;
+                        goal: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "okr" | "mbo";
+                            progress: number;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            title: string;
+                        } | null;
                         id: string;
                         meetingId: string;
                         note: string | null;
@@ -12521,6 +13693,15 @@ export interface operations {
                             /** @enum {string} */
                             category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                             discussed: boolean;
+                            goal: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "okr" | "mbo";
+                                progress: number;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                title: string;
+                            } | null;
                             id: string;
                             meetingId: string;
                             note: string | null;
@@ -17194,6 +18375,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     category?: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
+                    /** Format: uuid */
+                    goalId?: string | null;
                     note?: string | null;
                     title?: string;
                     /** @enum {string} */
@@ -17228,6 +18411,15 @@ export interface operations {
                         /** @enum {string} */
                         category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                         discussed: boolean;
+                        goal: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "okr" | "mbo";
+                            progress: number;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            title: string;
+                        } | null;
                         id: string;
                         meetingId: string;
                         note: string | null;
@@ -17373,6 +18565,15 @@ export interface operations {
                         /** @enum {string} */
                         category: "career" | "skills" | "workChallenges" | "relationships" | "condition" | "goals" | "feedback" | "other";
                         discussed: boolean;
+                        goal: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "okr" | "mbo";
+                            progress: number;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            title: string;
+                        } | null;
                         id: string;
                         meetingId: string;
                         note: string | null;

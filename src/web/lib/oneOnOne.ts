@@ -128,6 +128,8 @@ export interface TopicInput {
   category: TopicCategory;
   wantedResponse: WantedResponse;
   visibility: 'private' | 'pair';
+  /** One of the report's active goals the topic is about (null: none). */
+  goalId?: string | null;
 }
 
 export function addTopic(meetingId: string, body: TopicInput) {

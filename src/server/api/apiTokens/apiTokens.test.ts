@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiTokenList, CreatedApiToken, TokenScope } from '../../../domain/apiTokens.js';
 import type { Me } from '../../../domain/me.js';
-import { apiTokens, employees, minutes } from '../../db/schema.js';
+import { apiTokens, employees, goals, minutes } from '../../db/schema.js';
 import { authorisationMatrix, matrixRelations, type MatrixRelation } from '../../policies/matrix.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
@@ -284,7 +284,8 @@ describe.skipIf(noDatabase)('personal API tokens', () => {
       const meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
       await database.db.insert(minutes).values({ meetingId, body: '## 議事録', status: 'shared', sharedAt: new Date(), sharedById: org.partner.id });
       const topicId = await insertTopic(database.db, { meetingId, authorId: org.self.id, title: '来期の目標', visibility: 'pair' });
-      ids = { series: s.id, meetings: meetingId, topics: topicId, employees: org.self.id, departments: org.departments.team };
+      const [goal] = await database.db.insert(goals).values({ ownerId: org.self.id, kind: 'okr', title: '顧客満足度を上げる' }).returning({ id: goals.id });
+      ids = { series: s.id, meetings: meetingId, topics: topicId, employees: org.self.id, departments: org.departments.team, goals: goal!.id };
       const relations = matrixRelations.filter((r): r is Relation => r !== 'anonymous');
       const made = await Promise.all(relations.map((r) => createToken(cookies[r], r === 'admin' ? 'admin' : 'read')));
       tokens = Object.fromEntries(relations.map((r, i) => [r, made[i]!.secret])) as Record<Relation, string>;

@@ -44,4 +44,13 @@ describe.skipIf(noDatabase)('the prep brief on the demo organisation', () => {
     expect(b.lastMinutes!.decisions.length).toBeGreaterThan(0);
     expect(b.lastMeeting?.meeting.id).toBe(b.lastMinutes!.meeting.id);
   });
+
+  it('the demo member’s goals show in the brief with the progress posted since the last 1on1, and a topic linked to one', async () => {
+    const b = (await call<PrepBrief>(app, 'GET', `/api/meetings/${nextId}/prep-brief`, { cookie })).body;
+    expect(b.goals.map((g) => g.kind).sort()).toEqual(['mbo', 'okr']);
+    const okr = b.goals.find((g) => g.kind === 'okr')!;
+    expect(okr.entries.length).toBeGreaterThan(0);
+    expect(okr.entries.every((e) => Date.parse(e.createdAt) >= Date.parse(b.goalsSince!))).toBe(true);
+    expect(b.reportTopics.some((t) => t.goal?.id === okr.id)).toBe(true);
+  });
 });

@@ -8,7 +8,8 @@ import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
 import { listActionItems, todayFor } from '../../commands/actionItems.js';
 import { loadFeedback } from '../../commands/feedback.js';
-import { actionItems, checkIns, feedbackRecords, meetings, minutes } from '../../db/schema.js';
+import { loadGoals } from '../../commands/goals.js';
+import { actionItems, checkIns, feedbackRecords, goals, meetings, minutes } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
 import { visibleBank } from '../../guidance/bank.js';
@@ -62,7 +63,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
     .limit(1);
   const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
   // One statement each, whatever the number of rows: open items, the latest minutes, recent feedback.
-  const [lastTopics, open, [latestMinutes], feedback] = await Promise.all([
+  const goalsSince = previous?.startsAt ?? null;
+  const [lastTopics, open, [latestMinutes], feedback, reportGoals] = await Promise.all([
     previous ? loadTopics(db, actor, [previous.id], s, previous) : Promise.resolve([]),
     todayFor(db, actor).then((today) =>
       listActionItems(
@@ -81,6 +83,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
       .orderBy(desc(meetings.startsAt))
       .limit(1),
     loadFeedback(db, actor, and(eq(feedbackRecords.seriesId, s.id), gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
+    // The report's active goals, each with the updates and comments posted since the last meeting.
+    loadGoals(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active')), goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 }),
   ]);
   const current = body.checkIn;
   const trend = history.map((h) => ({ date: h.at.toISOString(), score: h.score }));
@@ -118,6 +122,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
         : null,
       recentFeedback: feedback.reverse(),
       feedbackWindowDays: briefFeedbackDays,
+      goals: reportGoals,
+      goalsSince: goalsSince?.toISOString() ?? null,
     },
     200,
   );

@@ -5,6 +5,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { Meeting, Series } from '../../../domain/series.js';
 import type { Tx } from '../../db/client.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { goalRefs } from '../../commands/goals.js';
 import { checkQuestion } from '../../guidance/closedQuestions.js';
 import { roleIn, seriesPolicy, visibleTopicsWhere } from '../../policies/series.js';
 
@@ -104,6 +105,7 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
     .where(and(inArray(topics.meetingId, meetingIds), visibleTopicsWhere(actor), topicId === undefined ? undefined : eq(topics.id, topicId)))
     .orderBy(asc(topics.position), asc(topics.createdAt));
   const open = seriesPolicy.meetingAbilities(actor, s, m).addTopic;
+  const linked = await goalRefs(db, actor, rows.flatMap(({ t }) => (t.goalId ? [t.goalId] : [])));
   return rows.map(({ t, author: a }) => {
     const mine = t.authorId === actor.employeeId;
     return {
@@ -119,6 +121,7 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
       position: t.position,
       discussed: t.discussed,
       carried: t.carriedFromId !== null,
+      goal: (t.goalId && linked.get(t.goalId)) || null,
       abilities: { update: mine && open, remove: mine && open, share: mine && open && t.visibility === 'private' },
     };
   });

@@ -56,7 +56,13 @@ describe.skipIf(noDatabase)('a GET never writes', () => {
       impact: '議論が早く進んだ',
     });
     const item = await post(report, `/api/meetings/${first!.id}/action-items`, { title: '資料を共有する', ownerId: org.self.id });
-    await post(report, `/api/meetings/${first!.id}/topics`, { title: '次回へ', category: 'goals', wantedResponse: 'advice' });
+    // A goal with a key result and an update, linked to the next meeting's topic (the prep brief and the room read it).
+    const goal = (await post(report, '/api/goals', { kind: 'okr', title: '品質を上げる', keyResults: [{ title: '不具合件数', startValue: 10, target: 2 }] })) as unknown as {
+      id: string;
+      keyResults: { id: string }[];
+    };
+    await post(report, `/api/goals/${goal.id}/updates`, { keyResultId: goal.keyResults[0]!.id, value: 6, comment: '半分まで来た' });
+    await post(report, `/api/meetings/${first!.id}/topics`, { title: '次回へ', category: 'goals', wantedResponse: 'advice', goalId: goal.id });
     await post(manager, `/api/meetings/${first!.id}/finish`);
     // An admin's webhook (its delivery log is a read) and the report's secret calendar-feed URL.
     const admin = await signIn(app, org.admin.email, TEST_PASSWORD);
@@ -72,6 +78,7 @@ describe.skipIf(noDatabase)('a GET never writes', () => {
       departments: org.departments.team,
       topics: topic.id,
       feedback: feedback.id,
+      goals: goal.id,
       'action-items': item.id,
       'admin/webhooks': hook.id,
       'calendar-feeds': new URL(feed.url).pathname.split('/').pop()!,

@@ -12,6 +12,7 @@ import { coachingQuery } from '../../lib/guidance.js';
 import classes from './MeetingRoom.module.css';
 import { TickBox } from './TickBox.js';
 import { useItemsDoneHere } from './useItemsDoneHere.js';
+import { TopicGoal } from '../../components/TopicGoal.js';
 
 const wantedColour: Record<Topic['wantedResponse'], string> = {
   listen: 'teal',
@@ -173,6 +174,7 @@ export function RoomAgenda({ meetingId, topics, draftCount, carriedItems, canMar
                         onError={setTickError}
                       />
                     </Group>
+                    <TopicGoal goal={topic.goal} />
                     {isSelected ? (
                       <>
                         {topic.note ? (

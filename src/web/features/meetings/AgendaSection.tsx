@@ -12,6 +12,7 @@ import { useApiMutation } from '../../lib/useApiMutation.js';
 import { TopicBadges } from './TopicBadges.js';
 import { TemplateMenu } from './TemplateMenu.js';
 import { TopicForm } from './TopicForm.js';
+import { TopicGoal } from '../../components/TopicGoal.js';
 import { FormError } from '../../components/FormError.js';
 
 /** アジェンダ: the topics in order; the report is invited first; drafts stay private until shared. */
@@ -83,6 +84,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
               {t('agenda.addTitle')}
             </Title>
             <TopicForm
+              reportId={series.report.id}
               submitLabel={t('agenda.addSubmit')}
               onCancel={() => setAdding(false)}
               onSubmit={async (body) => {
@@ -119,6 +121,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
                       </Text>
                     ) : null}
                     <TopicBadges topic={topic} />
+                    <TopicGoal goal={topic.goal} />
                     {own || topic.abilities.share ? (
                       <Group gap="xs">
                         {topic.abilities.share ? (
@@ -191,6 +194,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
       <AppModal opened={editing !== null} onClose={() => setEditing(null)} title={t('agenda.editTitle')} size="lg">
         {editing ? (
           <TopicForm
+            reportId={series.report.id}
             topic={editing}
             submitLabel={t('actions.save')}
             onCancel={() => setEditing(null)}

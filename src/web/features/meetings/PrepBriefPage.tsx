@@ -15,6 +15,8 @@ import { formatDate, formatDateTime, fullName } from '../../lib/format.js';
 import { prepBriefQuery, type PrepBrief } from '../../lib/oneOnOne.js';
 import { useMe } from '../../lib/session.js';
 import { TopicBadges, WantedResponseBadge } from './TopicBadges.js';
+import { GoalCard } from '../../components/GoalCard.js';
+import { TopicGoal } from '../../components/TopicGoal.js';
 
 function Block({ id, title, children, tint }: { id: string; title: string; children: ReactNode; tint?: string }) {
   return (
@@ -34,6 +36,24 @@ function Empty({ children }: { children: ReactNode }) {
     <Text size="sm" c="gray.7">
       {children}
     </Text>
+  );
+}
+
+/** The report's goals with their progress and what was posted since the last meeting. */
+function PrepGoals({ brief }: { brief: PrepBrief }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (brief.goals.length === 0) return <Empty>{t('prep.goalsEmpty', { name: brief.report.familyName })}</Empty>;
+  const since = brief.goalsSince ? formatDate(new Date(brief.goalsSince), currentLocale(), me.timeZone) : null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+      {brief.goals.map((g) => (
+        <Stack key={g.id} gap={4}>
+          <GoalCard goal={g} compact headingLevel={3} entriesTitle={since ? t('prep.goalUpdatesSince', { date: since }) : t('prep.goalUpdatesLatest')} />
+          {g.entries.length === 0 ? <Empty>{since ? t('prep.goalNoUpdatesSince', { date: since }) : t('prep.goalNoUpdates')}</Empty> : null}
+        </Stack>
+      ))}
+    </SimpleGrid>
   );
 }
 
@@ -63,6 +83,7 @@ function ReportTopics({ topics }: { topics: Topic[] }) {
                   {topic.note}
                 </Text>
               ) : null}
+              <TopicGoal goal={topic.goal} />
               <Group gap={6}>
                 <Badge color="gray.8" variant="outline" style={{ textTransform: 'none' }}>
                   {t(`topicCategory.${topic.category}`)}
@@ -318,6 +339,10 @@ export function PrepBriefPage({ id }: { id: string }) {
           {brief.purpose ?? t('series.defaultPurpose')}
         </Text>
       </Paper>
+
+      <Block id="prep-goals" title={t('prep.goals', { name: brief.report.familyName })}>
+        <PrepGoals brief={brief} />
+      </Block>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Block id="prep-report-topics" title={t('prep.reportTopics', { name: brief.report.familyName })}>

@@ -1,5 +1,6 @@
 import { Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   topicCategories,
@@ -13,6 +14,7 @@ import {
   type WantedResponse,
 } from '../../../domain/agenda.js';
 import { FormError } from '../../components/FormError.js';
+import { goalsQuery } from '../../lib/goals.js';
 import type { TopicInput } from '../../lib/oneOnOne.js';
 import { schemaValidate } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
@@ -23,6 +25,7 @@ interface Values {
   category: TopicCategory;
   wantedResponse: WantedResponse;
   draft: boolean;
+  goalId: string | null;
 }
 
 /** The request body the form sends: a private draft until the author shares it. */
@@ -33,6 +36,7 @@ function toRequest(v: Values): TopicInput {
     category: v.category,
     wantedResponse: v.wantedResponse,
     visibility: v.draft ? 'private' : 'pair',
+    goalId: v.goalId,
   };
 }
 
@@ -41,11 +45,14 @@ interface TopicFormProps {
   submitLabel: string;
   onSubmit: (body: TopicInput) => Promise<void>;
   onCancel?: () => void;
+  /** The report of the series: a topic may be linked to one of their active goals. */
+  reportId: string;
 }
 
 /** A topic: title, note, category, the wanted response and whether it stays a private draft for now. */
-export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormProps) {
+export function TopicForm({ topic, submitLabel, onSubmit, onCancel, reportId }: TopicFormProps) {
   const { t } = useTranslation();
+  const goals = useQuery(goalsQuery('active', reportId));
   const form = useForm<Values>({
     initialValues: {
       title: topic?.title ?? '',
@@ -53,6 +60,7 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
       category: topic?.category ?? 'workChallenges',
       wantedResponse: topic?.wantedResponse ?? 'listen',
       draft: topic ? topic.visibility === 'private' : false,
+      goalId: topic?.goal?.id ?? null,
     },
     validate: schemaValidate(topic ? topicUpdateSchema : topicCreateSchema, toRequest, { fields: { visibility: 'draft' } }),
   });
@@ -78,6 +86,16 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel }: TopicFormP
           data={topicCategories.map((c) => ({ value: c, label: t(`topicCategory.${c}`) }))}
           {...form.getInputProps('category')}
         />
+        {goals.data && goals.data.items.length > 0 ? (
+          <Select
+            label={t('agenda.goal')}
+            description={t('agenda.goalHint')}
+            placeholder={t('agenda.noGoal')}
+            clearable
+            data={goals.data.items.map((g) => ({ value: g.id, label: `${g.title} (${g.progress}%)` }))}
+            {...form.getInputProps('goalId')}
+          />
+        ) : null}
         <Radio.Group label={t('agenda.wantedResponse')} description={t('agenda.wantedResponseHint')} required {...form.getInputProps('wantedResponse')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
             {wantedResponses.map((w) => (

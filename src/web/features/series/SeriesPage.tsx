@@ -34,6 +34,7 @@ import { changeSeriesStatus, oneOnOneKeys, requestExtraMeeting, seriesMeetingsQu
 import { describeCadence } from '../../lib/schedule.js';
 import { useMe } from '../../lib/session.js';
 import { HistorySection } from './HistorySection.js';
+import { ReportGoalsSection } from '../../components/GoalList.js';
 import { SeriesStatusBadge } from './SeriesStatusBadge.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { ListPagination } from '../../components/ListPagination.js';
@@ -416,6 +417,8 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
           />
         </Card>
       )}
+
+      {s.status === 'active' && s.myRole === 'manager' ? <ReportGoalsSection report={s.report} /> : null}
 
       {s.abilities.readContent ? <HistorySection seriesId={s.id} page={pastPage} onPage={onPastPageChange} /> : null}
 
