@@ -67,6 +67,7 @@ describe('formality thresholds: each signal on both sides of its line', () => {
     expect(formalityNudges({ ...healthy, purposeStale: 1, purposeAgeDays: 120 })).toEqual([{ kind: 'purpose', n: 1, of: 1, n2: 120, of2: null }]);
     expect(kinds({ rescheduled: 3 })).toEqual(['reschedules']);
     expect(kinds({ rescheduled: 2 })).toEqual([]);
+    expect(kinds({ planned: 16, held: 16, prepared: 16, meetingsWithTopics: 16, rescheduled: 3 })).toEqual([]);
   });
 
   it('most telling first', () => {

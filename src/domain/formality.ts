@@ -38,8 +38,9 @@ export const formalityThresholds = {
   /** Cancellations: at least this many, and at least this share of the planned meetings. */
   cancelledAtLeast: 2,
   cancelledShareAtLeast: 0.25,
-  /** Reschedules: at least this many moved meetings in the window. */
+  /** Reschedules: at least this many moved meetings in the window, and at least this share of the planned. */
   rescheduledAtLeast: 3,
+  rescheduledShareAtLeast: 0.25,
   /** Held meetings needed before preparation and topics are judged. */
   minHeld: 3,
   /** Agenda prepared in advance: held meetings with a shared topic before they started, below this share. */
@@ -123,7 +124,8 @@ export function formalityNudges(f: FormalityFigures): FormalityNudge[] {
   const done = share(f.actionItemsDone, f.actionItems);
   if (f.actionItems >= t.minActionItems && done !== null && done < t.actionDoneBelow) out.push({ kind: 'actionItems', n: f.actionItemsDone, of: f.actionItems, n2: null, of2: null });
   if (f.purposeStale > 0) out.push({ kind: 'purpose', n: f.purposeStale, of: f.series, n2: f.purposeAgeDays, of2: null });
-  if (f.planned >= t.minPlanned && f.rescheduled >= t.rescheduledAtLeast) out.push({ kind: 'reschedules', n: f.rescheduled, of: f.planned, n2: null, of2: null });
+  const moved = share(f.rescheduled, f.planned);
+  if (f.planned >= t.minPlanned && f.rescheduled >= t.rescheduledAtLeast && moved !== null && moved >= t.rescheduledShareAtLeast) out.push({ kind: 'reschedules', n: f.rescheduled, of: f.planned, n2: null, of2: null });
   return out;
 }
 
@@ -204,6 +206,8 @@ export const practiceRowSchema = z.object({
   figures: formalityFiguresSchema,
   /** The kinds of signal that cross their threshold over the manager's series added up. */
   signals: z.array(z.enum(formalitySignalKinds)),
+  /** For each kind of signal, how many of the manager's series cross it on their own (none: left out). */
+  seriesSignals: z.array(z.object({ kind: z.enum(formalitySignalKinds), series: z.number().int() })),
 });
 export type PracticeRow = z.infer<typeof practiceRowSchema>;
 

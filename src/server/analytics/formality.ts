@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addMonths, latestClosedMonth, monthBounds, type Month } from '../../domain/aggregates.js';
-import { feltHeardNudge, formalityNudges, sumFigures, type PracticeTable, type practiceQuerySchema, formalityThresholds, formalityWindow, statusWordingPattern, type FeltHeardTrend, type FormalityFigures, type ManagerSignals } from '../../domain/formality.js';
+import { feltHeardNudge, formalityNudges, formalitySignalKinds, sumFigures, type FormalitySignalKind, type PracticeTable, type practiceQuerySchema, formalityThresholds, formalityWindow, statusWordingPattern, type FeltHeardTrend, type FormalityFigures, type ManagerSignals } from '../../domain/formality.js';
 import type { PersonRef } from '../../domain/employees.js';
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
@@ -212,12 +212,16 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
   const rows = people
     .filter((p) => !inScope || (p.departmentId !== null && inScope.has(p.departmentId)))
     .map((p) => {
-      const figures = sumFigures(byManager.get(p.id)!);
+      const own = byManager.get(p.id)!;
+      const figures = sumFigures(own);
+      const perSeries = new Map<FormalitySignalKind, number>();
+      for (const f of own) for (const n of formalityNudges(f)) perSeries.set(n.kind, (perSeries.get(n.kind) ?? 0) + 1);
       return {
         kana: p.kana,
         manager: { id: p.id, name: `${p.familyName} ${p.givenName}`, title: p.title, department: p.departmentId ? (deptName.get(p.departmentId) ?? null) : null },
         figures,
         signals: formalityNudges(figures).map((n) => n.kind),
+        seriesSignals: formalitySignalKinds.filter((k) => perSeries.has(k)).map((kind) => ({ kind, series: perSeries.get(kind)! })),
       };
     });
   const key = (r: (typeof rows)[number]): number | string => {
@@ -226,7 +230,7 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
       case 'name':
         return r.kana;
       case 'signals':
-        return r.signals.length;
+        return r.signals.length * 100 + r.seriesSignals.reduce((sum, x) => sum + x.series, 0);
       case 'implementation':
         return ratio(Math.min(f.held, f.planned), f.planned);
       case 'cancelled':
@@ -251,7 +255,7 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
   const start = (q.page - 1) * q.pageSize;
   return {
     window: { days: formalityWindow.days, meetings: formalityWindow.meetings },
-    items: rows.slice(start, start + q.pageSize).map(({ manager, figures, signals }) => ({ manager, figures, signals })),
+    items: rows.slice(start, start + q.pageSize).map(({ manager, figures, signals, seriesSignals }) => ({ manager, figures, signals, seriesSignals })),
     page: q.page,
     pageSize: q.pageSize,
     total: rows.length,

@@ -3908,6 +3908,11 @@ export interface operations {
                                 name: string;
                                 title: string | null;
                             };
+                            seriesSignals: {
+                                /** @enum {string} */
+                                kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                                series: number;
+                            }[];
                             signals: ("statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard")[];
                         }[];
                         page: number;

@@ -278,7 +278,7 @@ describe.skipIf(noDatabase)('formality signals: figures in SQL, nudges for the m
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(2);
       expect(res.body.items.map((r) => r.manager.id)).toEqual([managers[1]!.id, managers[0]!.id]);
-      expect(res.body.items[0]).toMatchObject({ manager: { department: '実践課' }, figures: { planned: 6, held: 4, cancelled: 2 }, signals: ['cancellations'] });
+      expect(res.body.items[0]).toMatchObject({ manager: { department: '実践課' }, figures: { planned: 6, held: 4, cancelled: 2 }, signals: ['cancellations'], seriesSignals: [{ kind: 'cancellations', series: 1 }] });
       expect(res.body.items[1]).toMatchObject({ manager: { department: '実践本部' }, figures: { statusMeetings: 4, meetingsWithTopics: 4 }, signals: ['statusReport'] });
       const asc = await get('hr', `?department=${dept}&sort=cancelled&order=asc&pageSize=1&page=1`);
       expect(asc.body.items.map((r) => r.manager.id)).toEqual([managers[0]!.id]);
