@@ -1,5 +1,5 @@
 import { Alert, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconBuildingCommunity, IconChartLine, IconMessages, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, IconMessages, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { formatMonth } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { SummaryFigures } from './Figures.js';
 
-function Destination({ to, icon, title, body }: { to: '/analytics' | '/employees' | '/departments' | '/question-bank' | '/one-on-ones'; icon: ReactNode; title: string; body: string }) {
+function Destination({ to, icon, title, body }: { to: '/analytics' | '/analytics/practice' | '/employees' | '/departments' | '/question-bank' | '/one-on-ones'; icon: ReactNode; title: string; body: string }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap={4}>
@@ -64,6 +64,7 @@ export function OrganisationHomePage() {
       </Paper>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Destination to="/analytics" icon={<IconChartLine size={20} aria-hidden />} title={t('nav.analytics')} body={t('orgHome.analytics')} />
+        <Destination to="/analytics/practice" icon={<IconClipboardCheck size={20} aria-hidden />} title={t('nav.practice')} body={t('orgHome.practice')} />
         {me.abilities.viewDirectory ? <Destination to="/employees" icon={<IconUsers size={20} aria-hidden />} title={t('nav.employees')} body={t('orgHome.employees')} /> : null}
         <Destination to="/departments" icon={<IconBuildingCommunity size={20} aria-hidden />} title={t('nav.departments')} body={t('orgHome.departments')} />
         {me.abilities.manageGuidance ? <Destination to="/question-bank" icon={<IconBooks size={20} aria-hidden />} title={t('nav.questionBank')} body={t('orgHome.questionBank')} /> : null}
