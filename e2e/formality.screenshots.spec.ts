@@ -56,3 +56,18 @@ test('hr: the manager practice table, sorted and filtered, ja and en, 1280 and 3
     await expect(page).toHaveURL(/sort=cancelled/);
   }
 });
+
+test('the author of a topic worded as a status report is told so while writing it, and decides', async ({ page }) => {
+  await loginAs(page, 'member');
+  await setLanguage(page, 'ja');
+  await page.goto('/');
+  await page.getByRole('link', { name: '準備ページを開く' }).first().click();
+  await page.getByRole('button', { name: 'トピックを追加' }).click();
+  const title = page.getByRole('textbox', { name: 'トピック', exact: true });
+  await title.fill('来期の挑戦について');
+  await expect(page.getByText('この題名は業務報告のように読めます', { exact: false })).toHaveCount(0);
+  await title.fill('今週の進捗報告');
+  await expect(page.getByText('この題名は業務報告のように読めます', { exact: false })).toBeVisible();
+  await expect(title).toHaveAccessibleDescription(/業務報告のように読めます/);
+  await shootAtWidths(page, `${shots}/formality-topic-hint-ja`);
+});
