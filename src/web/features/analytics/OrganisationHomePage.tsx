@@ -3,6 +3,7 @@ import { IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, Ic
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormalityNudges } from '../../components/FormalityNudges.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -70,6 +71,7 @@ export function OrganisationHomePage() {
         {me.abilities.manageGuidance ? <Destination to="/question-bank" icon={<IconBooks size={20} aria-hidden />} title={t('nav.questionBank')} body={t('orgHome.questionBank')} /> : null}
         <Destination to="/one-on-ones" icon={<IconMessages size={20} aria-hidden />} title={t('nav.ownOneOnOnes')} body={t('orgHome.ownOneOnOnes')} />
       </SimpleGrid>
+      <FormalityNudges />
     </Stack>
   );
 }

@@ -2,16 +2,17 @@ import { Badge, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core
 import { IconBulb } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links.js';
-import { fullName } from '../../lib/format.js';
-import { NudgeText } from '../../components/NudgeText.js';
-import { homeQuery } from '../../lib/oneOnOne.js';
+import { AnchorLink } from './links.js';
+import { fullName } from '../lib/format.js';
+import { NudgeText } from './NudgeText.js';
+import { homeQuery } from '../lib/oneOnOne.js';
 
 /**
  * The manager's nudges on their home (SPEC §5): for each series they hold, the signals that cross
  * their threshold, with the figures and a link to the series; the team's felt-heard trend only as
  * an average over 3 or more reports. Never shown for the series where the person is the report:
- * the server sends only the series they hold as manager.
+ * the server sends only the series they hold as manager. On the member home and on the home of
+ * hr and admin (who may hold 1on1s as managers too); renders nothing for someone who holds none.
  */
 export function FormalityNudges() {
   const { t } = useTranslation();
