@@ -4,6 +4,7 @@ import { goalSchema } from './goals.js';
 import { personRefSchema } from './employees.js';
 import { actionItemSchema, feedbackSchema, minutesStatuses } from './followUp.js';
 import { bankQuestionSchema } from './questionBank.js';
+import { managerSignalsSchema } from './formality.js';
 import { meetingSchema } from './series.js';
 
 // Response contracts of the meeting preparation endpoints, shared by the server (validation and
@@ -89,6 +90,8 @@ export const homeSchema = z.object({
   /** Direct reports who have no 1on1 series with the caller yet. */
   reportsWithoutSeries: z.array(personRefSchema),
   canCreateSeries: z.boolean(),
+  /** Formality signals of the series the caller holds as manager (never those where they are the report); null when they hold none. */
+  signals: managerSignalsSchema.nullable(),
 });
 export type Home = z.infer<typeof homeSchema>;
 export type HomeTask = (typeof homeTasks)[number];

@@ -30,6 +30,7 @@ import { reflectionsApi } from './api/reflections/reflections.js';
 import { roomApi } from './api/room/room.js';
 import { talkApi } from './api/talk/talk.js';
 import { analyticsApi } from './api/analytics/analytics.js';
+import { formalityApi } from './api/formality/formality.js';
 import { searchApi } from './api/search/search.js';
 import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
 import { integrationsApi } from './api/integrations/integrations.js';
@@ -165,6 +166,7 @@ export function createApp(services: Services) {
   app.route('/api', meetingFlowApi);
   app.route('/api', talkApi);
   app.route('/api', analyticsApi);
+  app.route('/api', formalityApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);
   app.route('/api', goalsApi);

@@ -6,6 +6,7 @@ import { isSpeculative, runPreload, wasSignedIn } from './lib/firstScreen.js';
 import { meQuery, setupStatusQuery } from './lib/session.js';
 import { actionItemsRoute } from './routes/action-items.js';
 import { analyticsRoute } from './routes/analytics.js';
+import { practiceRoute } from './routes/practice.js';
 import { appRoute } from './routes/app.js';
 import { departmentsRoute } from './routes/departments.js';
 import { employeeRoute } from './routes/employee.js';
@@ -79,6 +80,7 @@ const routeTree = rootRoute.addChildren([
     departmentsRoute,
     questionBankRoute,
     analyticsRoute,
+    practiceRoute,
     profileRoute,
     notificationsRoute,
     notificationSettingsRoute,

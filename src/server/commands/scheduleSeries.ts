@@ -184,7 +184,7 @@ export async function updateSeries(props: { db: Db; actor: Actor; id: string; in
     }
     const [updated] = await tx
       .update(series)
-      .set({ ...(input.purpose !== undefined ? { purpose: input.purpose } : {}), ...(input.schedule ? { ...scheduleColumns(input.schedule), generatedUntil: null } : {}) })
+      .set({ ...(input.purpose !== undefined ? { purpose: input.purpose, purposeConfirmedAt: now } : {}), ...(input.schedule ? { ...scheduleColumns(input.schedule), generatedUntil: null } : {}) })
       .where(eq(series.id, id))
       .returning();
     if (input.schedule) {

@@ -148,6 +148,8 @@ export const series = pgTable(
       .references(() => employees.id),
     /** What the pair wrote; null: the default purpose (SPEC §3.1), shown in each reader's language. */
     purpose: text('purpose'),
+    /** When either side last wrote or re-confirmed the purpose (null: never since the series began). */
+    purposeConfirmedAt: timestamp('purpose_confirmed_at', { withTimezone: true }),
     cadence: text('cadence', { enum: ['weekly', 'biweekly', 'monthlyDay', 'monthlyWeekday', 'everyNDays'] }).notNull(),
     weekday: integer('weekday'),
     dayOfMonth: integer('day_of_month'),

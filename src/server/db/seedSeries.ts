@@ -7,7 +7,7 @@ import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Tx } from './client.js';
 import * as Y from 'yjs';
 import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
-import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, sharedNotes, topics } from './schema.js';
+import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, series, sharedNotes, topics } from './schema.js';
 import { seededRandom } from '../../domain/random.js';
 
 
@@ -48,6 +48,21 @@ const answers = [
 ];
 
 const cancelReasons = ['顧客対応が急に入ったため', '体調不良のため', '全社イベントと重なったため'];
+
+/**
+ * Two demo pairs whose practice shows a formality signal (SPEC §5), deterministically: the demo
+ * manager's 1on1s with 加藤 have turned into status reports lately, and 清水's with 山崎 keep being
+ * cancelled for customer work. Every other pair keeps the seeded random history.
+ */
+const statusReportPair = 'kato.daisuke@demo.example';
+const cancellingPair = 'yamazaki.ryo@demo.example';
+const statusTopics: { report: TopicSeed; manager: TopicSeed }[] = [
+  { report: ['今週の進捗報告', 'workChallenges', 'listen'], manager: ['リリース作業の完了確認', 'workChallenges', 'decide'] },
+  { report: ['担当チケットのステータス共有', 'workChallenges', 'listen'], manager: ['先週お願いした件の進捗', 'workChallenges', 'decide'] },
+];
+/** A purpose written or re-confirmed at the last quarterly look-back (days ago); one pair's is older. */
+const purposeConfirmedDaysAgo = 40;
+const stalePurposePair = 'yamada.takumi@demo.example';
 const rescheduleReasons = ['午前に障害対応が入ったため午後に変更', '出張のため翌日に変更'];
 
 /**
@@ -88,25 +103,34 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
       now,
       generateFrom: start,
     });
+    // The series began with its history; its purpose was confirmed at the last look-back (one pair's not since it began).
+    await tx
+      .update(series)
+      .set({ createdAt: new Date(`${start}T00:00:00+09:00`), purposeConfirmedAt: report.email === stalePurposePair ? null : new Date(now.getTime() - purposeConfirmedDaysAgo * 86_400_000) })
+      .where(eq(series.id, s.id));
     const past = await tx
       .select()
       .from(meetings)
       .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, now)))
       .orderBy(asc(meetings.startsAt));
+    const statusLately = report.email === statusReportPair;
+    const cancelledLately = report.email === cancellingPair;
     // A personal baseline: most people steady around 3–4; the focus report dips lately.
     const base = focus ? 4 : 3 + Math.round(rand());
     for (let i = 0; i < past.length; i++) {
       const m = past[i]!;
       const last = i === past.length - 1;
       const roll = rand();
-      if (!last && roll < 0.07) {
+      const fromEnd = past.length - i;
+      const cancelNow = cancelledLately ? [2, 3, 5].includes(fromEnd) : !last && roll < 0.07;
+      if (cancelNow) {
         await tx
           .update(meetings)
-          .set({ status: 'cancelled', cancelReason: pick(cancelReasons), cancelledAt: m.startsAt, cancelledById: report.managerId })
+          .set({ status: 'cancelled', cancelReason: cancelledLately ? cancelReasons[0] : pick(cancelReasons), cancelledAt: m.startsAt, cancelledById: report.managerId })
           .where(eq(meetings.id, m.id));
         continue;
       }
-      const moved = roll > 0.93 && !last;
+      const moved = roll > 0.93 && !last && !cancelledLately;
       await tx
         .update(meetings)
         .set({
@@ -114,7 +138,6 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
           ...(moved ? { startsAt: new Date(m.startsAt.getTime() + 4 * 3600_000), rescheduledAt: m.startsAt, rescheduleReason: pick(rescheduleReasons) } : {}),
         })
         .where(eq(meetings.id, m.id));
-      const fromEnd = past.length - i;
       const dip = focus ? (fromEnd === 1 ? -2 : fromEnd === 2 ? -1 : 0) : 0;
       const noise = focus && fromEnd <= 2 ? 0 : rand() < 0.2 ? -1 : rand() > 0.85 ? 1 : 0;
       const score = Math.min(5, Math.max(1, base + dip + noise));
@@ -125,11 +148,14 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
         comment: score <= 2 ? '少し疲れがたまっています' : null,
         createdAt: new Date(m.startsAt.getTime() - 24 * 3600_000),
       });
-      const rt = pick(reportTopics);
+      const status = statusLately && fromEnd <= 5 ? statusTopics[fromEnd % 2]! : null;
+      const picked = pick(reportTopics);
+      const rt = status ? status.report : picked;
       followUps.push({ meetingId: m.id, seriesId: s.id, startsAt: m.startsAt, managerId: report.managerId, reportId: report.id, topic: rt[0], status: last ? 'shared' : 'acknowledged', fromEnd, focus, score });
+      const managerTopic = rand() < 0.5 ? pick(managerTopics) : null;
       const rows = [
         { authorId: report.id, t: rt, position: 1 },
-        ...(rand() < 0.5 ? [{ authorId: report.managerId, t: pick(managerTopics), position: 2 }] : []),
+        ...(managerTopic || status ? [{ authorId: report.managerId, t: status ? status.manager : managerTopic!, position: 2 }] : []),
       ];
       for (const r of rows) {
         await tx.insert(topics).values({

@@ -24,3 +24,20 @@ export const aggregatePolicy = {
     return suppressTree(nodes, audience);
   },
 };
+
+/**
+ * Formality signals (SPEC §5): a manager reads the signals of the series they hold, never a report
+ * (the nudges are written for the manager); hr and admin read them per manager as practice
+ * metadata (SPEC §2), counts only. The felt-heard trend reaches the manager only through
+ * `aggregatePolicy` (≥ 3 reports, closed months) and is not part of hr's practice table.
+ */
+export const formalityPolicy = {
+  /** The signals of one series: its manager only. */
+  readSeries(actor: Actor, s: { managerId: string }): boolean {
+    return actor.employeeId === s.managerId;
+  },
+  /** hr's manager practice table. */
+  readPractice(actor: Actor | null): boolean {
+    return !!actor && (actor.isHr || actor.isAdmin);
+  },
+};

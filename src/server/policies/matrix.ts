@@ -62,6 +62,9 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/talk-balance/aggregate': who.hrAdmin,
   'GET /api/analytics/departments': who.hrAdmin,
   'GET /api/analytics/departments/csv': who.hrAdmin,
+  // formality signals: the series' manager; per manager, counts only, for hr and admin
+  'GET /api/analytics/practice': who.hrAdmin,
+  'GET /api/series/{id}/signals': who.manager,
   // guidance kept by hr
   'GET /api/agenda-templates': who.signedIn,
   'PATCH /api/agenda-templates/{id}': who.hrAdmin,

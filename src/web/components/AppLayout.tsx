@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessageHeart, IconTarget, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessageHeart, IconTarget, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/analytics' | '/one-on-ones' | '/action-items' | '/goals' | '/feedback' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
+  to: '/' | '/analytics' | '/analytics/practice' | '/one-on-ones' | '/action-items' | '/goals' | '/feedback' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
   label: string;
   icon: ReactNode;
 }
@@ -64,7 +64,14 @@ export function AppLayout() {
   const home: NavItem = { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> };
   const groups: { label: string | null; items: NavItem[] }[] = organisational
     ? [
-        { label: null, items: [home, { to: '/analytics', label: t('nav.analytics'), icon: <IconChartLine size={20} aria-hidden /> }] },
+        {
+          label: null,
+          items: [
+            home,
+            { to: '/analytics', label: t('nav.analytics'), icon: <IconChartLine size={20} aria-hidden /> },
+            { to: '/analytics/practice', label: t('nav.practice'), icon: <IconClipboardCheck size={20} aria-hidden /> },
+          ],
+        },
         { label: t('nav.groupOrganisation'), items: organisation },
         { label: t('nav.groupSettings'), items: [...settings, ...personal] },
         { label: t('nav.groupOwn'), items: own },
@@ -74,6 +81,7 @@ export function AppLayout() {
   const isActive = (to: NavItem['to']) => {
     if (to === '/') return pathname === '/';
     if (to === '/one-on-ones' && pathname.startsWith('/meetings/')) return true;
+    if (to === '/analytics') return pathname === '/analytics';
     return pathname === to || pathname.startsWith(`${to}/`);
   };
 

@@ -324,6 +324,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manager practice table: per manager, meetings planned/held/cancelled, agenda prepared in advance, action-item completion and the formality signals
+         * @description hr and admin only. Practice metadata (SPEC §2): counts over each manager’s active series in the last 90 days (at most 8 meetings per series), sortable, paged, filtered by the manager’s department and its sub-departments. No topic or note text, no rating, no condition, no felt-heard figure.
+         */
+        get: operations["getAnalyticsPractice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/change-password": {
         parameters: {
             query?: never;
@@ -1590,6 +1610,26 @@ export interface paths {
         put?: never;
         /** Resume the series (its manager) */
         post: operations["resumeSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The formality signals of one series and their nudges (its manager only)
+         * @description Counts over the series’ last 90 days, at most its 8 most recent meetings: cadence, cancellations, agenda prepared in advance, topics by the report, status-report wording, action items, purpose. No felt-heard figure: that reaches the manager only as a team average over 3 or more reports.
+         */
+        get: operations["getSeriesByIdSignals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4915,6 +4955,162 @@ export interface operations {
             };
         };
     };
+    getAnalyticsPractice: {
+        parameters: {
+            query?: {
+                department?: string;
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                sort?: "name" | "signals" | "implementation" | "cancelled" | "prepared" | "reportTopics" | "statusMeetings" | "actionItems";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Practice table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            figures: {
+                                actionItems: number;
+                                actionItemsDone: number;
+                                cancelled: number;
+                                held: number;
+                                meetingsWithTopics: number;
+                                planned: number;
+                                prepared: number;
+                                purposeAgeDays: number | null;
+                                purposeStale: number;
+                                reportTopics: number;
+                                rescheduled: number;
+                                series: number;
+                                statusMeetings: number;
+                                statusTopics: number;
+                                topics: number;
+                            };
+                            manager: {
+                                department: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                title: string | null;
+                            };
+                            seriesSignals: {
+                                /** @enum {string} */
+                                kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                                series: number;
+                            }[];
+                            signals: ("statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard")[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        window: {
+                            days: number;
+                            meetings: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -7635,6 +7831,63 @@ export interface operations {
                             id: string;
                             title: string | null;
                         }[];
+                        signals: {
+                            feltHeard: {
+                                average: number | null;
+                                /** @enum {string|null} */
+                                hiddenReason: "tooFew" | "complementary" | "noData" | null;
+                                month: string;
+                                previous: number | null;
+                                previousMonth: string;
+                            };
+                            series: {
+                                figures: {
+                                    actionItems: number;
+                                    actionItemsDone: number;
+                                    cancelled: number;
+                                    held: number;
+                                    meetingsWithTopics: number;
+                                    planned: number;
+                                    prepared: number;
+                                    purposeAgeDays: number | null;
+                                    purposeStale: number;
+                                    reportTopics: number;
+                                    rescheduled: number;
+                                    series: number;
+                                    statusMeetings: number;
+                                    statusTopics: number;
+                                    topics: number;
+                                };
+                                nudges: {
+                                    /** @enum {string} */
+                                    kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                                    n: number;
+                                    n2: number | null;
+                                    of: number;
+                                    of2: number | null;
+                                }[];
+                                report: {
+                                    familyName: string;
+                                    givenName: string;
+                                    id: string;
+                                    title: string | null;
+                                };
+                                /** Format: uuid */
+                                seriesId: string;
+                            }[];
+                            teamNudges: {
+                                /** @enum {string} */
+                                kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                                n: number;
+                                n2: number | null;
+                                of: number;
+                                of2: number | null;
+                            }[];
+                            window: {
+                                days: number;
+                                meetings: number;
+                            };
+                        } | null;
                         upcoming: {
                             meeting: {
                                 abilities: {
@@ -17579,6 +17832,156 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "pending" | "active" | "paused" | "ended" | "declined";
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSeriesByIdSignals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        figures: {
+                            actionItems: number;
+                            actionItemsDone: number;
+                            cancelled: number;
+                            held: number;
+                            meetingsWithTopics: number;
+                            planned: number;
+                            prepared: number;
+                            purposeAgeDays: number | null;
+                            purposeStale: number;
+                            reportTopics: number;
+                            rescheduled: number;
+                            series: number;
+                            statusMeetings: number;
+                            statusTopics: number;
+                            topics: number;
+                        };
+                        nudges: {
+                            /** @enum {string} */
+                            kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                            n: number;
+                            n2: number | null;
+                            of: number;
+                            of2: number | null;
+                        }[];
+                        report: {
+                            familyName: string;
+                            givenName: string;
+                            id: string;
+                            title: string | null;
+                        };
+                        /** Format: uuid */
+                        seriesId: string;
+                        window: {
+                            days: number;
+                            meetings: number;
+                        };
                     };
                 };
             };

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { analyticsDepartmentsSchema, analyticsQuerySchema } from '../../../domain/analytics.js';
 import { csvExportQuerySchema } from '../../../domain/common.js';
+import { practiceQuerySchema, practiceTableSchema } from '../../../domain/formality.js';
 import { locales } from '../../../domain/limits.js';
 import { analyticsCsvRows } from '../../analytics/csv.js';
 import { departmentAnalytics } from '../../analytics/departments.js';
+import { practiceTable } from '../../analytics/formality.js';
 import { csvHeaders, encodeCsv } from '../../csv/encode.js';
-import { aggregatePolicy } from '../../policies/analytics.js';
+import { aggregatePolicy, formalityPolicy } from '../../policies/analytics.js';
 import { authorize, errorResponses, json, requireActor, router } from '../http.js';
 
 const departments = createRoute({
@@ -33,6 +35,17 @@ const departmentsCsv = createRoute({
   },
 });
 
+const practice = createRoute({
+  method: 'get',
+  path: '/analytics/practice',
+  tags: ['analytics'],
+  summary: 'The manager practice table: per manager, meetings planned/held/cancelled, agenda prepared in advance, action-item completion and the formality signals',
+  description:
+    'hr and admin only. Practice metadata (SPEC §2): counts over each manager’s active series in the last 90 days (at most 8 meetings per series), sortable, paged, filtered by the manager’s department and its sub-departments. No topic or note text, no rating, no condition, no felt-heard figure.',
+  request: { query: practiceQuerySchema },
+  responses: { 200: json(practiceTableSchema, 'Practice table'), ...errorResponses },
+});
+
 /** Organisation analytics (SPEC §8): aggregates only, suppressed by the one rule. */
 export const analyticsApi = router()
   .openapi(departments, async (c) => {
@@ -49,4 +62,9 @@ export const analyticsApi = router()
     const data = await departmentAnalytics({ db: c.get('services').db, now: new Date(), from: q.from, to: q.to, department: q.department });
     const bytes = encodeCsv(analyticsCsvRows(data, q.lang ?? c.get('locale')), q.encoding);
     return c.body(bytes.buffer as ArrayBuffer, 200, csvHeaders(`taiwa-analytics-${data.from}-${data.to}`, q.encoding));
+  })
+  .openapi(practice, async (c) => {
+    const actor = requireActor(c);
+    authorize(formalityPolicy.readPractice(actor));
+    return c.json(await practiceTable(c.get('services').db, new Date(), c.req.valid('query')), 200);
   });

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { managerSignals } from '../../analytics/formality.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
 import { loadSeriesRows, presentMeeting } from '../series/load.js';
@@ -85,5 +86,8 @@ export const homeApi = router().openapi(get, async (c) => {
     .leftJoin(series, and(eq(series.reportId, employees.id), eq(series.managerId, actor.employeeId), ne(series.status, 'ended')))
     .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)))
     .orderBy(employees.familyNameKana);
-  return c.json({ upcoming, reportsWithoutSeries, canCreateSeries: actor.directReportIds.length > 0 || actor.isHr || actor.isAdmin }, 200);
+  // Formality signals only of the series the caller holds as manager: a report never sees them.
+  const managed = new Map(rows.filter((r) => r.s.managerId === actor.employeeId).map((r) => [r.s.id, r.report]));
+  const signals = await managerSignals(db, actor.employeeId, managed, now);
+  return c.json({ upcoming, reportsWithoutSeries, canCreateSeries: actor.directReportIds.length > 0 || actor.isHr || actor.isAdmin, signals }, 200);
 });

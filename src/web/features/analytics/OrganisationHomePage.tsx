@@ -1,8 +1,9 @@
 import { Alert, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconBuildingCommunity, IconChartLine, IconMessages, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, IconMessages, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormalityNudges } from '../../components/FormalityNudges.js';
 import { AnchorLink } from '../../components/links.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -12,7 +13,7 @@ import { formatMonth } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { SummaryFigures } from './Figures.js';
 
-function Destination({ to, icon, title, body }: { to: '/analytics' | '/employees' | '/departments' | '/question-bank' | '/one-on-ones'; icon: ReactNode; title: string; body: string }) {
+function Destination({ to, icon, title, body }: { to: '/analytics' | '/analytics/practice' | '/employees' | '/departments' | '/question-bank' | '/one-on-ones'; icon: ReactNode; title: string; body: string }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap={4}>
@@ -64,11 +65,13 @@ export function OrganisationHomePage() {
       </Paper>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Destination to="/analytics" icon={<IconChartLine size={20} aria-hidden />} title={t('nav.analytics')} body={t('orgHome.analytics')} />
+        <Destination to="/analytics/practice" icon={<IconClipboardCheck size={20} aria-hidden />} title={t('nav.practice')} body={t('orgHome.practice')} />
         {me.abilities.viewDirectory ? <Destination to="/employees" icon={<IconUsers size={20} aria-hidden />} title={t('nav.employees')} body={t('orgHome.employees')} /> : null}
         <Destination to="/departments" icon={<IconBuildingCommunity size={20} aria-hidden />} title={t('nav.departments')} body={t('orgHome.departments')} />
         {me.abilities.manageGuidance ? <Destination to="/question-bank" icon={<IconBooks size={20} aria-hidden />} title={t('nav.questionBank')} body={t('orgHome.questionBank')} /> : null}
         <Destination to="/one-on-ones" icon={<IconMessages size={20} aria-hidden />} title={t('nav.ownOneOnOnes')} body={t('orgHome.ownOneOnOnes')} />
       </SimpleGrid>
+      <FormalityNudges />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate, fullName, hourIn } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
+import { FormalityNudges } from '../../components/FormalityNudges.js';
 import { UpcomingMeetings } from './UpcomingMeetings.js';
 
 function greetingKey(hour: number): 'home.greetingMorning' | 'home.greetingDay' | 'home.greetingEvening' {
@@ -68,6 +69,8 @@ export function HomePage() {
       />
 
       <UpcomingMeetings />
+
+      <FormalityNudges />
 
       {me.directReports.length > 0 ? (
         <Stack gap="sm" component="section" aria-labelledby="home-reports">

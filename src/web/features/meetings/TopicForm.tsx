@@ -13,6 +13,7 @@ import {
   type TopicCategory,
   type WantedResponse,
 } from '../../../domain/agenda.js';
+import { looksLikeStatusReport } from '../../../domain/formality.js';
 import { FormError } from '../../components/FormError.js';
 import { goalsQuery } from '../../lib/goals.js';
 import type { TopicInput } from '../../lib/oneOnOne.js';
@@ -77,7 +78,16 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel, reportId }: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormError title={t('agenda.saveFailed')} message={save.formError} />
-        <TextInput label={t('agenda.topicTitle')} placeholder={t('agenda.topicTitlePlaceholder')} required maxLength={topicTitleMax} {...form.getInputProps('title')} />
+        <TextInput
+          label={t('agenda.topicTitle')}
+          placeholder={t('agenda.topicTitlePlaceholder')}
+          required
+          maxLength={topicTitleMax}
+          // Wording that reads as a status report is pointed out to its author, who decides; nothing is stored.
+          description={looksLikeStatusReport(form.values.title) ? t('agenda.statusWording') : undefined}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          {...form.getInputProps('title')}
+        />
         <Textarea label={t('agenda.note')} description={t('agenda.noteHint')} autosize minRows={2} maxLength={topicNoteMax} {...form.getInputProps('note')} />
         <Select
           label={t('agenda.category')}

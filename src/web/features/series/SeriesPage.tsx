@@ -24,6 +24,7 @@ import { AnchorLink } from '../../components/links.js';
 import { AppModal } from '../../components/AppModal.js';
 import { MeetingChangeActions, useRefreshOneOnOnes } from '../../components/MeetingChangeActions.js';
 import { MeetingFlags, MeetingStatusBadge } from '../../components/MeetingBadges.js';
+import { SeriesSignals } from './SeriesSignals.js';
 import { ScheduleEditForm } from './ScheduleEditForm.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
@@ -387,6 +388,8 @@ export function SeriesPage({ id, pastPage, onPastPageChange }: { id: string; pas
       />
 
       <PurposeSection key={s.purpose} series={s} />
+
+      {s.myRole === 'manager' && s.status !== 'pending' && s.status !== 'declined' ? <SeriesSignals seriesId={s.id} /> : null}
 
       {s.status === 'active' ? (
         <MeetingList

@@ -1,0 +1,263 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { addMonths, latestClosedMonth, monthBounds, type Month } from '../../domain/aggregates.js';
+import { feltHeardNudge, formalityNudges, formalitySignalKinds, sumFigures, type FormalitySignalKind, type PracticeTable, type practiceQuerySchema, formalityThresholds, formalityWindow, statusWordingPattern, type FeltHeardTrend, type FormalityFigures, type ManagerSignals } from '../../domain/formality.js';
+import type { PersonRef } from '../../domain/employees.js';
+import type { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { departments, employees } from '../db/schema.js';
+import { NotFoundError } from '../errors.js';
+import { aggregatePolicy } from '../policies/analytics.js';
+import { organisationTimeZone } from './timeZone.js';
+
+/** Statuses of a meeting that took place (started, or its minutes under way or done). */
+const heldStatuses = sql.raw(`('inProgress','minutesDraft','shared','acknowledged')`);
+
+export interface SeriesFigures {
+  seriesId: string;
+  managerId: string;
+  reportId: string;
+  figures: FormalityFigures;
+}
+
+/**
+ * The formality figures of every series matching `where` (a condition on the series `s`),
+ * in one statement: the window's meetings per series (last 90 days, at most the 8 most recent,
+ * src/domain/formality.ts), their shared topics, the action items created in that window, and
+ * when the purpose was last written. Counts only: no title, note or rating leaves this function.
+ */
+export async function seriesFigures(db: Db, now: Date, where: SQL): Promise<SeriesFigures[]> {
+  const since = new Date(now.getTime() - formalityWindow.days * 86_400_000);
+  const stale = new Date(now.getTime() - formalityThresholds.purposeStaleDays * 86_400_000);
+  const rows = await db.execute<{
+    series_id: string;
+    manager_id: string;
+    report_id: string;
+    planned: number;
+    held: number;
+    cancelled: number;
+    rescheduled: number;
+    prepared: number;
+    topics: number;
+    report_topics: number;
+    status_topics: number;
+    meetings_with_topics: number;
+    status_meetings: number;
+    action_items: number;
+    action_items_done: number;
+    purpose_stale: boolean;
+    purpose_age_days: number;
+  }>(sql`
+    with s as (
+      select s.id, s.manager_id, s.report_id, s.created_at, coalesce(s.purpose_confirmed_at, s.created_at) as purpose_at
+      from series s where ${where}
+    ), ranked as (
+      select m.id, m.series_id, m.starts_at, m.started_at, m.status, m.extra, m.rescheduled_at,
+             row_number() over (partition by m.series_id order by m.starts_at desc) as rn
+      from meetings m join s on s.id = m.series_id
+      where m.starts_at < ${now.toISOString()} and m.starts_at >= ${since.toISOString()}
+    ), win as (select * from ranked where rn <= ${formalityWindow.meetings}),
+    t as (
+      select tp.meeting_id,
+             count(*)::int as topics,
+             (count(*) filter (where tp.author_id = s.report_id))::int as report_topics,
+             (count(*) filter (where tp.title ~* ${statusWordingPattern()}))::int as status_topics,
+             bool_or(coalesce(tp.shared_at, tp.created_at) < coalesce(win.started_at, win.starts_at)) as prepared
+      from topics tp
+      join win on win.id = tp.meeting_id
+      join s on s.id = win.series_id
+      where tp.visibility = 'pair' and win.status in ${heldStatuses}
+      group by tp.meeting_id
+    ), mm as (
+      select win.series_id,
+             (count(*) filter (where not win.extra))::int as planned,
+             (count(*) filter (where win.status in ${heldStatuses}))::int as held,
+             (count(*) filter (where win.status = 'cancelled'))::int as cancelled,
+             (count(*) filter (where win.rescheduled_at is not null and win.status <> 'cancelled'))::int as rescheduled,
+             (count(*) filter (where t.prepared))::int as prepared,
+             coalesce(sum(t.topics), 0)::int as topics,
+             coalesce(sum(t.report_topics), 0)::int as report_topics,
+             coalesce(sum(t.status_topics), 0)::int as status_topics,
+             count(t.meeting_id)::int as meetings_with_topics,
+             (count(*) filter (where t.topics > 0 and t.status_topics * 2 >= t.topics))::int as status_meetings,
+             min(win.starts_at) as window_start
+      from win left join t on t.meeting_id = win.id
+      group by win.series_id
+    ), ai as (
+      select a.series_id, count(*)::int as total, (count(*) filter (where a.status = 'done'))::int as done
+      from action_items a
+      join s on s.id = a.series_id
+      left join mm on mm.series_id = a.series_id
+      where a.created_at >= coalesce(mm.window_start, ${since.toISOString()}::timestamptz) and a.created_at < ${now.toISOString()}
+        and (a.due_date is null or a.due_date < (${now.toISOString()}::timestamptz)::date)
+      group by a.series_id
+    )
+    select s.id as series_id, s.manager_id, s.report_id,
+           coalesce(mm.planned, 0) as planned, coalesce(mm.held, 0) as held, coalesce(mm.cancelled, 0) as cancelled,
+           coalesce(mm.rescheduled, 0) as rescheduled, coalesce(mm.prepared, 0) as prepared, coalesce(mm.topics, 0) as topics,
+           coalesce(mm.report_topics, 0) as report_topics, coalesce(mm.status_topics, 0) as status_topics,
+           coalesce(mm.meetings_with_topics, 0) as meetings_with_topics, coalesce(mm.status_meetings, 0) as status_meetings,
+           coalesce(ai.total, 0) as action_items, coalesce(ai.done, 0) as action_items_done,
+           (s.created_at < ${stale.toISOString()} and s.purpose_at < ${stale.toISOString()}) as purpose_stale,
+           floor(extract(epoch from (${now.toISOString()}::timestamptz - s.purpose_at)) / 86400)::int as purpose_age_days
+    from s left join mm on mm.series_id = s.id left join ai on ai.series_id = s.id`);
+  return rows.rows.map((r) => ({
+    seriesId: r.series_id,
+    managerId: r.manager_id,
+    reportId: r.report_id,
+    figures: {
+      planned: r.planned,
+      held: r.held,
+      cancelled: r.cancelled,
+      rescheduled: r.rescheduled,
+      prepared: r.prepared,
+      topics: r.topics,
+      reportTopics: r.report_topics,
+      statusTopics: r.status_topics,
+      meetingsWithTopics: r.meetings_with_topics,
+      statusMeetings: r.status_meetings,
+      actionItems: r.action_items,
+      actionItemsDone: r.action_items_done,
+      purposeStale: r.purpose_stale ? 1 : 0,
+      series: 1,
+      purposeAgeDays: r.purpose_age_days,
+    },
+  }));
+}
+
+/**
+ * The manager's team "felt heard" average for the two newest closed months, each only over at
+ * least 3 distinct reports (the one rule of src/domain/aggregates.ts, pair-aggregate): never a
+ * figure per series or per report, and never the month under way.
+ */
+export async function feltHeardTrend(db: Db, managerId: string, now: Date): Promise<FeltHeardTrend> {
+  const timeZone = await organisationTimeZone(db);
+  const month: Month = latestClosedMonth(now, timeZone);
+  const previousMonth = addMonths(month, -1);
+  const rows = await db.execute<{ month: string; raters: number; average: string | null }>(sql`
+    select to_char(m.starts_at at time zone ${timeZone}, 'YYYY-MM') as month,
+           count(distinct r.author_id)::int as raters, avg(r.felt_heard) as average
+    from reflections r
+    join meetings m on m.id = r.meeting_id
+    join series s on s.id = m.series_id
+    where s.manager_id = ${managerId} and r.role = 'report' and r.author_id = s.report_id and r.felt_heard is not null
+      and m.starts_at >= ${monthBounds(previousMonth, timeZone).start.toISOString()} and m.starts_at < ${monthBounds(month, timeZone).end.toISOString()}
+    group by 1`);
+  const of = (m: Month) => {
+    const row = rows.rows.find((r) => r.month === m);
+    if (!row || !aggregatePolicy.shown(row.raters, 'ownTeam')) return { value: null, reason: row ? ('tooFew' as const) : ('noData' as const) };
+    return { value: Math.round(Number(row.average) * 10) / 10, reason: null };
+  };
+  const current = of(month);
+  const previous = of(previousMonth);
+  return { month, previousMonth, average: current.value, previous: previous.value, hiddenReason: current.reason ?? previous.reason };
+}
+
+/**
+ * A manager's own signals: each active series they hold (reports are given by the caller, who has
+ * already loaded them with the pair), with its nudges, and the team's felt-heard trend. Null when
+ * they hold no active series. Only series where `managerId` is the manager are ever counted.
+ */
+export async function managerSignals(db: Db, managerId: string, reports: ReadonlyMap<string, PersonRef>, now: Date): Promise<ManagerSignals | null> {
+  const ids = [...reports.keys()];
+  if (ids.length === 0) return null;
+  const figures = await seriesFigures(db, now, sql`s.status = 'active' and s.manager_id = ${managerId} and s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (figures.length === 0) return null;
+  const trend = await feltHeardTrend(db, managerId, now);
+  const team = feltHeardNudge(trend);
+  return {
+    window: { days: formalityWindow.days, meetings: formalityWindow.meetings },
+    series: figures.map((f) => ({ seriesId: f.seriesId, report: reports.get(f.seriesId)!, figures: f.figures, nudges: formalityNudges(f.figures) })),
+    feltHeard: trend,
+    teamNudges: team ? [team] : [],
+  };
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? -1 : n / d);
+
+/**
+ * hr's manager practice table (issue 10 item 3): per manager with active series, the figures of
+ * all their series added up and the signals those sums cross. Counts and shares only: no title,
+ * no note, no rating, no condition, and no felt-heard figure (a manager's team overlaps the
+ * departments of the organisation analytics, so a per-manager average could be subtracted from a
+ * department's; the felt-heard trend stays with the department figures and the manager's own home).
+ * One statement for the figures, one for the managers; sorted and paged after adding up.
+ */
+export async function practiceTable(db: Db, now: Date, q: z.output<typeof practiceQuerySchema>): Promise<PracticeTable> {
+  const depts = await db.select({ id: departments.id, parentId: departments.parentId, name: departments.name }).from(departments);
+  if (q.department && !depts.some((d) => d.id === q.department)) throw new NotFoundError('errors.departmentNotFound');
+  let inScope: Set<string> | null = null;
+  if (q.department) {
+    inScope = new Set([q.department]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const d of depts) {
+        if (d.parentId && inScope.has(d.parentId) && !inScope.has(d.id)) {
+          inScope.add(d.id);
+          grew = true;
+        }
+      }
+    }
+  }
+  const all = await seriesFigures(db, now, sql`s.status = 'active'`);
+  const byManager = new Map<string, FormalityFigures[]>();
+  for (const f of all) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f.figures]);
+  const managerIds = [...byManager.keys()];
+  const people = managerIds.length
+    ? await db
+        .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, kana: sql<string>`${employees.familyNameKana} || ${employees.givenNameKana}`, title: employees.title, departmentId: employees.departmentId })
+        .from(employees)
+        .where(sql`${employees.id} in (${sql.join(managerIds.map((id) => sql`${id}::uuid`), sql`, `)})`)
+    : [];
+  const deptName = new Map(depts.map((d) => [d.id, d.name]));
+  const rows = people
+    .filter((p) => !inScope || (p.departmentId !== null && inScope.has(p.departmentId)))
+    .map((p) => {
+      const own = byManager.get(p.id)!;
+      const figures = sumFigures(own);
+      const perSeries = new Map<FormalitySignalKind, number>();
+      for (const f of own) for (const n of formalityNudges(f)) perSeries.set(n.kind, (perSeries.get(n.kind) ?? 0) + 1);
+      return {
+        kana: p.kana,
+        manager: { id: p.id, name: `${p.familyName} ${p.givenName}`, title: p.title, department: p.departmentId ? (deptName.get(p.departmentId) ?? null) : null },
+        figures,
+        signals: formalityNudges(figures).map((n) => n.kind),
+        seriesSignals: formalitySignalKinds.filter((k) => perSeries.has(k)).map((kind) => ({ kind, series: perSeries.get(kind)! })),
+      };
+    });
+  const key = (r: (typeof rows)[number]): number | string => {
+    const f = r.figures;
+    switch (q.sort) {
+      case 'name':
+        return r.kana;
+      case 'signals':
+        return r.signals.length * 100 + r.seriesSignals.reduce((sum, x) => sum + x.series, 0);
+      case 'implementation':
+        return ratio(Math.min(f.held, f.planned), f.planned);
+      case 'cancelled':
+        return ratio(f.cancelled, f.planned);
+      case 'prepared':
+        return ratio(f.prepared, f.held);
+      case 'reportTopics':
+        return ratio(f.reportTopics, f.topics);
+      case 'statusMeetings':
+        return ratio(f.statusMeetings, f.meetingsWithTopics);
+      case 'actionItems':
+        return ratio(f.actionItemsDone, f.actionItems);
+    }
+  };
+  const dir = q.order === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    const c = typeof ka === 'string' ? ka.localeCompare(kb as string, 'ja') : ka - (kb as number);
+    return c !== 0 ? dir * c : a.kana.localeCompare(b.kana, 'ja');
+  });
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    window: { days: formalityWindow.days, meetings: formalityWindow.meetings },
+    items: rows.slice(start, start + q.pageSize).map(({ manager, figures, signals, seriesSignals }) => ({ manager, figures, signals, seriesSignals })),
+    page: q.page,
+    pageSize: q.pageSize,
+    total: rows.length,
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "series" ADD COLUMN "purpose_confirmed_at" timestamp with time zone;
