@@ -136,6 +136,9 @@ export async function createCollaboration(services: Services): Promise<Collabora
       while (sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       for (const ws of sockets) ws.terminate();
       wss.close();
+      // Unload the documents now, while the Redis relay can still unsubscribe them; left to
+      // Hocuspocus's own timers, the unload would run after onDestroy closed its connections.
+      await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     },
   };
