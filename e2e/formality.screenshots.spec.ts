@@ -69,5 +69,13 @@ test('the author of a topic worded as a status report is told so while writing i
   await title.fill('今週の進捗報告');
   await expect(page.getByText('この題名は業務報告のように読めます', { exact: false })).toBeVisible();
   await expect(title).toHaveAccessibleDescription(/業務報告のように読めます/);
+  // The author answers: not a status report. The answer is kept with the topic.
+  const answer = page.getByRole('checkbox', { name: '業務報告ではありません', exact: false });
+  await expect(answer).not.toBeChecked();
+  await answer.check();
   await shootAtWidths(page, `${shots}/formality-topic-hint-ja`);
+  const saved = page.waitForResponse((r) => r.url().includes('/topics') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: '追加する', exact: true }).click();
+  const body = (await (await saved).json()) as { title: string; statusReport: boolean | null };
+  expect(body).toMatchObject({ title: '今週の進捗報告', statusReport: false });
 });

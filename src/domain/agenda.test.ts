@@ -37,6 +37,7 @@ describe('agenda input', () => {
       wantedResponse: 'listen',
       visibility: 'pair',
       goalId: null,
+      statusReport: null,
     });
   });
 

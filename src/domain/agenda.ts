@@ -28,6 +28,8 @@ export const topicCreateSchema = z.object({
   visibility: z.enum(topicVisibilities).default('pair'),
   /** One of the report's active goals this topic is about. */
   goalId: idSchema.nullish().transform((v) => v ?? null),
+  /** The author's answer to "is this a status report?" when its wording suggested so (null: not asked). */
+  statusReport: z.boolean().nullish().transform((v) => v ?? null),
 });
 
 export const topicUpdateSchema = z
@@ -38,6 +40,7 @@ export const topicUpdateSchema = z
     wantedResponse: z.enum(wantedResponses),
     visibility: z.enum(topicVisibilities),
     goalId: idSchema.nullable(),
+    statusReport: z.boolean().nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'emptyUpdate' });
@@ -59,6 +62,8 @@ export const topicSchema = z.object({
   carried: z.boolean(),
   /** The report's goal the topic is about, with its progress; null when none (or not readable). */
   goal: goalRefSchema.nullable(),
+  /** The author's answer when the wording read like a status report (false: not one); null when not asked. */
+  statusReport: z.boolean().nullable(),
   abilities: z.object({ update: z.boolean(), remove: z.boolean(), share: z.boolean() }),
 });
 export type Topic = z.infer<typeof topicSchema>;

@@ -60,7 +60,8 @@ export async function seriesFigures(db: Db, now: Date, where: SQL): Promise<Seri
       select tp.meeting_id,
              count(*)::int as topics,
              (count(*) filter (where tp.author_id = s.report_id))::int as report_topics,
-             (count(*) filter (where tp.title ~* ${statusWordingPattern()}))::int as status_topics,
+             -- The author's own answer wins over the wording (they were asked when they wrote it).
+             (count(*) filter (where coalesce(tp.status_report, tp.title ~* ${statusWordingPattern()})))::int as status_topics,
              bool_or(coalesce(tp.shared_at, tp.created_at) < coalesce(win.started_at, win.starts_at)) as prepared
       from topics tp
       join win on win.id = tp.meeting_id

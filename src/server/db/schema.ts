@@ -227,6 +227,11 @@ export const topics = pgTable(
     position: integer('position').notNull().default(0),
     discussed: boolean('discussed').notNull().default(false),
     carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => topics.id),
+    /**
+     * The author's answer when the title reads like a status report: false "not a status report,
+     * I want to talk it through"; null not asked (the wording decides in the formality signals).
+     */
+    statusReport: boolean('status_report'),
     /** One of the report's goals this topic is about (shown with its progress in the room). */
     goalId: uuid('goal_id').references((): AnyPgColumn => goals.id),
     sharedAt: timestamp('shared_at', { withTimezone: true }),

@@ -9276,6 +9276,7 @@ export interface operations {
                             meetingId: string;
                             note: string | null;
                             position: number;
+                            statusReport: boolean | null;
                             title: string;
                             /** @enum {string} */
                             visibility: "private" | "pair";
@@ -12260,6 +12261,7 @@ export interface operations {
                                 meetingId: string;
                                 note: string | null;
                                 position: number;
+                                statusReport: boolean | null;
                                 title: string;
                                 /** @enum {string} */
                                 visibility: "private" | "pair";
@@ -12308,6 +12310,7 @@ export interface operations {
                             meetingId: string;
                             note: string | null;
                             position: number;
+                            statusReport: boolean | null;
                             title: string;
                             /** @enum {string} */
                             visibility: "private" | "pair";
@@ -12421,6 +12424,7 @@ export interface operations {
                             meetingId: string;
                             note: string | null;
                             position: number;
+                            statusReport: boolean | null;
                             title: string;
                             /** @enum {string} */
                             visibility: "private" | "pair";
@@ -13755,6 +13759,7 @@ export interface operations {
                     /** Format: uuid */
                     goalId?: string | null;
                     note?: string | null;
+                    statusReport?: boolean | null;
                     title: string;
                     /**
                      * @default pair
@@ -13804,6 +13809,7 @@ export interface operations {
                         meetingId: string;
                         note: string | null;
                         position: number;
+                        statusReport: boolean | null;
                         title: string;
                         /** @enum {string} */
                         visibility: "private" | "pair";
@@ -13959,6 +13965,7 @@ export interface operations {
                             meetingId: string;
                             note: string | null;
                             position: number;
+                            statusReport: boolean | null;
                             title: string;
                             /** @enum {string} */
                             visibility: "private" | "pair";
@@ -18781,6 +18788,7 @@ export interface operations {
                     /** Format: uuid */
                     goalId?: string | null;
                     note?: string | null;
+                    statusReport?: boolean | null;
                     title?: string;
                     /** @enum {string} */
                     visibility?: "private" | "pair";
@@ -18827,6 +18835,7 @@ export interface operations {
                         meetingId: string;
                         note: string | null;
                         position: number;
+                        statusReport: boolean | null;
                         title: string;
                         /** @enum {string} */
                         visibility: "private" | "pair";
@@ -18981,6 +18990,7 @@ export interface operations {
                         meetingId: string;
                         note: string | null;
                         position: number;
+                        statusReport: boolean | null;
                         title: string;
                         /** @enum {string} */
                         visibility: "private" | "pair";

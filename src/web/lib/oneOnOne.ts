@@ -130,6 +130,8 @@ export interface TopicInput {
   visibility: 'private' | 'pair';
   /** One of the report's active goals the topic is about (null: none). */
   goalId?: string | null;
+  /** The author's answer when the title reads like a status report (false: not one); null when not asked. */
+  statusReport?: boolean | null;
 }
 
 export function addTopic(meetingId: string, body: TopicInput) {

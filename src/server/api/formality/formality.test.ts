@@ -39,7 +39,7 @@ describe.skipIf(noDatabase)('formality signals: figures in SQL, nudges for the m
     return { manager: manager!, report: report!, seriesId: s.id };
   }
 
-  type MeetingSpec = { daysAgo: number; status?: 'shared' | 'scheduled' | 'cancelled' | 'inProgress'; extra?: boolean; moved?: boolean; topics?: { by: 'report' | 'manager'; title: string; late?: boolean }[] };
+  type MeetingSpec = { daysAgo: number; status?: 'shared' | 'scheduled' | 'cancelled' | 'inProgress'; extra?: boolean; moved?: boolean; topics?: { by: 'report' | 'manager'; title: string; late?: boolean; statusReport?: boolean | null }[] };
   /** Past meetings with shared topics: written a day before the meeting unless `late` (added during it). */
   async function history(p: { manager: InsertedPerson; report: InsertedPerson; seriesId: string }, list: MeetingSpec[]) {
     for (const spec of list) {
@@ -70,6 +70,7 @@ describe.skipIf(noDatabase)('formality signals: figures in SQL, nudges for the m
           position: i,
           createdAt: at,
           sharedAt: at,
+          statusReport: t.statusReport ?? null,
         });
       }
     }
@@ -108,6 +109,34 @@ describe.skipIf(noDatabase)('formality signals: figures in SQL, nudges for the m
       { daysAgo: 28, topics: [career] },
     ]);
     expect(await figuresOf(q.seriesId)).toMatchObject({ statusMeetings: 2, meetingsWithTopics: 4 });
+  });
+
+  it('status reports: the author’s own answer wins over the wording', async () => {
+    const p = await pair();
+    // Worded like a report, but its author said it is not one; and one the author marked as a report.
+    const notOne = { ...status(), statusReport: false };
+    await history(p, [
+      { daysAgo: 7, topics: [notOne, notOne] },
+      { daysAgo: 14, topics: [notOne, career] },
+      { daysAgo: 21, topics: [{ ...career, statusReport: true }] },
+      { daysAgo: 28, topics: [career] },
+    ]);
+    expect(await figuresOf(p.seriesId)).toMatchObject({ statusTopics: 1, statusMeetings: 1, meetingsWithTopics: 4 });
+    // Through the API: the answer is stored with the topic and shown back to its author.
+    const [next] = await database.db
+      .insert(meetings)
+      .values({ seriesId: p.seriesId, startsAt: new Date(Date.now() + 3 * DAY), durationMinutes: 30 })
+      .returning({ id: meetings.id });
+    const cookie = await signIn(app, p.report.email, TEST_PASSWORD);
+    const created = await call<{ id: string; statusReport: boolean | null }>(app, 'POST', `/api/meetings/${next!.id}/topics`, {
+      cookie,
+      body: { title: TOPIC, category: 'workChallenges', wantedResponse: 'thinkTogether', statusReport: false },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.statusReport).toBe(false);
+    const edited = await call<{ statusReport: boolean | null }>(app, 'PATCH', `/api/topics/${created.body.id}`, { cookie, body: { statusReport: null } });
+    expect(edited.body.statusReport).toBeNull();
+    expectFields(await call(app, 'PATCH', `/api/topics/${created.body.id}`, { cookie, body: { statusReport: 'no' } }), { statusReport: expect.any(String) });
   });
 
   it('cancellations, cadence and reschedules: each on both sides of its line', async () => {

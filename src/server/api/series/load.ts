@@ -122,6 +122,7 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
       discussed: t.discussed,
       carried: t.carriedFromId !== null,
       goal: (t.goalId && linked.get(t.goalId)) || null,
+      statusReport: t.statusReport,
       abilities: { update: mine && open, remove: mine && open, share: mine && open && t.visibility === 'private' },
     };
   });

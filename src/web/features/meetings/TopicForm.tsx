@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,8 @@ interface Values {
   wantedResponse: WantedResponse;
   draft: boolean;
   goalId: string | null;
+  /** Ticked by the author when the wording reads like a status report but the topic is not one. */
+  notStatusReport: boolean;
 }
 
 /** The request body the form sends: a private draft until the author shares it. */
@@ -38,6 +40,8 @@ function toRequest(v: Values): TopicInput {
     wantedResponse: v.wantedResponse,
     visibility: v.draft ? 'private' : 'pair',
     goalId: v.goalId,
+    // Asked only while the wording reads like a status report; the author's answer is kept then.
+    statusReport: looksLikeStatusReport(v.title) ? !v.notStatusReport : null,
   };
 }
 
@@ -62,6 +66,7 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel, reportId }: 
       wantedResponse: topic?.wantedResponse ?? 'listen',
       draft: topic ? topic.visibility === 'private' : false,
       goalId: topic?.goal?.id ?? null,
+      notStatusReport: topic?.statusReport === false,
     },
     validate: schemaValidate(topic ? topicUpdateSchema : topicCreateSchema, toRequest, { fields: { visibility: 'draft' } }),
   });
@@ -83,11 +88,14 @@ export function TopicForm({ topic, submitLabel, onSubmit, onCancel, reportId }: 
           placeholder={t('agenda.topicTitlePlaceholder')}
           required
           maxLength={topicTitleMax}
-          // Wording that reads as a status report is pointed out to its author, who decides; nothing is stored.
+          // Wording that reads as a status report is pointed out to its author, who decides below.
           description={looksLikeStatusReport(form.values.title) ? t('agenda.statusWording') : undefined}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           {...form.getInputProps('title')}
         />
+        {looksLikeStatusReport(form.values.title) ? (
+          <Checkbox label={t('agenda.notStatusReport')} description={t('agenda.notStatusReportHint')} {...form.getInputProps('notStatusReport', { type: 'checkbox' })} />
+        ) : null}
         <Textarea label={t('agenda.note')} description={t('agenda.noteHint')} autosize minRows={2} maxLength={topicNoteMax} {...form.getInputProps('note')} />
         <Select
           label={t('agenda.category')}
