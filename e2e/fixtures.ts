@@ -95,6 +95,12 @@ export async function shootAtWidths(page: Page, base: string, ready: (p: Page) =
 
 /** Runs axe-core on the current page and fails on any violation, listing them readably. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // A dialog fading in is half transparent: its colours would fail the contrast rule. Judge the page
+  // once its transitions and animations have finished.
+  // (Endless ones, such as a loader's spin, are left out.)
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
