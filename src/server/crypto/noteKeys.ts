@@ -113,3 +113,15 @@ export function noteKeysFor(db: Db, secrets: NoteSecrets): NoteKeys {
     },
   };
 }
+
+/** The recorded key versions that the configured secrets open (read-only: records nothing). */
+export async function versionsHeld(db: Db, secrets: NoteSecrets): Promise<Set<number>> {
+  const recorded = await db.select({ version: noteKeys.version, check: noteKeys.check }).from(noteKeys);
+  const held = new Set<number>();
+  for (const secret of [secrets.current, ...secrets.previous]) {
+    const check = secretCheck(secret.trim());
+    const match = recorded.find((r) => r.check.length === check.length && timingSafeEqual(r.check, check));
+    if (match) held.add(match.version);
+  }
+  return held;
+}
