@@ -46,7 +46,8 @@ async function run(): Promise<number> {
   }
   const database = await openCommandDatabase({ config, log, whileRunning: 'share', purpose: '' });
   try {
-    if (!database.shared) await runMigrations(database.url);
+    // Brings a database this version has not started on yet to its schema (note_keys); a no-op otherwise.
+    await runMigrations(database.url);
     const secrets = await serverSecrets(config, database.embedded, { create: false });
     const conn = connect(database.url, 2);
     try {
