@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secret: string | null;
+  /** Secrets used before `secret`, newest first (TAIWA_SECRET_PREVIOUS, comma-separated): private notes under older key versions stay readable (ADR 0211). */
+  secretPrevious: string[];
   baseUrl: string;
   logLevel: string;
   bodyLimitBytes: number;
@@ -41,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.TAIWA_DATA_DIR || './data'),
     secret: env.TAIWA_SECRET || null,
+    secretPrevious: (env.TAIWA_SECRET_PREVIOUS ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
     baseUrl: env.TAIWA_BASE_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: intFrom('TAIWA_BODY_LIMIT', 1024 * 1024),

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/roles.js';
 import type { Locale } from '../domain/limits.js';
 import type { Auth } from './auth.js';
 import type { Config } from './config.js';
+import type { NoteKeys } from './crypto/noteKeys.js';
 import type { Db } from './db/client.js';
 import type { ServerEvents } from './events.js';
 import type { LiveRooms } from './live/rooms.js';
@@ -20,8 +21,8 @@ export interface Services {
   events: ServerEvents;
   /** The live meeting rooms: "refetch this" signals after commits, and the partner's presence. */
   rooms: LiveRooms;
-  /** AES-256-GCM key of private notes, derived from the server secret (never stored in the database). */
-  noteKey: Buffer;
+  /** AES-256-GCM keys of private notes per key version, derived from the server secrets (never stored in the database; ADR 0211). */
+  noteKeys: NoteKeys;
   /** Single sign-on through the installation's OpenID Provider (ADR 0208). */
   sso: SsoRuntime;
   /** Answers whether the database is reachable (for /healthz). */

@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createCollaboration } from './collaboration/server.js';
@@ -14,18 +10,8 @@ import { demoAccounts, seedDemo } from './db/seed.js';
 import { scheduleMaintenance } from './jobs/maintainSeries.js';
 import { startJobs, type Jobs } from './jobs/queue.js';
 import { logger } from './logger.js';
+import { serverSecrets } from './secrets.js';
 import { buildServices } from './services.js';
-
-/** The secret that signs sessions: TAIWA_SECRET, or one generated once into the embedded data directory. */
-async function secretFor(dataDir: string, fromEnv: string | null, embedded: boolean): Promise<string> {
-  if (fromEnv) return fromEnv;
-  if (!embedded) throw new Error('TAIWA_SECRET must be set when DATABASE_URL is used (32 or more random characters).');
-  const file = path.join(dataDir, 'secret');
-  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
-  const secret = randomBytes(32).toString('base64url');
-  await fs.writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function main() {
   const config = loadConfig();
@@ -59,8 +45,11 @@ async function main() {
     await runMigrations(url);
     phase('migrations');
     database = connect(url);
-    const secret = await secretFor(config.dataDir, config.secret, !!embedded);
-    const services = buildServices({ database, config, secret, log });
+    const secrets = await serverSecrets(config, !!embedded);
+    const services = buildServices({ database, config, secret: secrets.current, previousSecrets: secrets, log });
+    // A previous secret that matches no recorded key version stops the start here, with its reason.
+    const keyring = await services.noteKeys.get();
+    log.info({ keyVersion: keyring.current, versionsHeld: [...keyring.keys.keys()] }, 'private-note keys loaded');
     if (embedded && config.seedDemo && (await needsSetup(database.db))) {
       log.info('seeding the demo organisation');
       await seedDemo({ db: database.db, auth: services.auth });

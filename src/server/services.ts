@@ -1,5 +1,5 @@
 import { createAuth } from './auth.js';
-import { deriveNoteKey } from './crypto/noteCipher.js';
+import { noteKeysFor, type NoteSecrets } from './crypto/noteKeys.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Services } from './context.js';
@@ -9,8 +9,9 @@ import type { Logger } from './logger.js';
 import { createSsoRuntime } from './sso/runtime.js';
 
 /** Wires the services every request handler uses. */
-export function buildServices(props: { database: Database; config: Config; secret: string; log: Logger }): Services {
+export function buildServices(props: { database: Database; config: Config; secret: string; previousSecrets?: NoteSecrets; log: Logger }): Services {
   const { database, config, secret, log } = props;
+  const noteSecrets = props.previousSecrets ?? { current: secret, previous: config.secretPrevious };
   const authOptions = { db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit };
   const auth = createAuth(authOptions);
   const events = createServerEvents();
@@ -21,7 +22,7 @@ export function buildServices(props: { database: Database; config: Config; secre
     log,
     events,
     rooms: createLiveRooms({ redisUrl: config.redisUrl, events, log }),
-    noteKey: deriveNoteKey(secret),
+    noteKeys: noteKeysFor(database.db, noteSecrets),
     sso: createSsoRuntime(database.db, authOptions, secret),
     async ping() {
       try {

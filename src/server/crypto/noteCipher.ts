@@ -1,13 +1,13 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-/** The key version new private notes are written with (stored beside each ciphertext). */
+/** The first key version; which version is current is recorded in `note_keys` (ADR 0211, `noteKeys.ts`). */
 export const NOTE_KEY_VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
  * The 256-bit key of private notes (SPEC §2: encrypted at rest with a key kept outside the
- * database), derived with HKDF-SHA256 from the server secret; `version` separates future keys.
+ * database), derived with HKDF-SHA256 from a server secret; each key version has its own key (ADR 0211).
  */
 export function deriveNoteKey(secret: string, version = NOTE_KEY_VERSION): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from('taiwa/private-notes', 'utf8'), Buffer.from(`v${version}`, 'utf8'), 32));

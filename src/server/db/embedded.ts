@@ -16,7 +16,7 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -25,7 +25,7 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readPid(file: string): Promise<number | null> {
+export async function readPid(file: string): Promise<number | null> {
   try {
     const first = (await fs.readFile(file, 'utf8')).split('\n')[0]?.trim();
     const pid = Number(first);
@@ -35,7 +35,7 @@ async function readPid(file: string): Promise<number | null> {
   }
 }
 
-async function cmdline(pid: number): Promise<string> {
+export async function cmdline(pid: number): Promise<string> {
   try {
     return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
   } catch {

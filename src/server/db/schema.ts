@@ -316,6 +316,17 @@ export const privateNotes = pgTable(
   (t) => [uniqueIndex('private_notes_meeting_author_idx').on(t.meetingId, t.authorId)],
 );
 
+/**
+ * The versions of the private-note key (ADR 0211). Each row names a server secret by a check value
+ * derived from it (never the secret or the key itself), so a process knows which version its
+ * TAIWA_SECRET is and refuses a previous secret that matches no recorded version.
+ */
+export const noteKeys = pgTable('note_keys', {
+  version: integer('version').primaryKey(),
+  check: bytea('check').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Fact-based feedback (situation, behaviour, impact), given in a meeting or between meetings. */
 export const feedbackRecords = pgTable(
   'feedback_records',

@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: null,
     dataDir: path.resolve('./data-test-unused'),
     secret: TEST_SECRET,
+    secretPrevious: [],
     baseUrl: TEST_BASE_URL,
     logLevel: 'silent',
     bodyLimitBytes: 1024 * 1024,

@@ -29,21 +29,22 @@ const put = createRoute({
 /** Each side's private note of a meeting. */
 export const privateNotesApi = router()
   .openapi(get, async (c) => {
-    const { db, noteKey, log } = c.get('services');
+    const { db, noteKeys, log } = c.get('services');
     const meetingId = c.req.valid('param').id;
     try {
-      return c.json(await readPrivateNote({ db, key: noteKey, actor: requireActor(c), meetingId }), 200);
+      return c.json(await readPrivateNote({ db, keyring: await noteKeys.get(), actor: requireActor(c), meetingId }), 200);
     } catch (err) {
       // A note that fails authentication was altered or written with another key: worth an operator's look.
       if (err instanceof AppError && err.reason === 'errors.privateNoteUnreadable')
-        log.error({ requestId: c.get('requestId'), meetingId }, 'private note failed to decrypt');
+        log.error({ requestId: c.get('requestId'), meetingId, err: err.cause }, 'private note failed to decrypt');
       throw err;
     }
   })
   .openapi(put, async (c) => {
-    const { db, noteKey } = c.get('services');
+    const { db, noteKeys } = c.get('services');
     const actor = requireActor(c);
     const meetingId = c.req.valid('param').id;
-    await savePrivateNote({ db, key: noteKey, actor, meetingId, body: c.req.valid('json').body });
-    return c.json(await readPrivateNote({ db, key: noteKey, actor, meetingId }), 200);
+    const keyring = await noteKeys.get();
+    await savePrivateNote({ db, keyring, actor, meetingId, body: c.req.valid('json').body });
+    return c.json(await readPrivateNote({ db, keyring, actor, meetingId }), 200);
   });
