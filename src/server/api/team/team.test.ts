@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../../domain/team.js';
 import { checkIns, preQuestions, series } from '../../db/schema.js';
-import { call, testApp } from '../../test/app.js';
-import { testDatabase } from '../../test/database.js';
+import { call, signIn, testApp } from '../../test/app.js';
+import { countQueries, testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { viewers, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
@@ -20,6 +20,7 @@ const COMMENT = '家族のことで余裕がない';
 describe.skipIf(noDatabase)('GET /api/team: the manager’s team view', () => {
   const database = testDatabase();
   let app: ReturnType<typeof testApp>['app'];
+  let auth: ReturnType<typeof testApp>['services']['auth'];
   let org: Organisation;
   let cookies: Record<Viewer, string | null>;
   let seriesId: string;
@@ -31,6 +32,7 @@ describe.skipIf(noDatabase)('GET /api/team: the manager’s team view', () => {
   beforeAll(async () => {
     const built = testApp(database);
     app = built.app;
+    auth = built.services.auth;
     org = await buildOrganisation(database.db, built.services.auth);
     cookies = await signInAll(app, org);
     const db = database.db;
@@ -125,5 +127,54 @@ describe.skipIf(noDatabase)('GET /api/team: the manager’s team view', () => {
         expect(res.text).not.toContain(org.self.id);
       }
     }
+  });
+
+  it('keeps to the same few SQL statements however many reports the manager has', async () => {
+    const db = database.db;
+    const [manager] = await insertPeople(db, auth, [{ familyName: '大人数', givenName: '課長' }]);
+    const add = async (n: number) => {
+      const people = await insertPeople(db, auth, Array.from({ length: n }, (_, i) => ({ familyName: '部下', givenName: `${i}`, managerId: manager!.id })));
+      for (const p of people) {
+        const id = (await createSeries(db, { managerId: manager!.id, reportId: p.id })).id;
+        await insertPastMeeting(db, { seriesId: id, reportId: p.id, daysAgo: 7, score: 3 });
+      }
+    };
+    await add(1);
+    const cookie = await signIn(app, manager!.email, TEST_PASSWORD);
+    const team = () => call<Team>(app, 'GET', '/api/team', { cookie });
+    const one = await countQueries(database.pool, team);
+    await add(5);
+    const six = await countQueries(database.pool, team);
+    expect(one.result.body.members).toHaveLength(1);
+    expect(six.result.body.members).toHaveLength(6);
+    expect(six.result.body.members.every((m) => m.series?.condition.points.length === 1)).toBe(true);
+    expect(six.queries.length).toBe(one.queries.length);
+    // Session, actor and the team view's own five statements.
+    expect(one.queries.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a paused series stays in the view; an ended one leaves it; hr who manages sees only their own report', async () => {
+    const db = database.db;
+    const [hrManager] = await insertPeople(db, auth, [{ familyName: '人事', givenName: '兼務', isHr: true }]);
+    const [a, b] = await insertPeople(db, auth, [
+      { familyName: '休止', givenName: '中', managerId: hrManager!.id },
+      { familyName: '終了', givenName: '済', managerId: hrManager!.id },
+    ]);
+    const paused = (await createSeries(db, { managerId: hrManager!.id, reportId: a!.id })).id;
+    const ended = (await createSeries(db, { managerId: hrManager!.id, reportId: b!.id })).id;
+    await db.update(series).set({ status: 'paused' }).where(eq(series.id, paused));
+    await db.update(series).set({ status: 'ended' }).where(eq(series.id, ended));
+    const res = await call<Team>(app, 'GET', '/api/team', { cookie: await signIn(app, hrManager!.email, TEST_PASSWORD) });
+    expect(res.status).toBe(200);
+    expect(res.body.members.map((m) => [m.person.id, m.series?.id ?? null, m.series?.status ?? null])).toEqual(
+      expect.arrayContaining([
+        [a!.id, paused, 'paused'],
+        [b!.id, null, null],
+      ]),
+    );
+    expect(res.body.members).toHaveLength(2);
+    // hr's role gives nothing more: the organisation's other reports are not there.
+    expect(res.text).not.toContain(org.self.id);
+    expect(res.text).not.toContain(seriesId);
   });
 });
