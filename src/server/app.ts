@@ -31,6 +31,7 @@ import { roomApi } from './api/room/room.js';
 import { talkApi } from './api/talk/talk.js';
 import { analyticsApi } from './api/analytics/analytics.js';
 import { formalityApi } from './api/formality/formality.js';
+import { teamApi } from './api/team/team.js';
 import { searchApi } from './api/search/search.js';
 import { calendarFeedApi } from './api/calendarFeed/calendarFeed.js';
 import { integrationsApi } from './api/integrations/integrations.js';
@@ -167,6 +168,7 @@ export function createApp(services: Services) {
   app.route('/api', talkApi);
   app.route('/api', analyticsApi);
   app.route('/api', formalityApi);
+  app.route('/api', teamApi);
   app.route('/api', privateNotesApi);
   app.route('/api', feedbackApi);
   app.route('/api', goalsApi);

@@ -65,6 +65,9 @@ export const authorisationMatrix: Record<string, Allowed> = {
   // formality signals: the series' manager; per manager, counts only, for hr and admin
   'GET /api/analytics/practice': who.hrAdmin,
   'GET /api/series/{id}/signals': who.manager,
+  // the manager's team view: whoever is someone's primary manager or holds a series as manager
+  // (the factory's skip-level manager is the partner's manager); never the report, hr or admin
+  'GET /api/team': ['partner', 'skipLevel'],
   // guidance kept by hr
   'GET /api/agenda-templates': who.signedIn,
   'PATCH /api/agenda-templates/{id}': who.hrAdmin,

@@ -1722,6 +1722,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My team: each report’s next 1on1 preparation, cadence, condition trend and warnings
+         * @description For a primary manager or the manager of a series: per direct report and per report of each active or paused series the caller holds, the next meeting’s preparation (counts), the cadence (last held, missed), the report’s check-in scores in that series with their baseline, early warnings (sustained drop, repeated cancellations) and the series’ formality signals. No topic, note or answer text. A report, and hr or admin without reports, are refused.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/topics/{id}": {
         parameters: {
             query?: never;
@@ -18561,6 +18581,186 @@ export interface operations {
                         /** @enum {string} */
                         status: "shown";
                         withinCue: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            direct: boolean;
+                            person: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                                title: string | null;
+                            };
+                            series: {
+                                condition: {
+                                    baseline: number | null;
+                                    points: {
+                                        date: string;
+                                        score: number;
+                                    }[];
+                                };
+                                figures: {
+                                    actionItems: number;
+                                    actionItemsDone: number;
+                                    cancelled: number;
+                                    held: number;
+                                    meetingsWithTopics: number;
+                                    planned: number;
+                                    prepared: number;
+                                    purposeAgeDays: number | null;
+                                    purposeStale: number;
+                                    reportTopics: number;
+                                    rescheduled: number;
+                                    series: number;
+                                    statusMeetings: number;
+                                    statusTopics: number;
+                                    topics: number;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                lastHeldAt: string | null;
+                                missed: number;
+                                next: {
+                                    /** Format: uuid */
+                                    meetingId: string;
+                                    prep: {
+                                        checkedIn: boolean;
+                                        managerTopics: number;
+                                        preQuestions: number;
+                                        preQuestionsAnswered: number;
+                                        reportTopics: number;
+                                    };
+                                    startsAt: string;
+                                } | null;
+                                nudges: {
+                                    /** @enum {string} */
+                                    kind: "statusReport" | "cancellations" | "cadence" | "reportTopics" | "agenda" | "actionItems" | "purpose" | "reschedules" | "feltHeard";
+                                    n: number;
+                                    n2: number | null;
+                                    of: number;
+                                    of2: number | null;
+                                }[];
+                                /** @enum {string} */
+                                status: "active" | "paused";
+                                warnings: {
+                                    repeatedCancellations: boolean;
+                                    sustainedDrop: boolean;
+                                };
+                            } | null;
+                        }[];
+                        window: {
+                            days: number;
+                            meetings: number;
+                        };
                     };
                 };
             };
