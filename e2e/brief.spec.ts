@@ -110,6 +110,36 @@ test('starting a meeting weeks ahead asks first; cancelling leaves it scheduled'
   await page.context().close();
 });
 
+test('cancelling a meeting asks for the kind of reason and keeps the reason’s text for the pair', async ({ browser }) => {
+  const page = await session(browser, demo.manager);
+  const { seriesId } = await nextWithMember(page);
+  const list = (await (await page.request.get(`/api/series/${seriesId}/meetings?when=upcoming&pageSize=8`)).json()) as { items: { id: string; status: string }[] };
+  // Far enough ahead that no other check of the demo data looks at it.
+  const far = list.items.filter((m) => m.status === 'scheduled').at(-1)!;
+  await page.goto(`/meetings/${far.id}`);
+  await page.getByRole('button', { name: '中止', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /の1on1を中止しますか/ });
+  await dialog.getByRole('textbox', { name: '理由', exact: true }).fill('全社研修と重なったため');
+  await dialog.getByRole('button', { name: '中止する' }).click();
+  // Without a kind the dialog says so and sends nothing.
+  const kind = dialog.getByLabel('理由の種類');
+  await expect(kind).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toBeVisible();
+  await kind.click();
+  await page.getByRole('option', { name: 'ほかの予定と重なった' }).click();
+  await expectNoAxeViolations(page, 'cancel dialog');
+  await resizeAndSettle(page, 375);
+  await page.screenshot({ path: `${shots}/meeting-cancel-ja-375.png` });
+  await resizeAndSettle(page, 1280);
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/meetings/${far.id}/cancel`));
+  await dialog.getByRole('button', { name: '中止する' }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(dialog).toBeHidden();
+  const after = (await (await page.request.get(`/api/meetings/${far.id}`)).json()) as { meeting: { status: string; reason: string } };
+  expect(after.meeting).toMatchObject({ status: 'cancelled', reason: '全社研修と重なったため' });
+  await page.context().close();
+});
+
 test('the manager changes a series’ weekday and time from its page', async ({ browser }) => {
   test.setTimeout(180_000);
   const page = await session(browser, demo.manager);

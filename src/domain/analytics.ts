@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baselineOf, topicCategories } from './agenda.js';
 import { monthSchema, suppressionReasons } from './aggregates.js';
+import { cancelCategories } from './series.js';
 import { idSchema } from './common.js';
 
 /**
@@ -33,6 +34,8 @@ export const practiceFiguresSchema = z.discriminatedUnion('shown', [
     cancelled: z.number().int(),
     cancelledByManager: z.number().int(),
     cancelledByReport: z.number().int(),
+    /** Cancellations by kind of reason (the reason's text is never shown); before it was asked: other. */
+    cancelledByCategory: z.object(Object.fromEntries(cancelCategories.map((c) => [c, z.number().int()])) as Record<(typeof cancelCategories)[number], z.ZodNumber>),
     /** Held over planned, percent. */
     implementationRate: z.number().nullable(),
     /** Series-months in which every cadence meeting was held, over all series-months, percent. */

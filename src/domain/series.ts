@@ -241,7 +241,17 @@ export const rescheduleSchema = z.object({
   durationMinutes: z.number().int().min(10).max(240).optional(),
   reason: z.string().trim().min(1).max(reasonMax),
 });
-export const cancelSchema = z.object({ reason: z.string().trim().min(1).max(reasonMax) });
+/**
+ * Why a meeting was cancelled, as a kind hr may count (the reason's text stays with the pair).
+ * "Nothing to talk about" is the seed's sign of a 1on1 losing its purpose.
+ */
+export const cancelCategories = ['workload', 'conflict', 'absence', 'nothingToDiscuss', 'other'] as const;
+export type CancelCategory = (typeof cancelCategories)[number];
+export const cancelSchema = z.object({
+  reason: z.string().trim().min(1).max(reasonMax),
+  /** Optional for older clients; the page always asks. */
+  category: z.enum(cancelCategories).default('other'),
+});
 export const extraMeetingSchema = z.object({
   startsAt: z.iso.datetime({ offset: true }),
   durationMinutes: z.number().int().min(10).max(240).default(30),

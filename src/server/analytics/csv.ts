@@ -2,6 +2,7 @@ import { topicCategories, type TopicCategory } from '../../domain/agenda.js';
 import type { SuppressionReason } from '../../domain/aggregates.js';
 import type { AnalyticsDepartments } from '../../domain/analytics.js';
 import type { Locale } from '../../domain/limits.js';
+import { cancelCategories, type CancelCategory } from '../../domain/series.js';
 
 type Measure =
   | 'implementationRate'
@@ -11,6 +12,7 @@ type Measure =
   | 'cancelled'
   | 'cancelledByManager'
   | 'cancelledByReport'
+  | 'cancelledByCategory'
   | 'feltHeard'
   | 'useful'
   | 'responses'
@@ -22,7 +24,7 @@ type Measure =
   | 'sustainedDrops'
   | 'repeatedCancellations';
 
-const labels: Record<Locale, { header: string[]; section: Record<'month' | 'child' | 'distribution', string>; organisation: string; measure: Record<Measure, string>; topic: Record<TopicCategory, string>; score: (n: number) => string; hidden: Record<SuppressionReason, (minimum: number) => string> }> = {
+const labels: Record<Locale, { header: string[]; section: Record<'month' | 'child' | 'distribution', string>; organisation: string; measure: Record<Measure, string>; topic: Record<TopicCategory, string>; cancel: Record<CancelCategory, string>; score: (n: number) => string; hidden: Record<SuppressionReason, (minimum: number) => string> }> = {
   ja: {
     header: ['区分', '部署', '期間', '指標', '値', '備考'],
     section: { month: '月ごと', child: '下位の部署', distribution: '分布と早期の兆し' },
@@ -35,6 +37,7 @@ const labels: Record<Locale, { header: string[]; section: Record<'month' | 'chil
       cancelled: 'キャンセル回数',
       cancelledByManager: '上司によるキャンセル',
       cancelledByReport: '部下によるキャンセル',
+      cancelledByCategory: 'キャンセルの理由の種類',
       feltHeard: '聴いてもらえた(1～5)',
       useful: '役に立った(1～5)',
       responses: '回答数',
@@ -46,6 +49,7 @@ const labels: Record<Locale, { header: string[]; section: Record<'month' | 'chil
       sustainedDrops: 'コンディションの持続的な低下(人)',
       repeatedCancellations: '続けてキャンセルされたシリーズ(件)',
     },
+    cancel: { workload: '業務が立て込んでいる', conflict: 'ほかの予定と重なった', absence: '休暇・出張・体調', nothingToDiscuss: '話すことがない', other: 'その他' },
     topic: { career: 'キャリア', skills: 'スキル・成長', workChallenges: '業務の課題', relationships: '人間関係', condition: 'コンディション', goals: '目標', feedback: 'フィードバック', other: 'その他' },
     score: (n) => `コンディション${n}`,
     hidden: { tooFew: (n) => `${n}人未満の集団のため非表示`, complementary: (n) => `ほかの数字との差し引きで${n}人未満の集団がわかるため非表示`, noData: () => 'データなし' },
@@ -62,6 +66,7 @@ const labels: Record<Locale, { header: string[]; section: Record<'month' | 'chil
       cancelled: 'Meetings cancelled',
       cancelledByManager: 'Cancelled by the manager',
       cancelledByReport: 'Cancelled by the report',
+      cancelledByCategory: 'Cancellations by kind of reason',
       feltHeard: 'Felt heard (1–5)',
       useful: 'Useful (1–5)',
       responses: 'Responses',
@@ -73,6 +78,7 @@ const labels: Record<Locale, { header: string[]; section: Record<'month' | 'chil
       sustainedDrops: 'Condition dropped and stayed down (people)',
       repeatedCancellations: 'Series cancelled again and again',
     },
+    cancel: { workload: 'Too busy with work', conflict: 'Clashed with something else', absence: 'Leave, travel or illness', nothingToDiscuss: 'Nothing to talk about', other: 'Other' },
     topic: { career: 'Career', skills: 'Skills and growth', workChallenges: 'Work challenges', relationships: 'Relationships', condition: 'Condition', goals: 'Goals', feedback: 'Feedback', other: 'Other' },
     score: (n) => `Condition ${n}`,
     hidden: { tooFew: (n) => `Hidden: a group under ${n} people`, complementary: (n) => `Hidden: other figures would reveal a group under ${n} people`, noData: () => 'No data' },
@@ -107,6 +113,7 @@ export function analyticsCsvRows(data: AnalyticsDepartments, locale: Locale): st
       add(section, dept, when, l.measure.cancelled, value(p.cancelled));
       add(section, dept, when, l.measure.cancelledByManager, value(p.cancelledByManager));
       add(section, dept, when, l.measure.cancelledByReport, value(p.cancelledByReport));
+      for (const c of cancelCategories) add(section, dept, when, `${l.measure.cancelledByCategory}: ${l.cancel[c]}`, value(p.cancelledByCategory[c]));
     } else add(section, dept, when, l.measure.practice, '', hidden(c.practice.reason));
     if (c.quality.shown) {
       add(section, dept, when, l.measure.feltHeard, value(c.quality.feltHeard));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addMonths, latestClosedMonth, monthBounds, monthOf, monthsBetween, type GroupNode, type GroupVisibility, type Month, type SuppressionReason } from '../../domain/aggregates.js';
 import { topicCategories, type TopicCategory } from '../../domain/agenda.js';
+import { cancelCategories } from '../../domain/series.js';
 import { analyticsDefaultMonths, analyticsMaxMonths, earlyWarning, sustainedDrop, type AnalyticsDepartments, type PracticeFigures, type QualityFigures } from '../../domain/analytics.js';
 import type { Db } from '../db/client.js';
 import { departments } from '../db/schema.js';
@@ -13,6 +14,11 @@ const ROOT = 'organisation';
 const heldStatuses = sql.raw(`('minutesDraft','shared','acknowledged')`);
 
 type PracticeSums = {
+  workload: number;
+  conflict: number;
+  absence: number;
+  nothingToDiscuss: number;
+  other: number;
   planned: number;
   held: number;
   cancelled: number;
@@ -59,6 +65,7 @@ function practiceOut(s: PracticeSums, people: number | null): PracticeFigures {
     cancelled: s.cancelled,
     cancelledByManager: s.byManager,
     cancelledByReport: s.byReport,
+    cancelledByCategory: { workload: s.workload, conflict: s.conflict, absence: s.absence, nothingToDiscuss: s.nothingToDiscuss, other: s.other },
     implementationRate: percent(s.held, s.planned),
     cadenceAdherence: percent(s.seriesKept, s.seriesMonths),
     seriesMonths: s.seriesMonths,
@@ -169,7 +176,7 @@ export async function departmentAnalytics(props: { db: Db; now: Date; from?: Mon
     readCondition(db, range),
     readWarnings(db, range),
   ]);
-  const practice = measure(tree, months, practiceRows, () => ({ planned: 0, held: 0, cancelled: 0, byManager: 0, byReport: 0, seriesMonths: 0, seriesKept: 0 }));
+  const practice = measure(tree, months, practiceRows, () => ({ workload: 0, conflict: 0, absence: 0, nothingToDiscuss: 0, other: 0, planned: 0, held: 0, cancelled: 0, byManager: 0, byReport: 0, seriesMonths: 0, seriesKept: 0 }));
   const quality = measure(tree, months, qualityRows, () => ({ responses: 0, feltSum: 0, feltCount: 0, usefulSum: 0, usefulCount: 0 }));
   const topics = measure(tree, months, topicRows, () => Object.fromEntries(topicCategories.map((c) => [c, 0])) as TopicSums);
   const condition = measure(tree, months, conditionRows, () => ({ s1: 0, s2: 0, s3: 0, s4: 0, s5: 0 }));
@@ -234,9 +241,18 @@ interface Period {
 
 /** Meetings that fell in the period, per (department of the report, month): held, cancelled and by whom, cadence kept. */
 async function readPractice(db: Db, { start, end, timeZone }: Period) {
+  const categoryCounts = sql.join(
+    cancelCategories.map((c) => sql`(count(*) filter (where status = 'cancelled' and cancel_category = ${c}))::int as ${sql.identifier(c)}`),
+    sql`, `,
+  );
+  const categorySums = sql.join(
+    cancelCategories.map((c) => sql`sum(${sql.identifier(c)})::int as ${sql.identifier(c)}`),
+    sql`, `,
+  );
   const r = await db.execute<MeasureRow<PracticeSums>>(sql`
     with m as (
       select s.id as series_id, s.report_id, s.manager_id, e.department_id, m.status, m.extra, m.cancelled_by_id,
+             coalesce(m.cancel_category, 'other') as cancel_category,
              to_char(m.starts_at at time zone ${timeZone}, 'YYYY-MM') as month
       from meetings m
       join series s on s.id = m.series_id
@@ -249,11 +265,13 @@ async function readPractice(db: Db, { start, end, timeZone }: Period) {
              (count(*) filter (where status = 'cancelled'))::int as cancelled,
              (count(*) filter (where status = 'cancelled' and cancelled_by_id = manager_id))::int as by_manager,
              (count(*) filter (where status = 'cancelled' and cancelled_by_id = report_id))::int as by_report,
+             ${categoryCounts},
              bool_and(extra or status in ${heldStatuses}) as kept
       from m group by department_id, month, series_id, report_id
     )
     select department_id, month, count(distinct report_id)::int as "people", sum(planned)::int as "planned", sum(held)::int as "held",
            sum(cancelled)::int as "cancelled", sum(by_manager)::int as "byManager", sum(by_report)::int as "byReport",
+           ${categorySums},
            count(*)::int as "seriesMonths", (count(*) filter (where kept))::int as "seriesKept"
     from per_series group by department_id, month`);
   return r.rows;

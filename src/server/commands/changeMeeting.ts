@@ -55,7 +55,7 @@ export async function cancelMeeting(props: { db: Db; actor: Actor; id: string; i
     seriesPolicy.assertMeetingAbility(props.actor, s, m, 'cancel', now);
     await tx
       .update(meetings)
-      .set({ status: 'cancelled', cancelledAt: now, cancelReason: props.input.reason, cancelledById: props.actor.employeeId })
+      .set({ status: 'cancelled', cancelledAt: now, cancelReason: props.input.reason, cancelCategory: props.input.category, cancelledById: props.actor.employeeId })
       .where(eq(meetings.id, m.id));
     await carryOver(tx, s.id, now);
   });

@@ -197,6 +197,8 @@ export const meetings = pgTable(
     rescheduleReason: text('reschedule_reason'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /** The kind of reason (`cancelCategories`), counted in hr's analytics; null for cancellations before it was asked. */
+    cancelCategory: text('cancel_category', { enum: ['workload', 'conflict', 'absence', 'nothingToDiscuss', 'other'] }),
     cancelledById: uuid('cancelled_by_id').references(() => employees.id),
     ...timestamps,
   },

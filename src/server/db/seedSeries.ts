@@ -47,7 +47,11 @@ const answers = [
   '他チームとのやり取りで、期待値がずれることがありました。',
 ];
 
-const cancelReasons = ['顧客対応が急に入ったため', '体調不良のため', '全社イベントと重なったため'];
+const cancelReasons = [
+  { reason: '顧客対応が急に入ったため', category: 'workload' },
+  { reason: '体調不良のため', category: 'absence' },
+  { reason: '全社イベントと重なったため', category: 'conflict' },
+] as const;
 
 /**
  * Two demo pairs whose practice shows a formality signal (SPEC §5), deterministically: the demo
@@ -124,9 +128,10 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
       const fromEnd = past.length - i;
       const cancelNow = cancelledLately ? [2, 3, 5].includes(fromEnd) : !last && roll < 0.07;
       if (cancelNow) {
+        const why = cancelledLately ? cancelReasons[0] : pick(cancelReasons);
         await tx
           .update(meetings)
-          .set({ status: 'cancelled', cancelReason: cancelledLately ? cancelReasons[0] : pick(cancelReasons), cancelledAt: m.startsAt, cancelledById: report.managerId })
+          .set({ status: 'cancelled', cancelReason: why.reason, cancelCategory: why.category, cancelledAt: m.startsAt, cancelledById: report.managerId })
           .where(eq(meetings.id, m.id));
         continue;
       }

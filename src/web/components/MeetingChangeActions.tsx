@@ -1,11 +1,12 @@
-import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarCheck, IconCalendarTime, IconCalendarX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { reasonMax } from '../../domain/limits.js';
-import { cancelSchema, rescheduleSchema, type Meeting } from '../../domain/series.js';
+import { cancelCategories, cancelSchema, rescheduleSchema, type CancelCategory, type Meeting } from '../../domain/series.js';
 import { currentLocale } from '../i18n/index.js';
 import { formatDate, formatDateTime, zonedParts, zonedToIso } from '../lib/format.js';
 import { asRequest, schemaErrors } from '../lib/formSchema.js';
@@ -15,6 +16,9 @@ import { useApiMutation } from '../lib/useApiMutation.js';
 import { AppModal } from './AppModal.js';
 import { holidayName } from './MeetingBadges.js';
 import { FormError } from './FormError.js';
+
+/** The cancel dialog always asks for the kind of reason (the API defaults it for older clients). */
+const cancelFormSchema = cancelSchema.extend({ category: z.enum(cancelCategories) });
 
 type Dialog = 'reschedule' | 'cancel' | 'keep' | null;
 
@@ -37,6 +41,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
   const [date, setDate] = useState(start.date);
   const [time, setTime] = useState(start.time);
   const [reason, setReason] = useState('');
+  const [category, setCategory] = useState<CancelCategory | null>(null);
   const change = useApiMutation(({ action }: { action: () => Promise<unknown>; done: string }) => action(), {
     invalidate: oneOnOneKeys,
     onSuccess: (_data, { done }) => {
@@ -52,6 +57,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
     setDate(start.date);
     setTime(start.time);
     setReason('');
+    setCategory(null);
     change.reset();
     setDialog(next);
   };
@@ -61,7 +67,7 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
   const run = (action: () => Promise<unknown>, done: string) => change.mutate({ action, done });
 
   /** Checks a request body against its endpoint's domain schema; the messages land on the fields. */
-  const passes = (schema: typeof rescheduleSchema | typeof cancelSchema, body: unknown) => {
+  const passes = (schema: typeof rescheduleSchema | typeof cancelFormSchema, body: unknown) => {
     const problems = schemaErrors(schema, body);
     change.setFields(problems);
     return Object.keys(problems).length === 0;
@@ -133,13 +139,25 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!passes(cancelSchema, { reason: reason.trim() })) return;
-            run(() => cancelMeeting(meeting.id, reason.trim()), t('meeting.cancelledDone'));
+            // The kind is asked every time here (the API defaults it to "other" for older clients).
+            if (!passes(cancelFormSchema, { reason: reason.trim(), category: category ?? undefined }) || !category) return;
+            run(() => cancelMeeting(meeting.id, reason.trim(), category), t('meeting.cancelledDone'));
           }}
         >
           <Stack gap="md">
             <Text size="sm">{t('meeting.cancelBody')}</Text>
             <FormError message={change.formError} />
+            <Select
+              label={t('meeting.cancelCategory')}
+              description={t('meeting.cancelCategoryHint')}
+              placeholder={t('meeting.cancelCategoryPlaceholder')}
+              required
+              allowDeselect={false}
+              data={cancelCategories.map((c) => ({ value: c, label: t(`cancelCategory.${c}`) }))}
+              value={category}
+              onChange={(v) => setCategory(v as CancelCategory | null)}
+              error={fieldErrors.category}
+            />
             <Textarea
               label={t('meeting.reason')}
               description={t('meeting.reasonHint')}

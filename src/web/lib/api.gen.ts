@@ -4605,6 +4605,13 @@ export interface operations {
                             practice: {
                                 cadenceAdherence: number | null;
                                 cancelled: number;
+                                cancelledByCategory: {
+                                    absence: number;
+                                    conflict: number;
+                                    nothingToDiscuss: number;
+                                    other: number;
+                                    workload: number;
+                                };
                                 cancelledByManager: number;
                                 cancelledByReport: number;
                                 held: number;
@@ -4693,6 +4700,13 @@ export interface operations {
                             practice: {
                                 cadenceAdherence: number | null;
                                 cancelled: number;
+                                cancelledByCategory: {
+                                    absence: number;
+                                    conflict: number;
+                                    nothingToDiscuss: number;
+                                    other: number;
+                                    workload: number;
+                                };
                                 cancelledByManager: number;
                                 cancelledByReport: number;
                                 held: number;
@@ -4732,6 +4746,13 @@ export interface operations {
                             practice: {
                                 cadenceAdherence: number | null;
                                 cancelled: number;
+                                cancelledByCategory: {
+                                    absence: number;
+                                    conflict: number;
+                                    nothingToDiscuss: number;
+                                    other: number;
+                                    workload: number;
+                                };
                                 cancelledByManager: number;
                                 cancelledByReport: number;
                                 held: number;
@@ -9686,6 +9707,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    category?: "workload" | "conflict" | "absence" | "nothingToDiscuss" | "other";
                     reason: string;
                 };
             };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CheckIn, checkInSchema, PreQuestion, Topic, TopicCategory, WantedResponse } from '../../domain/agenda.js';
 import type { BankQuestion } from '../../domain/questionBank.js';
 import type { Home, MeetingDetail, PrepBrief } from '../../domain/meetings.js';
-import type { extraMeetingSchema, Meeting, scheduleSchema, Series, seriesBulkCreateSchema, seriesCreateSchema, seriesUpdateSchema } from '../../domain/series.js';
+import type { CancelCategory, extraMeetingSchema, Meeting, scheduleSchema, Series, seriesBulkCreateSchema, seriesCreateSchema, seriesUpdateSchema } from '../../domain/series.js';
 import { api, client } from './api.js';
 
 /**
@@ -114,8 +114,8 @@ export function rescheduleMeeting(id: string, body: { startsAt: string; reason: 
   return api<Meeting>(client.POST('/api/meetings/{id}/reschedule', { params: { path: { id } }, body }));
 }
 
-export function cancelMeeting(id: string, reason: string) {
-  return api<Meeting>(client.POST('/api/meetings/{id}/cancel', { params: { path: { id } }, body: { reason } }));
+export function cancelMeeting(id: string, reason: string, category: CancelCategory) {
+  return api<Meeting>(client.POST('/api/meetings/{id}/cancel', { params: { path: { id } }, body: { reason, category } }));
 }
 
 export function keepOriginalDate(id: string) {

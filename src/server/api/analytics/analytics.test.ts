@@ -93,6 +93,8 @@ describe.skipIf(noDatabase)('organisation analytics: aggregates only, one suppre
     expect(large.quality).toEqual({ shown: false, reason: 'complementary' });
     const [month] = body.months;
     expect(month).toMatchObject({ month: closed, practice: { shown: true, people: 10, planned: 20, held: 10, cancelled: 10, cancelledByManager: 10, implementationRate: 50 } });
+    // Cancelled before the kind of reason was asked: counted as "other".
+    expect(month!.practice.shown && month!.practice.cancelledByCategory).toEqual({ workload: 0, conflict: 0, absence: 0, nothingToDiscuss: 0, other: 10 });
     expect(month!.quality).toEqual({ shown: true, raters: 10, responses: 10, feltHeard: 3.4, useful: 3.4 });
     // The distributions follow the same rule: the parent's 10 shown, counts only.
     expect(body.distributions.topics).toEqual({
@@ -177,12 +179,13 @@ describe.skipIf(noDatabase)('organisation analytics: aggregates only, one suppre
       // Two cadence meetings in a row cancelled for the first person; one for the second.
       const cancelled = i === 0 ? 2 : i === 1 ? 1 : 0;
       for (let k = 0; k < cancelled; k++) {
-        await database.db.insert(meetings).values({ seriesId: s.id, startsAt: at(closed, 20 + k * 3), durationMinutes: 30, status: 'cancelled', cancelReason: REASON, cancelledById: boss.id, cancelledAt: at(closed, 19) });
+        await database.db.insert(meetings).values({ seriesId: s.id, startsAt: at(closed, 20 + k * 3), durationMinutes: 30, status: 'cancelled', cancelReason: REASON, cancelCategory: 'nothingToDiscuss', cancelledById: boss.id, cancelledAt: at(closed, 19) });
       }
     }
     const res = await get('hr', `?department=${dept!.id}&from=${closed}&to=${closed}`);
     expect(res.body.distributions.warnings).toEqual({ shown: true, monthsShown: 1, sustainedDrops: 3, repeatedCancellations: 1 });
     expect(res.body.distributions.condition).toEqual({ shown: true, monthsShown: 1, byScore: [0, 9, 0, 3, 0] });
+    expect(res.body.summary.practice.shown && res.body.summary.practice.cancelledByCategory).toMatchObject({ nothingToDiscuss: 3, other: 0 });
     // The month before has no drop yet (the baseline is being formed).
     const before = await get('hr', `?department=${dept!.id}&from=${earlier}&to=${earlier}`);
     expect(before.body.distributions.warnings).toMatchObject({ shown: true, sustainedDrops: 0, repeatedCancellations: 0 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Topic } from '../../../domain/agenda.js';
 import type { Meeting, Series } from '../../../domain/series.js';
-import { topics } from '../../db/schema.js';
+import { meetings, topics } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -112,8 +112,14 @@ describe.skipIf(noDatabase)('meetings API', () => {
 
     it('cancel keeps the reason for the pair; a cancelled meeting cannot be moved or cancelled again', async () => {
       const m = upcoming[2]!;
-      const res = await call<Meeting>(app, 'POST', `/api/meetings/${m.id}/cancel`, { cookie: cookies.partner, body: { reason: '出張のため' } });
+      // A kind of reason outside the list is refused and changes nothing.
+      const untouched = await databaseSnapshot(database.db);
+      expectFields(await call(app, 'POST', `/api/meetings/${m.id}/cancel`, { cookie: cookies.partner, body: { reason: '出張のため', category: 'bored' } }), { category: expect.any(String) });
+      expect(await databaseSnapshot(database.db)).toEqual(untouched);
+      const res = await call<Meeting>(app, 'POST', `/api/meetings/${m.id}/cancel`, { cookie: cookies.partner, body: { reason: '出張のため', category: 'absence' } });
       expect(res.status).toBe(200);
+      const [stored] = await database.db.select({ category: meetings.cancelCategory }).from(meetings).where(eq(meetings.id, m.id));
+      expect(stored!.category).toBe('absence');
       expect(res.body).toMatchObject({ id: m.id, status: 'cancelled', reason: '出張のため', abilities: { reschedule: false, cancel: false, addTopic: false } });
       const report = await call<Detail>(app, 'GET', `/api/meetings/${m.id}`, { cookie: cookies.self });
       expect(report.body.meeting).toMatchObject({ status: 'cancelled', reason: '出張のため' });

@@ -1,5 +1,7 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cancelCategories } from '../../../domain/series.js';
 import type { AnalyticsDepartments } from '../../lib/analytics.js';
 
 type Cell = AnalyticsDepartments['summary'];
@@ -25,7 +27,7 @@ export function HiddenReason({ figure, minimum }: { figure: Hidden; minimum: num
   );
 }
 
-function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
+function Stat({ label, value, detail }: { label: string; value: string; detail?: ReactNode }) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Stack gap={2}>
@@ -59,7 +61,22 @@ export function SummaryFigures({ cell, minimum }: { cell: Cell; minimum: number 
           <Stat
             label={t('analytics.cancellations')}
             value={String(practice.cancelled)}
-            detail={t('analytics.cancelledBy', { manager: practice.cancelledByManager, report: practice.cancelledByReport, other: practice.cancelled - practice.cancelledByManager - practice.cancelledByReport })}
+            detail={
+              <>
+                {t('analytics.cancelledBy', { manager: practice.cancelledByManager, report: practice.cancelledByReport, other: practice.cancelled - practice.cancelledByManager - practice.cancelledByReport })}
+                {practice.cancelled > 0 ? (
+                  <>
+                    <br />
+                    {t('analytics.cancelledByCategory', {
+                      list: cancelCategories
+                        .filter((c) => practice.cancelledByCategory[c] > 0)
+                        .map((c) => `${t(`cancelCategory.${c}`)} ${practice.cancelledByCategory[c]}`)
+                        .join(t('analytics.listSeparator')),
+                    })}
+                  </>
+                ) : null}
+              </>
+            }
           />
         </SimpleGrid>
       ) : (
