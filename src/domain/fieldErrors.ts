@@ -28,6 +28,7 @@ const ja = {
   'validation.webhookHttps': 'https:// で始まるURLを入力してください（http:// が使えるのはこのサーバー自身（localhost）宛てだけです）。',
   'validation.uuid': 'IDの形式が正しくありません。',
   'validation.enum': '次のいずれかを指定してください: {options}',
+  'validation.choose': '選んでください。',
   'validation.kana': 'カタカナまたはひらがなで入力してください。',
   'validation.employeeNumber': '半角英数字・ハイフン・アンダースコアで入力してください。',
   'validation.timeZone': 'タイムゾーンが正しくありません(例: Asia/Tokyo)。',
@@ -75,6 +76,7 @@ const en: Record<FieldMessageKey, string> = {
   'validation.webhookHttps': 'Enter a URL starting with https:// (plain http:// only reaches this server itself, localhost).',
   'validation.uuid': 'Not a valid id.',
   'validation.enum': 'Use one of: {options}',
+  'validation.choose': 'Choose one.',
   'validation.kana': 'Use katakana or hiragana.',
   'validation.employeeNumber': 'Use letters, digits, hyphens and underscores.',
   'validation.timeZone': 'Not a valid time zone (e.g. Asia/Tokyo).',
@@ -175,6 +177,8 @@ function describe(issue: z.core.$ZodIssue, sent: unknown): FieldProblem {
       if (issue.format === 'regex') return named(issue.message) ?? { key: 'validation.invalid' };
       return { key: 'validation.invalid' };
     case 'invalid_value':
+      // Nothing chosen at all reads as a request to choose, not as a list of the stored values.
+      if (sent === undefined) return { key: 'validation.choose' };
       return { key: 'validation.enum', params: { options: issue.values.map(String).join(', ') } };
     case 'unrecognized_keys':
       return { key: 'validation.unknownField' };

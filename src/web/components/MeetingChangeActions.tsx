@@ -155,7 +155,11 @@ export function MeetingChangeActions({ meeting, size = 'sm' }: { meeting: Meetin
               allowDeselect={false}
               data={cancelCategories.map((c) => ({ value: c, label: t(`cancelCategory.${c}`) }))}
               value={category}
-              onChange={(v) => setCategory(v as CancelCategory | null)}
+              onChange={(v) => {
+                setCategory(v as CancelCategory | null);
+                const { category: _chosen, ...rest } = fieldErrors;
+                change.setFields(rest);
+              }}
               error={fieldErrors.category}
             />
             <Textarea
