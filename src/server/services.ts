@@ -9,13 +9,14 @@ import type { Logger } from './logger.js';
 import { createSsoRuntime } from './sso/runtime.js';
 
 /** Wires the services every request handler uses. */
-export function buildServices(props: { database: Database; config: Config; secret: string; log: Logger }): Services {
+export function buildServices(props: { database: Database; auditDatabase?: Database; config: Config; secret: string; log: Logger }): Services {
   const { database, config, secret, log } = props;
   const authOptions = { db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit };
   const auth = createAuth(authOptions);
   const events = createServerEvents();
   return {
     db: database.db,
+    auditDb: (props.auditDatabase ?? database).db,
     auth,
     config,
     log,
