@@ -37,6 +37,8 @@ export const auditLimits = {
   retentionDaysMin: 30,
   /** The same person opening the same record again within this many minutes is one event. */
   repeatMinutes: 10,
+  /** Entries per page on the pages that list them. */
+  pageSize: 20,
 } as const;
 
 const person = z.object({ id: idSchema, familyName: z.string(), givenName: z.string() });
@@ -50,7 +52,8 @@ export const myAuditEventSchema = z.object({
   at: z.iso.datetime(),
 });
 export type MyAuditEvent = z.infer<typeof myAuditEventSchema>;
-export const myAuditPageSchema = pageOf(myAuditEventSchema);
+/** A page of reads of my records, and how many days entries are kept. */
+export const myAuditPageSchema = pageOf(myAuditEventSchema).extend({ retentionDays: z.number().int() });
 export type MyAuditPage = z.infer<typeof myAuditPageSchema>;
 
 /** One administrative action, as admins read the log. */

@@ -64,7 +64,7 @@ export const auditApi = router()
       db.select({ n: count() }).from(auditEvents).where(where),
     ]);
     const items = rows.map((r) => ({ ...r, at: r.at.toISOString() }) as MyAuditEvent);
-    return c.json({ items, page, pageSize, total: total?.n ?? 0 }, 200);
+    return c.json({ items, page, pageSize, total: total?.n ?? 0, retentionDays: c.get('services').config.auditRetentionDays }, 200);
   })
   .openapi(administration, async (c) => {
     const actor = requireActor(c);
