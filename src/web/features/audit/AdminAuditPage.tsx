@@ -71,7 +71,7 @@ export function AdminAuditPage() {
           <Text size="sm" c="gray.7">
             {t('audit.total', { count: query.data.total })}
           </Text>
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} visibleFrom="sm">
             <Table striped verticalSpacing="xs" aria-label={t('audit.adminListLabel')} data-testid="admin-audit">
               <Table.Thead>
                 <Table.Tr>
@@ -99,6 +99,25 @@ export function AdminAuditPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {/* At phone width, one card per action instead of a table that scrolls sideways. */}
+          <Stack gap="xs" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('audit.adminListLabel')}>
+            {query.data.items.map((e) => (
+              <Paper key={e.id} component="li" withBorder p="sm" radius="md">
+                <Text size="sm" fw={600}>
+                  {t(`audit.admin.${e.action}`)}
+                  {e.subject ? `: ${fullName(e.subject)}` : ''}
+                </Text>
+                <Group gap={4} wrap="wrap">
+                  <Text size="xs" c="gray.7">
+                    <time dateTime={e.at}>{when(e.at)}</time>
+                  </Text>
+                  <Button variant="subtle" size="compact-xs" px={4} onClick={() => filtered(setActor)(e.actor)} aria-label={t('audit.onlyActor', { name: fullName(e.actor) })}>
+                    {fullName(e.actor)}
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
           <ListPagination total={Math.ceil(query.data.total / auditLimits.pageSize)} value={page} onChange={setPage} label={t('audit.adminListLabel')} />
         </Stack>
       )}
