@@ -2228,7 +2228,7 @@ export interface operations {
     getAdminAudit: {
         parameters: {
             query?: {
-                action?: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "sso.update" | "scimToken.create" | "scimToken.revoke";
+                action?: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
                 actorId?: string;
                 from?: string;
                 page?: number;
@@ -2250,7 +2250,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            action: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "sso.update" | "scimToken.create" | "scimToken.revoke";
+                            action: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
                             actor: {
                                 familyName: string;
                                 givenName: string;

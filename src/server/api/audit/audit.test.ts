@@ -146,6 +146,25 @@ describe.skipIf(noDatabase)('the audit log', () => {
     expect((await adminLog('?from=2020-01-01&to=2020-12-31')).total).toBe(0);
   });
 
+  it('departments, the employee CSV export and webhooks are administrative actions too', async () => {
+    const dept = await call<{ id: string }>(app, 'POST', '/api/departments', { cookie: cookies.admin, body: { name: '監査テスト部' } });
+    expect(dept.status, dept.text).toBe(201);
+    expect((await call(app, 'GET', '/api/admin/employee-export', { cookie: cookies.admin })).status).toBe(200);
+    const hook = await call<{ id: string }>(app, 'POST', '/api/admin/webhooks', {
+      cookie: cookies.admin,
+      body: { name: 'Chat', url: 'http://127.0.0.1:9/hook', format: 'json', events: ['meetingScheduled'] },
+    });
+    expect(hook.status, hook.text).toBe(201);
+    expect((await call(app, 'DELETE', `/api/admin/webhooks/${hook.body.id}`, { cookie: cookies.admin })).status).toBe(200);
+    const log = await adminLog();
+    expect(log.items.map((e) => [e.action, e.targetId]).reverse()).toEqual([
+      ['department.create', dept.body.id],
+      ['employeeExport.download', null],
+      ['webhook.create', hook.body.id],
+      ['webhook.delete', hook.body.id],
+    ]);
+  });
+
   it('refuses a bad filter with a clear 400 in the caller’s language', async () => {
     const res = await call(app, 'GET', '/api/admin/audit?action=drop.table', { cookie: cookies.admin, lang: 'en' });
     expectError(res, 400, 'validation');

@@ -124,6 +124,7 @@ export const employeeImportApi = router()
     authorize(organisationPolicy.importEmployees(requireActor(c)));
     const { encoding } = c.req.valid('query');
     const bytes = await exportEmployeesCsv(c.get('services').db, encoding);
+    await audit.admin(c, 'employeeExport.download', null, null);
     const day = new Date().toISOString().slice(0, 10);
     return c.body(bytes.buffer as ArrayBuffer, 200, csvHeaders(`employees-${day}`, encoding));
   });
