@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topic } from '../../../domain/agenda.js';
 import { connect, type Database } from '../../db/client.js';
-import { series } from '../../db/schema.js';
+import { auditEvents, series } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { openEventStream } from '../../test/eventStream.js';
 import { testDatabase } from '../../test/database.js';
@@ -151,6 +151,9 @@ describe.skipIf(noDatabase)('a GET never writes', () => {
       answered.push(path);
     }
     expect(answered).toEqual(gets.map((g) => g.path));
+    // The reads of the other person's records were recorded, through the audit handle alone.
+    const actions = new Set((await database.db.select({ action: auditEvents.action }).from(auditEvents)).map((r) => r.action));
+    expect([...actions]).toEqual(expect.arrayContaining(['prepBrief.read', 'minutes.read', 'meeting.read', 'goals.read', 'employee.read']));
   });
 });
 
