@@ -104,8 +104,7 @@ export function AdminAuditPage() {
             {query.data.items.map((e) => (
               <Paper key={e.id} component="li" withBorder p="sm" radius="md">
                 <Text size="sm" fw={600}>
-                  {t(`audit.admin.${e.action}`)}
-                  {e.subject ? `: ${fullName(e.subject)}` : ''}
+                  {e.subject ? t('audit.actionOn', { action: t(`audit.admin.${e.action}`), name: fullName(e.subject) }) : t(`audit.admin.${e.action}`)}
                 </Text>
                 <Group gap={4} wrap="wrap">
                   <Text size="xs" c="gray.7">
