@@ -11,6 +11,7 @@ export const auditReadActions = [
   'minutes.read',
   'sharedNotes.read',
   'feedback.read',
+  'reflection.read',
   'history.read',
   'goals.read',
   'employee.read',

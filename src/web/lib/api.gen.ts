@@ -8896,7 +8896,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            action: "prepBrief.read" | "meeting.read" | "minutes.read" | "sharedNotes.read" | "feedback.read" | "history.read" | "goals.read" | "employee.read";
+                            action: "prepBrief.read" | "meeting.read" | "minutes.read" | "sharedNotes.read" | "feedback.read" | "reflection.read" | "history.read" | "goals.read" | "employee.read";
                             actor: {
                                 familyName: string;
                                 givenName: string;

@@ -104,6 +104,7 @@ export const minutesApi = router()
   .openapi(revisions, async (c) => {
     const { id } = c.req.valid('param');
     await current(c, id);
+    await audit.readPair(c, 'minutes.read', (await loadMeetingForPair(c.get('services').db, requireActor(c), id))!.s, id);
     return c.json({ items: await loadRevisions(c.get('services').db, requireActor(c), id, c.get('locale')) }, 200);
   })
   .openapi(exportMd, async (c) => {
