@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { auditLimits } from '../domain/audit.js';
 
 /** Settings read once from the environment; every variable is documented in the README. */
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** Seconds before the first retry of a failed webhook delivery (doubled on each further retry). */
   webhookRetryDelaySeconds: number;
+  /** Days audit events are kept before the daily purge removes them (ADR 0210; at least 30). */
+  auditRetentionDays: number;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -31,6 +34,11 @@ function intFrom(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function retentionDays(days: number): number {
+  if (days < auditLimits.retentionDaysMin) throw new Error(`TAIWA_AUDIT_RETENTION_DAYS must be at least ${auditLimits.retentionDaysMin}, got ${days}`);
+  return days;
 }
 
 /** Reads the configuration from `process.env`, failing fast on malformed values. */
@@ -57,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || 'taiwa@localhost',
     webhookRetryDelaySeconds: intFrom('TAIWA_WEBHOOK_RETRY_DELAY', 30),
+    auditRetentionDays: retentionDays(intFrom('TAIWA_AUDIT_RETENTION_DAYS', auditLimits.retentionDaysDefault)),
   };
 }

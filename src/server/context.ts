@@ -14,6 +14,11 @@ import type { SsoRuntime } from './sso/runtime.js';
 /** Everything a handler needs, built once in `app.ts`. */
 export interface Services {
   db: Db;
+  /**
+   * Where audit events are written (ADR 0210): the same database as `db` in every deployment. It is
+   * its own handle because it is the one write a read makes; the read-only test gives it a writable one.
+   */
+  auditDb: Db;
   auth: Auth;
   config: Config;
   log: Logger;

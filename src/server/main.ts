@@ -55,7 +55,7 @@ async function main() {
       await seedDemo({ db: database.db, auth: services.auth });
       printDemo(config.baseUrl);
     }
-    jobs = await startJobs({ db: database.db, connectionString: url, config, log, events: services.events });
+    jobs = await startJobs({ db: database.db, connectionString: url, config, log, events: services.events, auditRetentionDays: config.auditRetentionDays });
     const app = createApp(services);
     const collaboration = await createCollaboration(services);
     const stopMaintenance = scheduleMaintenance(database.db, log);

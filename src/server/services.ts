@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
 import { createSsoRuntime } from './sso/runtime.js';
 
 /** Wires the services every request handler uses. */
-export function buildServices(props: { database: Database; config: Config; secret: string; previousSecrets?: NoteSecrets; log: Logger }): Services {
+export function buildServices(props: { database: Database; auditDatabase?: Database; config: Config; secret: string; previousSecrets?: NoteSecrets; log: Logger }): Services {
   const { database, config, secret, log } = props;
   const noteSecrets = props.previousSecrets ?? { current: secret, previous: config.secretPrevious };
   const authOptions = { db: database.db, secret, baseUrl: config.baseUrl, signInRateLimit: config.signInRateLimit };
@@ -17,6 +17,7 @@ export function buildServices(props: { database: Database; config: Config; secre
   const events = createServerEvents();
   return {
     db: database.db,
+    auditDb: (props.auditDatabase ?? database).db,
     auth,
     config,
     log,

@@ -31,6 +31,7 @@ import { webhookLogRoute, webhooksRoute } from './routes/webhooks.js';
 import { ssoRoute } from './routes/sso.js';
 import { employeeImportRoute } from './routes/employee-import.js';
 import { scimRoute } from './routes/scim.js';
+import { adminAuditRoute } from './routes/audit.js';
 import { feedbackLogRoute, goalsRoute } from './routes/goals.js';
 
 /** One cache for the whole app; a 401 means the session ended, so it is never retried. */
@@ -89,6 +90,7 @@ const routeTree = rootRoute.addChildren([
     webhookLogRoute,
     ssoRoute,
     scimRoute,
+    adminAuditRoute,
     employeeImportRoute,
   ]),
 ]);

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Services } from '../context.js';
 import { loadActor } from '../policies/actor.js';
+import { recordRead } from '../audit.js';
 import { loadMinutesAccess, loadNotesAccess, mayEditMinutes, mayEditNotes } from './access.js';
 import { documentKindOf } from './documentName.js';
 import { closeCodes, Refusal } from './refusal.js';
@@ -34,7 +35,7 @@ export function headersFrom(incoming: IncomingHttpHeaders): Headers {
  * has not ended, and into its minutes draft only for the pair while the minutes are a draft. The better-auth session comes from the upgrade request's cookie; anything else —
  * hr, admin, skip-level, other reports, anonymous, unknown or malformed documents — is refused.
  */
-export function authentication(services: Pick<Services, 'auth' | 'db' | 'config' | 'log'>): Extension {
+export function authentication(services: Pick<Services, 'auth' | 'db' | 'auditDb' | 'config' | 'log'>): Extension {
   return {
     extensionName: 'taiwa-authentication',
     async onAuthenticate({ documentName, requestHeaders }: onAuthenticatePayload): Promise<ConnectionContext> {
@@ -48,7 +49,12 @@ export function authentication(services: Pick<Services, 'auth' | 'db' | 'config'
       let seriesId: string | null = null;
       if (kind === 'notes') {
         const access = await loadNotesAccess(services.db, meetingId);
-        if (access && mayEditNotes(actor, access)) seriesId = access.seriesId;
+        if (actor && access && mayEditNotes(actor, access)) {
+          seriesId = access.seriesId;
+          // Opening the shared notes reads the pair's content: recorded for the other person (ADR 0210).
+          const other = access.managerId === actor.employeeId ? access.reportId : access.managerId;
+          await recordRead(services.auditDb, actor.employeeId, 'sharedNotes.read', other, meetingId);
+        }
       } else {
         const access = await loadMinutesAccess(services.db, meetingId);
         if (access && mayEditMinutes(actor, access)) seriesId = access.seriesId;

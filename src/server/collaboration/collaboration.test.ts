@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { series, sharedNotes } from '../db/schema.js';
+import { auditEvents, series, sharedNotes } from '../db/schema.js';
 import { call, signIn, TEST_BASE_URL, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
 import { startLiveServer, type LiveServer } from '../test/liveServer.js';
@@ -59,6 +59,18 @@ describe.skipIf(noDatabase)('shared notes over a real socket', () => {
     expect(report.text()).toBe(manager.text());
     report.destroy();
     manager.destroy();
+  });
+
+  it('opening the shared notes is recorded for the other person of the pair (ADR 0210); refusals are not', async () => {
+    const manager = open('partner');
+    expect(await manager.outcome).toBe('authenticated');
+    const outsider = open('otherReport');
+    expect(await outsider.outcome).not.toBe('authenticated');
+    const events = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'sharedNotes.read'));
+    expect(events.filter((e) => e.actorId === org.partner.id).map((e) => [e.subjectId, e.targetId])).toEqual([[org.self.id, meetingId]]);
+    expect(events.filter((e) => e.actorId === org.otherReport.id)).toEqual([]);
+    manager.destroy();
+    outsider.destroy();
   });
 
   it('an acknowledged update is already committed: shared_notes holds its state and plain text', async () => {

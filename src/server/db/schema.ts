@@ -487,3 +487,4 @@ export * from './schema/notify.js';
 export * from './schema/apiTokens.js';
 export * from './schema/scim.js';
 export * from './schema/goals.js';
+export * from './schema/audit.js';

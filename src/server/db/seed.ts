@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db } from './client.js';
 import { account, departments, employees, settings, user } from './schema.js';
+import { seedDemoAudit } from './seedAudit.js';
 import { seedDemoGoals } from './seedGoals.js';
 import { seedDemoSeries } from './seedSeries.js';
 
@@ -161,5 +162,6 @@ export async function seedDemo(props: { db: Db; auth: Auth; now?: Date }): Promi
     }
     await seedDemoSeries(tx, { now: props.now ?? new Date(), skipEmails: ['newcomer@demo.example'] });
     await seedDemoGoals(tx, { now: props.now ?? new Date() });
+    await seedDemoAudit(tx, { now: props.now ?? new Date() });
   });
 }

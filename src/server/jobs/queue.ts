@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { ServerEvents } from '../events.js';
 import type { Logger } from '../logger.js';
+import { auditLimits } from '../../domain/audit.js';
+import { purgeAuditEvents } from '../audit.js';
 import { syncInvitations } from './invitations.js';
 import { createMailTransport, deliverPendingMail } from './mail.js';
 import { runDueReminders } from './reminders.js';
@@ -14,11 +16,15 @@ export const TICK_QUEUE = 'taiwa-tick';
 const QUEUE_SETUP_LOCK = 0x7461_6977;
 export const MAIL_QUEUE = 'taiwa-mail';
 export const WEBHOOK_QUEUE = 'taiwa-webhook';
+/** Daily removal of audit events past their retention period (ADR 0210). */
+export const AUDIT_PURGE_QUEUE = 'taiwa-audit-purge';
 
 /** The running job queue of one server process. */
 export interface Jobs {
   /** Decides what is due at `now`, then hands mails and webhook deliveries to their workers. */
   tick(now?: Date): Promise<void>;
+  /** Removes audit events older than the retention period before `now`; answers how many. */
+  purgeAudit(now?: Date): Promise<number>;
   /** Stops fetching, lets running jobs finish; called before the database pool closes. */
   stop(): Promise<void>;
 }
@@ -38,6 +44,8 @@ export async function startJobs(props: {
   pollingIntervalSeconds?: number;
   /** False leaves out the per-minute cron (tests call `tick` themselves). */
   schedule?: boolean;
+  /** Days audit events are kept (config `auditRetentionDays`); two years when not given. */
+  auditRetentionDays?: number;
   /** When given, a schedule change or shared minutes starts a run at once instead of at the next minute. */
   events?: ServerEvents;
 }): Promise<Jobs> {
@@ -54,6 +62,7 @@ export async function startJobs(props: {
     await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK})`);
     await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton' });
     await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE });
+    await boss.createQueue(AUDIT_PURGE_QUEUE, { name: AUDIT_PURGE_QUEUE, policy: 'singleton' });
     await boss.createQueue(WEBHOOK_QUEUE, {
       name: WEBHOOK_QUEUE,
       retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
@@ -72,6 +81,16 @@ export async function startJobs(props: {
     }
   };
 
+  const retentionDays = props.auditRetentionDays ?? auditLimits.retentionDaysDefault;
+  const purgeAudit = async (now = clock()) => {
+    const removed = await purgeAuditEvents(db, now, retentionDays);
+    if (removed) log.info({ removed, retentionDays }, 'audit events past retention removed');
+    return removed;
+  };
+  await boss.work(AUDIT_PURGE_QUEUE, { pollingIntervalSeconds }, async () => {
+    await purgeAudit();
+  });
+
   await boss.work(TICK_QUEUE, { pollingIntervalSeconds }, async () => {
     await tick();
   });
@@ -87,6 +106,8 @@ export async function startJobs(props: {
   });
   if (props.schedule !== false) {
     await boss.schedule(TICK_QUEUE, '* * * * *');
+    // Once a day, at a quiet hour (UTC).
+    await boss.schedule(AUDIT_PURGE_QUEUE, '17 3 * * *');
     // Catch up at start rather than a minute later (reminders missed while stopped, up to a day old).
     await boss.send(TICK_QUEUE, {});
   }
@@ -101,6 +122,7 @@ export async function startJobs(props: {
 
   return {
     tick,
+    purgeAudit,
     async stop() {
       props.events?.off('scheduleChanged', runSoon);
       props.events?.off('minutesShared', runSoon);

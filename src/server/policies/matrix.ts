@@ -196,6 +196,9 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'PATCH /api/goals/{id}': who.report,
   // the partner may comment (progress values are the owner's; goals.test.ts proves the 403)
   'POST /api/goals/{id}/updates': who.pair,
+  // the audit log (ADR 0210): who read my records, for everyone; administrative actions for admins
+  'GET /api/me/audit': who.signedIn,
+  'GET /api/admin/audit': who.admin,
   // each person's own feedback log, from their own pairs
   'GET /api/feedback-log': who.signedIn,
 };

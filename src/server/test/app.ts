@@ -31,14 +31,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: null,
     mailFrom: 'taiwa@example.test',
     webhookRetryDelaySeconds: 0,
+    auditRetentionDays: 730,
     ...overrides,
   };
 }
 
 /** The whole HTTP application over `database`, as `main.ts` builds it minus the socket. */
-export function testApp(database: Database, overrides: Partial<Config> = {}) {
+export function testApp(database: Database, overrides: Partial<Config> = {}, options: { auditDatabase?: Database } = {}) {
   const config = testConfig(overrides);
-  const services = buildServices({ database, config, secret: TEST_SECRET, log: silentLog });
+  const services = buildServices({ database, auditDatabase: options.auditDatabase, config, secret: TEST_SECRET, log: silentLog });
   return { app: createApp(services), services, config };
 }
 

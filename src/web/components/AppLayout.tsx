@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Divider, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessageHeart, IconTarget, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare } from '@tabler/icons-react';
+import { IconBellCog, IconBooks, IconBuildingCommunity, IconChartLine, IconClipboardCheck, IconFileImport, IconMailbox, IconHome, IconListCheck, IconLogout, IconMessageHeart, IconTarget, IconMessages, IconUserCircle, IconUsers, IconUsersGroup, IconKey, IconWebhook, IconUserShare, IconHistory } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, type ReactNode } from 'react';
@@ -15,7 +15,7 @@ import { HeaderSearch } from './HeaderSearch.js';
 import { NotificationBell } from './NotificationBell.js';
 
 interface NavItem {
-  to: '/' | '/analytics' | '/analytics/practice' | '/one-on-ones' | '/action-items' | '/goals' | '/feedback' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import';
+  to: '/' | '/analytics' | '/analytics/practice' | '/one-on-ones' | '/action-items' | '/goals' | '/feedback' | '/team' | '/employees' | '/departments' | '/question-bank' | '/profile' | '/settings/notifications' | '/admin/outbox' | '/admin/webhooks' | '/admin/sso' | '/admin/scim' | '/admin/employee-import' | '/admin/audit';
   label: string;
   icon: ReactNode;
 }
@@ -58,6 +58,7 @@ export function AppLayout() {
     settings.push({ to: '/admin/outbox', label: t('notify.nav.outbox'), icon: <IconMailbox size={20} aria-hidden /> });
     settings.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={20} aria-hidden /> });
     settings.push({ to: '/admin/sso', label: t('sso.nav'), icon: <IconKey size={20} aria-hidden /> });
+    settings.push({ to: '/admin/audit', label: t('audit.adminNav'), icon: <IconHistory size={20} aria-hidden /> });
     organisation.push({ to: '/admin/employee-import', label: t('employeeImport.nav'), icon: <IconFileImport size={20} aria-hidden /> });
     organisation.push({ to: '/admin/scim', label: t('scim.nav'), icon: <IconUserShare size={20} aria-hidden /> });
   }

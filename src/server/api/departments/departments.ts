@@ -16,6 +16,7 @@ import { departments, employees } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['departments'];
 
@@ -97,6 +98,7 @@ export const departmentsApi = router()
     authorize(organisationPolicy.manageDepartments(actor));
     const { db } = c.get('services');
     const id = await createDepartment({ db, input: c.req.valid('json') });
+    await audit.admin(c, 'department.create', null, id);
     return c.json(await one(db, actor, id), 201);
   })
   .openapi(update, async (c) => {
@@ -107,5 +109,6 @@ export const departmentsApi = router()
     const [exists] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
     if (!exists) throw new NotFoundError('errors.departmentNotFound');
     await updateDepartment({ db, id, input: c.req.valid('json') });
+    await audit.admin(c, 'department.update', null, id);
     return c.json(await one(db, actor, id), 200);
   });

@@ -15,6 +15,7 @@ import { AppError, errorBody } from '../../errors.js';
 import { translate } from '../../i18n/messages.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['employee import'];
 /** Where the import's routes live: `app.ts` gives them a larger body limit (the file travels as base64). */
@@ -98,6 +99,8 @@ export const employeeImportApi = router()
     // Refused before the stream starts, so the status says it; applyImport checks again under the lock.
     const plan = await planImport(db, input, locale);
     if (!plan.report.canApply) throw refusal(plan.report);
+    // Recorded when the import starts (the answer is a stream; its outcome is in the stream).
+    await audit.admin(c, 'employeeImport.apply', null, null);
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header('X-Accel-Buffering', 'no');
     const response = stream(c, async (s) => {
@@ -121,6 +124,7 @@ export const employeeImportApi = router()
     authorize(organisationPolicy.importEmployees(requireActor(c)));
     const { encoding } = c.req.valid('query');
     const bytes = await exportEmployeesCsv(c.get('services').db, encoding);
+    await audit.admin(c, 'employeeExport.download', null, null);
     const day = new Date().toISOString().slice(0, 10);
     return c.body(bytes.buffer as ArrayBuffer, 200, csvHeaders(`employees-${day}`, encoding));
   });

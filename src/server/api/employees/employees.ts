@@ -13,6 +13,7 @@ import { createEmployee, updateEmployee } from '../../commands/saveEmployee.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 import { loadEmployee, loadEmployees } from './load.js';
 
 const tags = ['employees'];
@@ -85,6 +86,8 @@ export const employeesApi = router()
     authorize(organisationPolicy.viewDirectory(actor));
     const found = await loadEmployee(c.get('services').db, actor, c.req.valid('param').id);
     if (!found) throw new NotFoundError('errors.employeeNotFound');
+    // The directory entry holds no 1on1 content; hr and admin opening a record with its administration fields is logged.
+    if (organisationPolicy.viewAdminFields(actor)) await audit.read(c, 'employee.read', found.id, found.id);
     return c.json(found, 200);
   })
   .openapi(create, async (c) => {
@@ -92,6 +95,7 @@ export const employeesApi = router()
     authorize(organisationPolicy.manageEmployees(actor));
     const { db, auth } = c.get('services');
     const id = await createEmployee({ db, auth, input: c.req.valid('json') });
+    await audit.admin(c, 'employee.create', id, id);
     return c.json((await loadEmployee(db, actor, id))!, 201);
   })
   .openapi(update, async (c) => {
@@ -101,6 +105,7 @@ export const employeesApi = router()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     await updateEmployee({ db, auth, actorId: actor.employeeId, id, input });
+    await audit.admin(c, input.active === false ? 'employee.deactivate' : 'employee.update', id, id);
     if (input.active === false) c.get('services').events.emit('employeeDeactivated', id);
     return c.json((await loadEmployee(db, actor, id))!, 200);
   })
@@ -110,5 +115,6 @@ export const employeesApi = router()
     const { db, auth } = c.get('services');
     const { id } = c.req.valid('param');
     await updateEmployee({ db, auth, actorId: actor.employeeId, id, input: c.req.valid('json') });
+    await audit.admin(c, 'employee.setManager', id, id);
     return c.json((await loadEmployee(db, actor, id))!, 200);
   });

@@ -11,6 +11,7 @@ import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { goalPolicy } from '../../policies/goals.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 import { loadMeetingForPair } from '../series/load.js';
 import { feedbackSignal } from '../room/signals.js';
 
@@ -81,7 +82,9 @@ export const feedbackApi = router()
     const actor = requireActor(c);
     const { db } = c.get('services');
     const { id } = c.req.valid('param');
-    if (!(await loadMeetingForPair(db, actor, id))) throw new NotFoundError('errors.meetingNotFound');
+    const row = await loadMeetingForPair(db, actor, id);
+    if (!row) throw new NotFoundError('errors.meetingNotFound');
+    await audit.readPair(c, 'feedback.read', row.s, id);
     return c.json({ items: await loadFeedback(db, actor, and(eq(feedbackRecords.meetingId, id), followUpPolicy.pairWhere(actor))!) }, 200);
   })
   .openapi(log, async (c) => {

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { goals } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['goals'];
 const idParams = z.object({ id: idSchema });
@@ -66,13 +67,19 @@ export const goalsApi = router()
     const actor = requireActor(c);
     const { ownerId, status } = c.req.valid('query');
     const items = await loadGoals(c.get('services').db, actor, and(eq(goals.ownerId, ownerId ?? actor.employeeId), eq(goals.status, status)), { entryLimit: 20 });
+    // Another person's goals that the caller may see (as their partner) are a read of their records.
+    if (ownerId && items.length > 0) await audit.read(c, 'goals.read', ownerId, null);
     return c.json({ items }, 200);
   })
   .openapi(create, async (c) => {
     const id = await createGoal({ db: c.get('services').db, actor: requireActor(c), input: c.req.valid('json') });
     return c.json(await one(c, id), 201);
   })
-  .openapi(get, async (c) => c.json(await one(c, c.req.valid('param').id), 200))
+  .openapi(get, async (c) => {
+    const g = await one(c, c.req.valid('param').id);
+    await audit.read(c, 'goals.read', g.owner.id, g.id);
+    return c.json(g, 200);
+  })
   .openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     await updateGoal({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });

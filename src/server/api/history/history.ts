@@ -8,6 +8,7 @@ import { NotFoundError } from '../../errors.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { visibleTopicsWhere } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 import { meetingBehindWhere } from '../series/load.js';
 
 const idParams = z.object({ id: idSchema });
@@ -44,6 +45,7 @@ export const historyApi = router().openapi(history, async (c) => {
     .from(series)
     .where(and(eq(series.id, id), followUpPolicy.pairWhere(actor)));
   if (!s || !followUpPolicy.readPair(actor, s)) throw new NotFoundError('errors.seriesNotFound');
+  await audit.readPair(c, 'history.read', s, s.id);
   // Meetings that have happened or been dealt with: not the ones still ahead (the same rule as the upcoming list).
   const held = and(eq(meetings.seriesId, s.id), meetingBehindWhere(new Date()));
   const rows = await db

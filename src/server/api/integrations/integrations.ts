@@ -8,6 +8,7 @@ import { mailMessages, webhookAttempts, webhookDeliveries, webhooks } from '../.
 import { NotFoundError } from '../../errors.js';
 import { notificationPolicy } from '../../policies/notifications.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['integrations'];
 const idParams = z.object({ id: idSchema });
@@ -105,6 +106,7 @@ export const integrationsApi = router()
       .db.insert(webhooks)
       .values({ ...input, secret: randomBytes(24).toString('base64url') })
       .returning();
+    await audit.admin(c, 'webhook.create', null, row!.id);
     return c.json(present(row!, true), 201);
   })
   .openapi(updateHook, async (c) => {
@@ -116,12 +118,14 @@ export const integrationsApi = router()
       .where(eq(webhooks.id, c.req.valid('param').id))
       .returning();
     if (!row) throw new NotFoundError('errors.webhookNotFound');
+    await audit.admin(c, 'webhook.update', null, row.id);
     return c.json(present(row), 200);
   })
   .openapi(removeHook, async (c) => {
     authorize(notificationPolicy.manageWebhooks(requireActor(c)));
     const [row] = await c.get('services').db.delete(webhooks).where(eq(webhooks.id, c.req.valid('param').id)).returning({ id: webhooks.id });
     if (!row) throw new NotFoundError('errors.webhookNotFound');
+    await audit.admin(c, 'webhook.delete', null, row.id);
     return c.json({ ok: true as const }, 200);
   })
   .openapi(deliveries, async (c) => {

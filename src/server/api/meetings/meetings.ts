@@ -8,6 +8,7 @@ import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../comman
 import type { AppContext } from '../../context.js';
 import { employees } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
+import { audit } from '../../audit.js';
 import { roleIn } from '../../policies/series.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { loadCheckIn, loadMeetingForPair, loadPreQuestions, loadTopics, presentMeeting } from '../series/load.js';
@@ -99,7 +100,11 @@ async function presentOne(c: AppContext, id: string) {
 
 /** 1on1 meetings: reading one, and moving, cancelling or keeping it. */
 export const meetingsApi = router()
-  .openapi(get, async (c) => c.json((await meetingDetail(c, c.req.valid('param').id)).body, 200))
+  .openapi(get, async (c) => {
+    const { row, body } = await meetingDetail(c, c.req.valid('param').id);
+    await audit.readPair(c, 'meeting.read', row.s, row.m.id);
+    return c.json(body, 200);
+  })
   .openapi(reschedule, async (c) => {
     const { id } = c.req.valid('param');
     await rescheduleMeeting({ db: c.get('services').db, actor: requireActor(c), id, input: c.req.valid('json') });

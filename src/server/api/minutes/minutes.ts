@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { talkFigureOf } from '../talk/talk.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 import { loadMeetingForPair } from '../series/load.js';
 
 const tags = ['minutes'];
@@ -76,7 +77,13 @@ async function current(c: AppContext, id: string) {
 
 /** The minutes (議事録): draft, sharing, acknowledgement, corrections with history, Markdown export. */
 export const minutesApi = router()
-  .openapi(get, async (c) => c.json(await current(c, c.req.valid('param').id), 200))
+  .openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = await current(c, id);
+    const row = (await loadMeetingForPair(c.get('services').db, requireActor(c), id))!;
+    await audit.readPair(c, 'minutes.read', row.s, id);
+    return c.json(body, 200);
+  })
   .openapi(share, async (c) => {
     const { id } = c.req.valid('param');
     const { db, events } = c.get('services');
@@ -97,6 +104,7 @@ export const minutesApi = router()
   .openapi(revisions, async (c) => {
     const { id } = c.req.valid('param');
     await current(c, id);
+    await audit.readPair(c, 'minutes.read', (await loadMeetingForPair(c.get('services').db, requireActor(c), id))!.s, id);
     return c.json({ items: await loadRevisions(c.get('services').db, requireActor(c), id, c.get('locale')) }, 200);
   })
   .openapi(exportMd, async (c) => {
@@ -107,6 +115,7 @@ export const minutesApi = router()
     const locale = c.get('locale');
     const m = row ? await loadMinutes(db, actor, id, locale) : null;
     if (!row || !m) throw new NotFoundError(row ? 'errors.minutesNotFound' : 'errors.meetingNotFound');
+    await audit.readPair(c, 'minutes.read', row.s, id);
     const names = await pairNames(db, row.s);
     const title = minutesTitle({ startsAt: m.startsAt, timeZone: m.timeZone, ...names }, locale);
     // Minutes written before they were structured started with their own title line: keep one.

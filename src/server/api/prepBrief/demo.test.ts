@@ -1,5 +1,6 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { MyAuditPage } from '../../../domain/audit.js';
 import type { PrepBrief } from '../../../domain/meetings.js';
 import { employees, meetings, series } from '../../db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../../db/seed.js';
@@ -52,5 +53,18 @@ describe.skipIf(noDatabase)('the prep brief on the demo organisation', () => {
     expect(okr.entries.length).toBeGreaterThan(0);
     expect(okr.entries.every((e) => Date.parse(e.createdAt) >= Date.parse(b.goalsSince!))).toBe(true);
     expect(b.reportTopics.some((t) => t.goal?.id === okr.id)).toBe(true);
+  });
+
+  it('the demo member sees that their manager opened their prep brief, and when (ADR 0210)', async () => {
+    const member = await signIn(app, 'member@demo.example', DEMO_PASSWORD);
+    const before = await call<MyAuditPage>(app, 'GET', '/api/me/audit', { cookie: member });
+    expect(before.status).toBe(200);
+    expect(before.body.items.map((e) => e.action)).toContain('prepBrief.read');
+    expect(before.body.items.every((e) => e.actor.familyName === '田中')).toBe(true);
+    expect((await call(app, 'GET', `/api/meetings/${nextId}/prep-brief`, { cookie })).status).toBe(200);
+    const after = await call<MyAuditPage>(app, 'GET', '/api/me/audit', { cookie: member });
+    // One event for this look (another test may have opened the same brief moments ago: still one).
+    expect(after.body.items.filter((e) => e.action === 'prepBrief.read' && e.targetId === nextId)).toHaveLength(1);
+    expect(after.body.items[0]).toMatchObject({ action: 'prepBrief.read', targetId: nextId, actor: { familyName: '田中' } });
   });
 });

@@ -13,6 +13,7 @@ import { actionItems, checkIns, feedbackRecords, goals, meetings, minutes } from
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
 import { visibleBank } from '../../guidance/bank.js';
+import { audit } from '../../audit.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
 import { loadTopics, presentMeeting } from '../series/load.js';
@@ -47,6 +48,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
   const { actor, db, row, body } = await meetingDetail(c, id);
   if (!body.meeting.abilities.viewPrepBrief) throw new ForbiddenError();
   const { s, m } = row;
+  await audit.read(c, 'prepBrief.read', s.reportId, m.id);
   const history = await db
     .select({ score: checkIns.score, at: meetings.startsAt, meetingId: meetings.id })
     .from(checkIns)

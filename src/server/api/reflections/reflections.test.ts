@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReflectionSummary, ReflectionView } from '../../../domain/followUp.js';
 import { addMonths, latestClosedMonth, monthBounds } from '../../../domain/aggregates.js';
-import { meetings, reflections } from '../../db/schema.js';
+import { auditEvents, meetings, reflections } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -79,7 +79,7 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
   });
 
   it('each side reflects; the manager reads the report’s text, never their ratings', async () => {
-    const { cookies, meetingId } = await world();
+    const { org, cookies, meetingId } = await world();
     const mine = await call<ReflectionView>(app, 'PUT', pathOf(meetingId), {
       cookie: cookies.self,
       body: { feltHeard: 1, useful: 2, gained: '話せてよかった', improve: '時間が短い' },
@@ -99,6 +99,14 @@ describe.skipIf(noDatabase)('reflections: ratings are pair-aggregate, text is pa
     const report = await call<ReflectionView>(app, 'GET', pathOf(meetingId), { cookie: cookies.self });
     expect(report.body.partner).toEqual({ role: 'manager', gained: '悩みを知れた', improve: null });
     expect(report.text).not.toMatch(/"ownListening":\s*4/);
+    // Each read of the other's text is recorded for its author (ADR 0210); the first PUT showed none.
+    const reads = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'reflection.read'), eq(auditEvents.targetId, meetingId)));
+    expect(reads.map((e) => [e.actorId, e.subjectId]).sort()).toEqual(
+      [
+        [org.partner.id, org.self.id],
+        [org.self.id, org.partner.id],
+      ].sort(),
+    );
     // Revising replaces, never duplicates.
     await call(app, 'PUT', pathOf(meetingId), { cookie: cookies.self, body: { feltHeard: 1, useful: 1 } });
     expect(await database.db.select().from(reflections).where(eq(reflections.meetingId, meetingId))).toHaveLength(2);

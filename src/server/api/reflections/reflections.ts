@@ -4,6 +4,8 @@ import { idSchema } from '../../../domain/common.js';
 import { reflectionInputSchema, reflectionSummarySchema, reflectionViewSchema } from '../../../domain/followUp.js';
 import { readReflection, reflectionSummary, saveReflection } from '../../commands/reflections.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
+import { loadMeetingForPair } from '../../policies/series.js';
 
 const tags = ['reflections'];
 const idParams = z.object({ id: idSchema });
@@ -40,7 +42,18 @@ export const reflectionsApi = router()
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
     await saveReflection({ db, actor, meetingId: id, input: c.req.valid('json') });
-    return c.json(await readReflection({ db, actor, meetingId: id }), 200);
+    const view = await readReflection({ db, actor, meetingId: id });
+    // The answer shows the partner's text too: as much a read of it as the GET.
+    if (view.partner) await audit.readPair(c, 'reflection.read', (await loadMeetingForPair(db, actor, id))!.s, id);
+    return c.json(view, 200);
   })
-  .openapi(get, async (c) => c.json(await readReflection({ db: c.get('services').db, actor: requireActor(c), meetingId: c.req.valid('param').id }), 200))
+  .openapi(get, async (c) => {
+    const { db } = c.get('services');
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const view = await readReflection({ db, actor, meetingId: id });
+    // The partner's text is their content: reading it is recorded for them (ADR 0210).
+    if (view.partner) await audit.readPair(c, 'reflection.read', (await loadMeetingForPair(db, actor, id))!.s, id);
+    return c.json(view, 200);
+  })
   .openapi(summary, async (c) => c.json(await reflectionSummary({ db: c.get('services').db, actor: requireActor(c) }), 200));

@@ -9,6 +9,7 @@ import { apiTokenPolicy } from '../../policies/apiTokens.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { newScimToken } from '../../scim/tokens.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['scim tokens'];
 
@@ -90,6 +91,7 @@ export const scimTokensApi = router()
       const [inserted] = await tx.insert(scimTokens).values({ name: input.name, prefix, tokenHash: hash, createdBy: actor.employeeId }).returning({ id: scimTokens.id });
       return inserted!;
     });
+    await audit.admin(c, 'scimToken.create', null, row.id);
     const [saved] = await db.select(columns).from(scimTokens).leftJoin(employees, eq(employees.id, scimTokens.createdBy)).where(eq(scimTokens.id, row.id));
     return c.json({ ...present(saved!), secret }, 201);
   })
@@ -104,5 +106,6 @@ export const scimTokensApi = router()
       .where(and(eq(scimTokens.id, id), isNull(scimTokens.revokedAt)))
       .returning({ id: scimTokens.id });
     if (done.length === 0) throw new NotFoundError('errors.scimTokenNotFound');
+    await audit.admin(c, 'scimToken.revoke', null, id);
     return c.json({ ok: true as const }, 200);
   });

@@ -6,6 +6,7 @@ import { ssoPolicy } from '../../policies/sso.js';
 import { discover, DiscoveryError } from '../../sso/discovery.js';
 import { encryptSecret, loadStoredSso, saveStoredSso, type StoredSso } from '../../sso/settings.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
+import { audit } from '../../audit.js';
 
 const tags = ['sso'];
 
@@ -87,6 +88,7 @@ export const ssoApi = router()
       ssoOnly: input.ssoOnly,
     };
     await saveStoredSso(db, stored);
+    await audit.admin(c, 'sso.update', null, null);
     return c.json(present(stored, config.baseUrl), 200);
   })
   .openapi(testDiscovery, async (c) => {

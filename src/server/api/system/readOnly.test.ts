@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topic } from '../../../domain/agenda.js';
 import { connect, type Database } from '../../db/client.js';
-import { series } from '../../db/schema.js';
+import { auditEvents, series } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { openEventStream } from '../../test/eventStream.js';
 import { testDatabase } from '../../test/database.js';
@@ -98,7 +98,8 @@ describe.skipIf(noDatabase)('a GET never writes', () => {
   });
 
   it('every GET operation of the served document answers 2xx to someone allowed (the pair, hr or admin) on a read-only database', { timeout: 180_000 }, async () => {
-    const { app, services } = testApp(ro);
+    // The one write a read makes, the audit event (ADR 0210), goes to its own writable handle.
+    const { app, services } = testApp(ro, {}, { auditDatabase: database });
     // Signing in writes a session: done on the writable app, the cookie works on both.
     const cookies = {
       manager: await signIn(testApp(database).app, org.partner.email, TEST_PASSWORD),
@@ -150,6 +151,9 @@ describe.skipIf(noDatabase)('a GET never writes', () => {
       answered.push(path);
     }
     expect(answered).toEqual(gets.map((g) => g.path));
+    // The reads of the other person's records were recorded, through the audit handle alone.
+    const actions = new Set((await database.db.select({ action: auditEvents.action }).from(auditEvents)).map((r) => r.action));
+    expect([...actions]).toEqual(expect.arrayContaining(['prepBrief.read', 'minutes.read', 'meeting.read', 'goals.read', 'employee.read']));
   });
 });
 

@@ -15,6 +15,7 @@ import { saveTimeZone, timeZones } from './api.js';
 import { ApiTokensSection } from './ApiTokensSection.js';
 import { PasswordForm } from './PasswordForm.js';
 import { TalkTrendSection } from './TalkTrendSection.js';
+import { AuditSection } from './AuditSection.js';
 
 
 /** My profile: who I am in the organisation (read-only), language, time zone, password and API tokens. */
@@ -116,6 +117,7 @@ export function ProfilePage() {
       <ApiTokensSection />
 
       {me.roles.includes('manager') ? <TalkTrendSection /> : null}
+      <AuditSection />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { auditLimits, type MyAuditPage } from '../../../domain/audit.js';
 import type { ApiTokenCreate, ApiTokenList, CreatedApiToken } from '../../../domain/apiTokens.js';
 import type { Me, passwordChangeSchema } from '../../../domain/me.js';
 import { api, client } from '../../lib/api.js';
@@ -31,3 +32,11 @@ export function createApiToken(body: ApiTokenCreate) {
 export function revokeApiToken(id: string) {
   return api<{ ok: true }>(client.DELETE('/api/me/api-tokens/{id}', { params: { path: { id } } }));
 }
+
+/** Who read my records (閲覧履歴), a page at a time, newest first. */
+export const myAuditQuery = (page: number) =>
+  queryOptions({
+    queryKey: ['me', 'audit', page],
+    queryFn: () => api<MyAuditPage>(client.GET('/api/me/audit', { params: { query: { page, pageSize: auditLimits.pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
