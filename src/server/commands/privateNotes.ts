@@ -14,7 +14,7 @@ import { meetingForChange } from './changeMeeting.js';
  * The caller's own private note of a meeting (自分用メモ). There is no way to name another
  * person's note: the row is always the caller's, and the policy still checks it is theirs.
  */
-export async function readPrivateNote(props: { db: Db; keyring: NoteKeyring; actor: Actor; meetingId: string }): Promise<PrivateNote> {
+export async function readPrivateNote(props: { db: Db; keyring: NoteKeyring | (() => Promise<NoteKeyring>); actor: Actor; meetingId: string }): Promise<PrivateNote> {
   const { db, keyring, actor, meetingId } = props;
   const row = await loadMeetingForPair(db, actor, meetingId);
   if (!row) throw new NotFoundError('errors.meetingNotFound');
@@ -24,11 +24,13 @@ export async function readPrivateNote(props: { db: Db; keyring: NoteKeyring; act
     .where(and(eq(privateNotes.meetingId, meetingId), eq(privateNotes.authorId, actor.employeeId)));
   if (!note) return { meetingId, body: '', updatedAt: null };
   if (!followUpPolicy.readPrivateNote(actor, { authorId: note.authorId, pair: row.s })) throw new NotFoundError('errors.meetingNotFound');
+  // The keyring is loaded only when there is a note to open.
+  const ring = typeof keyring === 'function' ? await keyring() : keyring;
   let body: string;
   try {
     // The key of the version the row was written under (ADR 0211); a version whose secret is not
     // configured fails here with the reason in the log, never as garbage.
-    body = decryptNote(keyFor(keyring, note.keyVersion), note.ciphertext, { meetingId, authorId: note.authorId });
+    body = decryptNote(keyFor(ring, note.keyVersion), note.ciphertext, { meetingId, authorId: note.authorId });
   } catch (e) {
     throw Object.assign(new AppError('internal', 'errors.privateNoteUnreadable'), { cause: e });
   }

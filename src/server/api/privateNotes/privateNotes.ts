@@ -32,7 +32,7 @@ export const privateNotesApi = router()
     const { db, noteKeys, log } = c.get('services');
     const meetingId = c.req.valid('param').id;
     try {
-      return c.json(await readPrivateNote({ db, keyring: await noteKeys.get(), actor: requireActor(c), meetingId }), 200);
+      return c.json(await readPrivateNote({ db, keyring: () => noteKeys.get(), actor: requireActor(c), meetingId }), 200);
     } catch (err) {
       // A note that fails authentication was altered or written with another key: worth an operator's look.
       if (err instanceof AppError && err.reason === 'errors.privateNoteUnreadable')
