@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, resizeAndSettle, shootAtWidths, test } from './fixtures.js';
+import { demo, expect, expectNoAxeViolations, expectNoHorizontalScroll, openSession, resizeAndSettle, setLanguage, shootAtWidths, test } from './fixtures.js';
 
 // The member sees in their profile that their manager opened the prep brief, and when; the manager
 // opening it again shows at the top. Someone whose records nobody opened sees the empty state.
@@ -82,4 +82,7 @@ test('each person sees who read their records; admins read the administrative lo
   await adminEn.goto('/admin/audit');
   await expect(adminEn.getByRole('table', { name: 'Administrative actions' }).getByRole('row', { name: /Changed an employee/ })).toBeVisible();
   await shootAtWidths(adminEn, `${dir}/audit-admin-en`, async (p) => expect(p.getByText('Changed an employee').filter({ visible: true }).first()).toBeVisible());
+  // The language is the person's own setting: put both back, the specs after this one expect Japanese.
+  await setLanguage(adminEn, 'ja');
+  await setLanguage(memberEn, 'ja');
 });

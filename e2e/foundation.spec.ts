@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { japaneseUiFragments } from './catalog.js';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, loginAs, resizeAndSettle, test, type DemoRole } from './fixtures.js';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, loginAs, resizeAndSettle, setLanguage, test, type DemoRole } from './fixtures.js';
 
 // Issue: the foundation — Japanese sign-in, roles, language switch, reporting-cycle errors, and
 // every page free of axe-core violations and usable at 375 px.
@@ -56,6 +56,8 @@ test('the manager signs in and sees their direct reports; English changes every 
 
 test('making someone their own manager’s manager fails with a clear error in ja and en, and changes nothing', async ({ page }) => {
   await loginAs(page, 'admin');
+  // Starts in Japanese whatever language an earlier spec left the admin in.
+  await setLanguage(page, 'ja');
   await page.goto('/employees?q=manager%40demo.example');
   await page.getByRole('link', { name: '田中 美咲' }).click();
   const manager = page.getByRole('combobox', { name: '上司' });
