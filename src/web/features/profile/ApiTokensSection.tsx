@@ -1,14 +1,13 @@
 import { Badge, Button, EmptyState, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiTokenCreateSchema, apiTokenLimits, tokenScopes, type ApiToken, type ApiTokenCreate, type CreatedApiToken, type TokenScope } from '../../../domain/apiTokens.js';
-import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { QueryError } from '../../components/QueryError.js';
+import { RevokeTokenModal } from '../../components/RevokeTokenModal.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/format.js';
@@ -64,7 +63,7 @@ export function ApiTokensSection() {
           </Stack>
         )}
       </Stack>
-      <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} />
+      <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} revoke={revokeApiToken} invalidate={apiTokensQuery.queryKey} texts="profile.tokens" />
     </Paper>
   );
 }
@@ -181,36 +180,5 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
         </Button>
       </Group>
     </Paper>
-  );
-}
-
-function RevokeTokenModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const revoke = useApiMutation(revokeApiToken, {
-    invalidate: [apiTokensQuery.queryKey],
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('profile.tokens.revoked', { name: token?.name ?? '' }) });
-      close();
-    },
-  });
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
-  return (
-    <AppModal opened={token !== null} onClose={close} title={t('profile.tokens.revokeTitle')}>
-      <Stack gap="sm">
-        <Text>{t('profile.tokens.revokeBody', { name: token?.name ?? '' })}</Text>
-        <FormError message={revoke.formError} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="red.9" loading={revoke.isPending} onClick={() => token && revoke.mutate(token.id)}>
-            {t('profile.tokens.revokeConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
   );
 }

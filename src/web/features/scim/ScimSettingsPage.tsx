@@ -1,16 +1,15 @@
 import { Button, Code, CopyButton, EmptyState, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scimTokenCreateSchema, scimTokenLimits, type CreatedScimToken, type ScimToken, type ScimTokenCreate } from '../../../domain/scim.js';
-import { AppModal } from '../../components/AppModal.js';
 import { FormError } from '../../components/FormError.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { QueryError } from '../../components/QueryError.js';
+import { RevokeTokenModal } from '../../components/RevokeTokenModal.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -115,7 +114,7 @@ export function ScimSettingsPage() {
           </Paper>
         </>
       )}
-      <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} />
+      <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} revoke={revokeScimToken} invalidate={scimTokensQuery.queryKey} texts="scim" />
     </Stack>
   );
 }
@@ -192,36 +191,5 @@ function TokenRow({ token, onRevoke }: { token: ScimToken; onRevoke: () => void 
         </Button>
       </Group>
     </Paper>
-  );
-}
-
-function RevokeTokenModal({ token, onClose }: { token: ScimToken | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const revoke = useApiMutation(revokeScimToken, {
-    invalidate: [scimTokensQuery.queryKey],
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('scim.revoked', { name: token?.name ?? '' }) });
-      close();
-    },
-  });
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
-  return (
-    <AppModal opened={token !== null} onClose={close} title={t('scim.revokeTitle')}>
-      <Stack gap="sm">
-        <Text>{t('scim.revokeBody', { name: token?.name ?? '' })}</Text>
-        <FormError message={revoke.formError} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="red.9" loading={revoke.isPending} onClick={() => token && revoke.mutate(token.id)}>
-            {t('scim.revokeConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
   );
 }
