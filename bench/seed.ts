@@ -60,8 +60,8 @@ const steps: [string, string][] = [
     'departments',
     // One department per manager; its parent is the department of the manager's manager.
     `insert into departments (id, name, parent_id)
-     select md5('d' || k)::uuid, case when k = 1 then '本社' else '部署 ' || k end,
-            case when k = 1 then null else md5('d' || ((k - 2) / 6 + 1))::uuid end
+     select pg_temp.bench_id('d' || k)::uuid, case when k = 1 then '本社' else '部署 ' || k end,
+            case when k = 1 then null else pg_temp.bench_id('d' || ((k - 2) / 6 + 1))::uuid end
      from generate_series(1, ${MANAGERS}) k order by k`,
   ],
   [
@@ -78,15 +78,15 @@ const steps: [string, string][] = [
     'employees',
     `insert into employees (id, user_id, family_name, given_name, family_name_kana, given_name_kana, email, employee_number,
                             title, department_id, manager_id, is_hr, is_admin)
-     select md5('e' || i)::uuid, 'bench-' || i,
+     select pg_temp.bench_id('e' || i)::uuid, 'bench-' || i,
             (array['佐藤','鈴木','高橋','田中','伊藤','渡辺','山本','中村','小林','加藤'])[1 + i % 10],
             (array['花子','太郎','美咲','健','陽菜','翔','結衣','大輔','さくら','蓮'])[1 + (i / 10) % 10],
             (array['サトウ','スズキ','タカハシ','タナカ','イトウ','ワタナベ','ヤマモト','ナカムラ','コバヤシ','カトウ'])[1 + i % 10],
             (array['ハナコ','タロウ','ミサキ','ケン','ヒナ','ショウ','ユイ','ダイスケ','サクラ','レン'])[1 + (i / 10) % 10],
             'e' || i || '@bench.example', 'B' || lpad(i::text, 6, '0'),
             case when i <= ${MANAGERS} then 'マネージャー' end,
-            md5('d' || case when i <= ${MANAGERS} then i else mgr end)::uuid,
-            case when i = 1 then null else md5('e' || mgr)::uuid end,
+            pg_temp.bench_id('d' || case when i <= ${MANAGERS} then i else mgr end)::uuid,
+            case when i = 1 then null else pg_temp.bench_id('e' || mgr)::uuid end,
             i between ${MANAGERS + 1} and ${MANAGERS + 10}, i between ${MANAGERS + 11} and ${MANAGERS + 13}
      from (select i, case when i <= ${MANAGERS} then (i - 2) / 6 + 1
                           else ${Math.floor((MANAGERS - 2) / 6) + 2} + (i - ${MANAGERS + 1}) % ${MANAGERS - Math.floor((MANAGERS - 2) / 6) - 1} end as mgr
@@ -96,7 +96,7 @@ const steps: [string, string][] = [
   [
     'series',
     `insert into series (id, manager_id, report_id, cadence, weekday, start_date, start_time, duration_minutes, status, generated_until, purpose_confirmed_at)
-     select md5('s' || e.employee_number)::uuid, e.manager_id, e.id, 'weekly', extract(isodow from start)::int, start,
+     select pg_temp.bench_id('s' || e.employee_number)::uuid, e.manager_id, e.id, 'weekly', extract(isodow from start)::int, start,
             (array['09:30','10:00','11:00','13:30','15:00','16:30'])[1 + n % 6], 30,
             case when ${rnd('n', 11)} < 0.02 then 'paused' else 'active' end, start + ${(WEEKS + FUTURE_WEEKS) * 7}, now()
      from (select e.*, substr(e.employee_number, 2)::int as n,
@@ -106,7 +106,7 @@ const steps: [string, string][] = [
   [
     'meetings',
     `insert into meetings (id, series_id, starts_at, duration_minutes, original_date, status, cancelled_at, cancel_reason, cancelled_by_id, started_at)
-     select md5('m' || n || '-' || w)::uuid, s.id, at, 30, day, st,
+     select pg_temp.bench_id('m' || n || '-' || w)::uuid, s.id, at, 30, day, st,
             case when st = 'cancelled' then at - interval '1 day' end,
             case when st = 'cancelled' then (array['出張のため','急な顧客対応','体調不良','休暇','会議が重なったため'])[1 + (n + w) % 5] end,
             case when st = 'cancelled' then case when ${rnd('n * 1000 + w', 3)} < 0.6 then s.manager_id else s.report_id end end,
@@ -125,7 +125,7 @@ const steps: [string, string][] = [
   [
     'topics',
     `insert into topics (id, meeting_id, author_id, title, category, wanted_response, visibility, position, discussed, shared_at)
-     select md5('t' || h.id || '-' || j)::uuid, h.id, case when ${rnd('h.k * 4 + j', 5)} < 0.7 then s.report_id else s.manager_id end,
+     select pg_temp.bench_id('t' || h.id || '-' || j)::uuid, h.id, case when ${rnd('h.k * 4 + j', 5)} < 0.7 then s.report_id else s.manager_id end,
             'トピック ' || j, (array['career','skills','workChallenges','relationships','condition','goals','feedback','other'])[1 + floor(${rnd('h.k * 4 + j', 6)} * 8)::int],
             (array['listen','advice','thinkTogether','decide','feedback'])[1 + floor(${rnd('h.k * 4 + j', 7)} * 5)::int],
             case when h.status = 'scheduled' and ${rnd('h.k * 4 + j', 8)} < 0.5 then 'private' else 'pair' end, j, h.status <> 'scheduled',
@@ -138,7 +138,7 @@ const steps: [string, string][] = [
   [
     'check_ins',
     `insert into check_ins (id, meeting_id, report_id, score, created_at, updated_at)
-     select md5('c' || m.id)::uuid, m.id, s.report_id,
+     select pg_temp.bench_id('c' || m.id)::uuid, m.id, s.report_id,
             least(5, greatest(1, 3 + round((${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int", 9)} - 0.42) * 4.4)::int)),
             m.starts_at - interval '2 hours', m.starts_at - interval '2 hours'
      from meetings m join series s on s.id = m.series_id
@@ -147,7 +147,7 @@ const steps: [string, string][] = [
   [
     'reflections',
     `insert into reflections (id, meeting_id, author_id, role, felt_heard, useful, own_listening, created_at, updated_at)
-     select md5('r' || m.id || r.role)::uuid, m.id, case r.role when 'report' then s.report_id else s.manager_id end, r.role,
+     select pg_temp.bench_id('r' || m.id || r.role)::uuid, m.id, case r.role when 'report' then s.report_id else s.manager_id end, r.role,
             case r.role when 'report' then 2 + floor(${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int", 12)} * 4)::int end,
             case r.role when 'report' then 2 + floor(${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int", 13)} * 4)::int end,
             case r.role when 'manager' then 2 + floor(${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int", 14)} * 4)::int end,
@@ -160,7 +160,7 @@ const steps: [string, string][] = [
   [
     'action_items',
     `insert into action_items (id, series_id, meeting_id, owner_id, created_by_id, title, due_date, support, status, done_at)
-     select md5('a' || m.id || j)::uuid, m.series_id, m.id, case when j = 1 then s.report_id else s.manager_id end, s.manager_id,
+     select pg_temp.bench_id('a' || m.id || j)::uuid, m.series_id, m.id, case when j = 1 then s.report_id else s.manager_id end, s.manager_id,
             'ネクストステップ ' || j, (m.starts_at + interval '7 days')::date, j = 2,
             case when m.starts_at < now() - interval '14 days' and ${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int + j", 18)} < 0.85 then 'done' else 'open' end,
             case when m.starts_at < now() - interval '14 days' and ${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int + j", 18)} < 0.85 then m.starts_at + interval '5 days' end
@@ -183,6 +183,9 @@ async function main() {
   const counts: [string, number, number][] = [];
   try {
     await client.query('set synchronous_commit = off');
+    // md5 of the row's coordinates shaped as a version-4 UUID (the API's id schema checks the version); session-local.
+    await client.query(`create function pg_temp.bench_id(t text) returns uuid language sql immutable
+                        as $$ select overlay(overlay(md5(t) placing '4' from 13) placing '8' from 17)::uuid $$`);
     await client.query('begin');
     for (const [name, text] of steps) {
       const t = performance.now();
