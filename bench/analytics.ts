@@ -1,5 +1,5 @@
 /**
- * `npm run bench:analytics` (also run at the end of `npm run bench`): the dashboard reads on the
+ * `npm run bench:analytics` (also run at the end of `npm run bench`; skipped when the database is missing): the dashboard reads on the
  * generated 10,000-employee organisation of `npm run bench:seed` (DATABASE_URL or `taiwa_bench`).
  * For each endpoint: median and p95 over sequential requests through the whole app (session,
  * policy, handler, JSON), and the same statements run directly — every statement the handler sent
@@ -57,9 +57,17 @@ async function repeat(run: () => Promise<void>) {
 const log = logger.child({}, { level: 'silent' });
 const port = Number(process.env.BENCH_PORT || 3291);
 const baseUrl = `http://127.0.0.1:${port}`;
-const database = connect(url, 10);
 const direct = new pg.Client({ connectionString: url });
-await direct.connect();
+try {
+  await direct.connect();
+  const { rows } = await direct.query<{ n: number }>('select count(*)::int as n from employees');
+  if (rows[0]!.n < 1000) throw Object.assign(new Error(`${rows[0]!.n} employees`), { code: 'small' });
+} catch (e) {
+  // `npm run bench` runs this after bench/api.ts: without the generated organisation, say how to make it.
+  console.log(`\nDashboard reads at 10,000 employees: skipped (${(e as Error).message}); run npm run bench:seed first.`);
+  process.exit(0);
+}
+const database = connect(url, 10);
 const config = { ...loadConfig({}), port, baseUrl, signInRateLimit: 0, logLevel: 'silent' as const };
 const services = buildServices({ database, config, secret: randomUUID() + randomUUID(), log });
 const server = serve({ fetch: createApp(services).fetch, port, hostname: '127.0.0.1' });
@@ -67,7 +75,6 @@ try {
   const { rows: counts } = await direct.query<{ employees: number; meetings: number }>(
     'select (select count(*) from employees)::int as employees, (select count(*) from meetings)::int as meetings',
   );
-  if (counts[0]!.employees < 1000) throw new Error(`${url} has ${counts[0]!.employees} employees: run npm run bench:seed first`);
 
   async function signIn(email: string) {
     const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {

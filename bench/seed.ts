@@ -95,22 +95,24 @@ const steps: [string, string][] = [
   ],
   [
     'series',
-    `insert into series (id, manager_id, report_id, cadence, weekday, start_date, start_time, duration_minutes, status, generated_until, purpose_confirmed_at)
+    `insert into series (id, manager_id, report_id, cadence, weekday, start_date, start_time, duration_minutes, status, generated_until, purpose_confirmed_at, created_at, updated_at)
      select pg_temp.bench_id('s' || e.employee_number)::uuid, e.manager_id, e.id, 'weekly', extract(isodow from start)::int, start,
             (array['09:30','10:00','11:00','13:30','15:00','16:30'])[1 + n % 6], 30,
-            case when ${rnd('n', 11)} < 0.02 then 'paused' else 'active' end, start + ${(WEEKS + FUTURE_WEEKS) * 7}, now()
+            case when ${rnd('n', 11)} < 0.02 then 'paused' else 'active' end, start + ${(WEEKS + FUTURE_WEEKS) * 7},
+            start - 7, start - 7, start - 7
      from (select e.*, substr(e.employee_number, 2)::int as n,
                   (date_trunc('week', now() at time zone 'Asia/Tokyo')::date - ${WEEKS * 7} + (substr(e.employee_number, 2)::int % 5)) as start
            from employees e where e.manager_id is not null) e`,
   ],
   [
     'meetings',
-    `insert into meetings (id, series_id, starts_at, duration_minutes, original_date, status, cancelled_at, cancel_reason, cancelled_by_id, started_at)
+    `insert into meetings (id, series_id, starts_at, duration_minutes, original_date, status, cancelled_at, cancel_reason, cancelled_by_id, started_at, created_at, updated_at)
      select pg_temp.bench_id('m' || n || '-' || w)::uuid, s.id, at, 30, day, st,
             case when st = 'cancelled' then at - interval '1 day' end,
             case when st = 'cancelled' then (array['出張のため','急な顧客対応','体調不良','休暇','会議が重なったため'])[1 + (n + w) % 5] end,
             case when st = 'cancelled' then case when ${rnd('n * 1000 + w', 3)} < 0.6 then s.manager_id else s.report_id end end,
-            case when st in ('minutesDraft','shared','acknowledged') then at end
+            case when st in ('minutesDraft','shared','acknowledged') then at end,
+            s.start_date - 7, least(now(), at)
      from (select s.*, substr(e.employee_number, 2)::int as n from series s join employees e on e.id = s.report_id) s
      cross join generate_series(0, ${WEEKS + FUTURE_WEEKS - 1}) w
      cross join lateral (select s.start_date + 7 * w as day) d
@@ -124,12 +126,13 @@ const steps: [string, string][] = [
   ],
   [
     'topics',
-    `insert into topics (id, meeting_id, author_id, title, category, wanted_response, visibility, position, discussed, shared_at)
+    `insert into topics (id, meeting_id, author_id, title, category, wanted_response, visibility, position, discussed, shared_at, created_at, updated_at)
      select pg_temp.bench_id('t' || h.id || '-' || j)::uuid, h.id, case when ${rnd('h.k * 4 + j', 5)} < 0.7 then s.report_id else s.manager_id end,
             'トピック ' || j, (array['career','skills','workChallenges','relationships','condition','goals','feedback','other'])[1 + floor(${rnd('h.k * 4 + j', 6)} * 8)::int],
             (array['listen','advice','thinkTogether','decide','feedback'])[1 + floor(${rnd('h.k * 4 + j', 7)} * 5)::int],
             case when h.status = 'scheduled' and ${rnd('h.k * 4 + j', 8)} < 0.5 then 'private' else 'pair' end, j, h.status <> 'scheduled',
-            case when not (h.status = 'scheduled' and ${rnd('h.k * 4 + j', 8)} < 0.5) then h.starts_at - interval '1 day' end
+            case when not (h.status = 'scheduled' and ${rnd('h.k * 4 + j', 8)} < 0.5) then least(now(), h.starts_at - interval '1 day') end,
+            least(now(), h.starts_at - interval '2 days'), least(now(), h.starts_at - interval '1 day')
      from (select m.*, ('x' || substr(m.id::text, 1, 8))::bit(32)::int::bigint as k from meetings m where m.status <> 'cancelled') h
      join series s on s.id = h.series_id
      cross join generate_series(1, 3) j
@@ -159,11 +162,12 @@ const steps: [string, string][] = [
   ],
   [
     'action_items',
-    `insert into action_items (id, series_id, meeting_id, owner_id, created_by_id, title, due_date, support, status, done_at)
+    `insert into action_items (id, series_id, meeting_id, owner_id, created_by_id, title, due_date, support, status, done_at, created_at, updated_at)
      select pg_temp.bench_id('a' || m.id || j)::uuid, m.series_id, m.id, case when j = 1 then s.report_id else s.manager_id end, s.manager_id,
             'ネクストステップ ' || j, (m.starts_at + interval '7 days')::date, j = 2,
             case when m.starts_at < now() - interval '14 days' and ${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int + j", 18)} < 0.85 then 'done' else 'open' end,
-            case when m.starts_at < now() - interval '14 days' and ${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int + j", 18)} < 0.85 then m.starts_at + interval '5 days' end
+            case when m.starts_at < now() - interval '14 days' and ${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int + j", 18)} < 0.85 then m.starts_at + interval '5 days' end,
+            m.starts_at + interval '30 minutes', m.starts_at + interval '30 minutes'
      from meetings m join series s on s.id = m.series_id
      cross join generate_series(1, 2) j
      where m.status in ('shared','acknowledged') and j <= floor(${rnd("('x' || substr(m.id::text, 1, 8))::bit(32)::int", 17)} * 2.5)`,
