@@ -205,6 +205,8 @@ export const meetings = pgTable(
   (t) => [
     uniqueIndex('meetings_series_original_idx').on(t.seriesId, t.originalDate),
     index('meetings_series_starts_idx').on(t.seriesId, t.startsAt),
+    // Period reads across all series (analytics, the practice table's 90-day window): ADR 0212.
+    index('meetings_starts_idx').on(t.startsAt),
   ],
 );
 
@@ -375,7 +377,12 @@ export const actionItems = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('action_items_series_idx').on(t.seriesId, t.status), index('action_items_owner_idx').on(t.ownerId, t.status)],
+  (t) => [
+    index('action_items_series_idx').on(t.seriesId, t.status),
+    index('action_items_owner_idx').on(t.ownerId, t.status),
+    // The practice table's window of recent action items across all series: ADR 0212.
+    index('action_items_created_idx').on(t.createdAt),
+  ],
 );
 
 /** The minutes (議事録) of a meeting: a draft either side edits, then shared (read-only) and acknowledged. */
