@@ -356,33 +356,41 @@ async function readWarnings(db: Db, { start, end, timeZone }: Period) {
       and c.report_id in (select c2.report_id from check_ins c2 join meetings m2 on m2.id = c2.meeting_id where m2.starts_at >= ${start} and m2.starts_at < ${end})
     order by c.report_id, m.starts_at`);
   const cancellations = await db.execute<{ department_id: string | null; month: string; repeated: number }>(sql`
-    with ordered as (
-      select s.id as series_id, e.department_id, m.starts_at, m.status,
-             lag(m.status, 1) over w as previous, lag(m.status, ${earlyWarning.repeatedCancellations - 1}) over w as earliest,
-             count(*) over w as position
-      from meetings m
-      join series s on s.id = m.series_id
-      join employees e on e.id = s.report_id
-      where m.starts_at < ${end} and not m.extra and m.status <> 'scheduled' and s.status not in ('pending', 'declined')
-      window w as (partition by s.id order by m.starts_at)
-    )
-    select department_id, to_char(starts_at at time zone ${timeZone}, 'YYYY-MM') as month, count(distinct series_id)::int as repeated
-    from ordered
-    where starts_at >= ${start} and status = 'cancelled' and position >= ${earlyWarning.repeatedCancellations}
-      and previous = 'cancelled' and earliest = 'cancelled'
-    group by department_id, month`);
+    select e.department_id, to_char(m.starts_at at time zone ${timeZone}, 'YYYY-MM') as month, count(distinct s.id)::int as repeated
+    from meetings m
+    join series s on s.id = m.series_id
+    join employees e on e.id = s.report_id
+    -- The cadence meetings just before this one (held or cancelled), read through the series' index.
+    cross join lateral (
+      select array_agg(p.status) as statuses
+      from (
+        select p.status from meetings p
+        where p.series_id = m.series_id and p.starts_at < m.starts_at and not p.extra and p.status <> 'scheduled'
+        order by p.starts_at desc
+        limit ${earlyWarning.repeatedCancellations - 1}
+      ) p
+    ) before
+    where m.starts_at >= ${start} and m.starts_at < ${end} and m.status = 'cancelled' and not m.extra and s.status not in ('pending', 'declined')
+      and cardinality(before.statuses) = ${earlyWarning.repeatedCancellations - 1} and 'cancelled' = all(before.statuses)
+    group by e.department_id, month`);
 
   const key = (d: string | null, m: string) => `${d ?? ''}|${m}`;
   const rows = new Map<string, MeasureRow<WarningSums>>();
   for (const p of people.rows) rows.set(key(p.department_id, p.month), { department_id: p.department_id, month: p.month, people: p.people, drops: 0, repeated: 0 });
   // Each report's check-ins in order: a month counts a report once when a sustained drop ends in it.
   const byReport = new Map<string, typeof checkIns.rows>();
-  for (const c of checkIns.rows) byReport.set(c.report_id, [...(byReport.get(c.report_id) ?? []), c]);
+  for (const c of checkIns.rows) {
+    const list = byReport.get(c.report_id);
+    if (list) list.push(c);
+    else byReport.set(c.report_id, [c]);
+  }
+  // A drop is judged on the streak and the 8 check-ins before it: no more of the history is needed.
+  const judged = earlyWarning.dropStreak + 8;
   for (const list of byReport.values()) {
     const flagged = new Set<string>();
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
-      if (!c.in_period || !sustainedDrop(list.slice(0, i + 1).map((x) => x.score))) continue;
+      if (!c.in_period || !sustainedDrop(list.slice(Math.max(0, i + 1 - judged), i + 1).map((x) => x.score))) continue;
       const k = key(c.department_id, c.month);
       if (flagged.has(k)) continue;
       flagged.add(k);
