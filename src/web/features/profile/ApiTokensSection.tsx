@@ -8,7 +8,7 @@ import { apiTokenCreateSchema, apiTokenLimits, tokenScopes, type ApiToken, type 
 import { FormError } from '../../components/FormError.js';
 import { QueryError } from '../../components/QueryError.js';
 import { RevokeTokenModal } from '../../components/RevokeTokenModal.js';
-import { ShownOnce } from '../../components/ShownOnce.js';
+import { TokenSecretShown } from '../../components/TokenSecretShown.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate } from '../../lib/format.js';
 import { schemaValidate } from '../../lib/formSchema.js';
@@ -33,23 +33,7 @@ export function ApiTokensSection() {
         {t('profile.tokens.description')}
       </Text>
       <Stack gap="md">
-        {created ? (
-          <Stack gap="xs">
-            <ShownOnce
-              notice={t('profile.tokens.shownOnce', { name: created.name })}
-              label={t('profile.tokens.secret')}
-              value={created.secret}
-              copyLabel={t('profile.tokens.copy')}
-              copiedLabel={t('profile.tokens.copied')}
-              monospace
-            />
-            <Group>
-              <Button variant="default" size="xs" onClick={() => setCreated(null)}>
-                {t('profile.tokens.hideSecret')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
+        <TokenSecretShown created={created} onHide={() => setCreated(null)} texts="profile.tokens" />
         <CreateTokenForm onCreated={setCreated} />
         {query.isError ? (
           <QueryError error={query.error} onRetry={() => void query.refetch()} />

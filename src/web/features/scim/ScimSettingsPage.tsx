@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { RevokeTokenModal } from '../../components/RevokeTokenModal.js';
-import { ShownOnce } from '../../components/ShownOnce.js';
+import { TokenSecretShown } from '../../components/TokenSecretShown.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/format.js';
 import { schemaValidate } from '../../lib/formSchema.js';
@@ -67,23 +67,7 @@ export function ScimSettingsPage() {
               {t('scim.tokens')}
             </Title>
             <Stack gap="md">
-              {created ? (
-                <Stack gap="xs">
-                  <ShownOnce
-                    notice={t('scim.shownOnce', { name: created.name })}
-                    label={t('scim.secret')}
-                    value={created.secret}
-                    copyLabel={t('scim.copy')}
-                    copiedLabel={t('scim.copied')}
-                    monospace
-                  />
-                  <Group>
-                    <Button variant="default" size="xs" onClick={() => setCreated(null)}>
-                      {t('scim.hideSecret')}
-                    </Button>
-                  </Group>
-                </Stack>
-              ) : null}
+              <TokenSecretShown created={created} onHide={() => setCreated(null)} texts="scim" />
               <CreateTokenForm onCreated={setCreated} />
               {query.data.items.length === 0 ? (
                 <EmptyState icon={<IconKey aria-hidden />} title={t('scim.emptyTitle')} description={t('scim.emptyBody')} />
