@@ -94,6 +94,55 @@ test('an admin creates a SCIM token, an identity provider provisions with it, an
   await admin.context().close();
 });
 
+test('a User without an e-mail address (RFC 7644 §3.3) is shown as such, and the admin completes it later', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await openSession(browser, demo.admin);
+  const origin = new URL(admin.url()).origin;
+  const made = await admin.request.post('/api/admin/scim-tokens', { headers: { origin }, data: { name: `RFC 7644 ${Date.now()}` } });
+  expect(made.status()).toBe(201);
+  const token = (await made.json()) as { id: string; secret: string };
+  const tag = Date.now().toString(36);
+  // The RFC's create example, with this run's ids (the demo data may be reused between runs).
+  const created = await admin.context().request.post(`${origin}/scim/v2/Users`, {
+    headers: { authorization: `Bearer ${token.secret}`, 'content-type': 'application/scim+json' },
+    data: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: `bjensen${tag}`,
+      externalId: `bjensen${tag}`,
+      name: { formatted: 'Ms. Barbara J Jensen III', familyName: 'Jensen', givenName: 'Barbara' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const user = (await created.json()) as { id: string; emails?: unknown };
+  expect(user.emails).toBeUndefined();
+  await admin.request.delete(`/api/admin/scim-tokens/${token.id}`, { headers: { origin } });
+
+  await admin.goto(`/employees/${user.id}`);
+  await expect(admin.getByRole('heading', { level: 1, name: /Jensen Barbara/ })).toBeVisible();
+  await expect(admin.getByText('メールアドレス未登録')).toBeVisible();
+  await expectNoAxeViolations(admin, 'employee without e-mail (ja)');
+  await shootAtWidths(admin, `${dir}/employee-no-email-ja`, async (p) => expect(p.getByText('メールアドレス未登録')).toBeVisible());
+  await setLanguage(admin, 'en');
+  await admin.reload();
+  await expect(admin.getByText('No e-mail address')).toBeVisible();
+  await shootAtWidths(admin, `${dir}/employee-no-email-en`, async (p) => expect(p.getByText('No e-mail address')).toBeVisible());
+
+  // The form lets the address stay empty, and takes it when it arrives.
+  await admin.getByRole('button', { name: 'Edit' }).click();
+  const form = admin.getByRole('dialog', { name: 'Edit Jensen Barbara' });
+  await expect(form.getByText('Can be added later. Until then they cannot sign in and are sent no mail.')).toBeVisible();
+  await shootAtWidths(admin, `${dir}/employee-no-email-form-en`, async (p) => expect(p.getByRole('dialog')).toBeVisible());
+  await form.getByLabel('Family name (kana)').fill('ジェンセン');
+  await form.getByLabel('Given name (kana)').fill('バーバラ');
+  await form.getByLabel('Email address').fill(`bjensen.${tag}@example.test`);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(admin.getByRole('link', { name: `bjensen.${tag}@example.test` })).toBeVisible();
+  await expect(admin.getByText('No e-mail address')).toHaveCount(0);
+  await setLanguage(admin, 'ja');
+  await admin.context().close();
+});
+
 test('members, managers and hr have no link to SCIM and are refused on a direct visit', async ({ browser }) => {
   test.setTimeout(120_000);
   for (const email of [demo.member, demo.manager, demo.hr]) {

@@ -16,6 +16,19 @@ export const emailSchema = z
   .max(limits.emailMax)
   .pipe(z.email());
 
+/**
+ * An address that may be missing (ADR 0215): empty becomes null. An employee without one exists in
+ * the organisation but cannot sign in and is sent nothing until an address is filled in.
+ */
+export const optionalEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(limits.emailMax)
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .pipe(z.email().nullable());
+
 const employeeNumber = requiredText(limits.employeeNumberMax).regex(/^[A-Za-z0-9_-]+$/, { message: 'employeeNumber' });
 
 /** What an admin fills in to create an employee. */
@@ -24,19 +37,19 @@ export const employeeCreateSchema = z.object({
   givenName: requiredText(limits.nameMax),
   familyNameKana: kanaSchema,
   givenNameKana: kanaSchema,
-  email: emailSchema,
+  email: optionalEmailSchema,
   employeeNumber,
   title: optionalText(limits.titleMax),
   departmentId: idSchema.nullish().transform((v) => v ?? null),
   managerId: idSchema.nullish().transform((v) => v ?? null),
   isHr: z.boolean().default(false),
   isAdmin: z.boolean().default(false),
-  /** Initial password; without one the employee cannot sign in until an admin sets one. */
+  /** Initial password (needs an e-mail address); without one the employee cannot sign in until an admin sets one. */
   password: z.string().min(limits.passwordMin).max(limits.passwordMax).optional(),
 });
 export type EmployeeCreate = z.input<typeof employeeCreateSchema>;
 
-/** What an admin may change; every field optional. */
+/** What an admin may change; every field optional. An address may be added, never removed. */
 export const employeeUpdateSchema = z
   .object({
     familyName: requiredText(limits.nameMax),
@@ -82,7 +95,8 @@ export const employeeSchema = z.object({
   givenName: z.string(),
   familyNameKana: z.string(),
   givenNameKana: z.string(),
-  email: z.string(),
+  /** Null: no e-mail address yet (ADR 0215) — the person cannot sign in and is sent no mail. */
+  email: z.string().nullable(),
   employeeNumber: z.string(),
   title: z.string().nullable(),
   department: z.object({ id: z.string(), name: z.string() }).nullable(),

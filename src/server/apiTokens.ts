@@ -48,7 +48,8 @@ export async function resolveApiToken(db: Db, secret: string, now: Date): Promis
     .innerJoin(employees, eq(employees.id, apiTokens.employeeId))
     .where(and(eq(apiTokens.tokenHash, hashApiToken(secret)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), eq(employees.active, true)))
     .limit(1);
-  return row ?? null;
+  // An employee without an e-mail address has no sign-in user and so no token (ADR 0215).
+  return row?.userId ? { ...row, userId: row.userId } : null;
 }
 
 /** How stale `lastUsedAt` may get before a request writes it again. */

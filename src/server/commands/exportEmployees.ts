@@ -39,7 +39,7 @@ export async function exportEmployeesCsv(db: Db, encoding: CsvEncoding): Promise
         givenName: p.givenName,
         familyNameKana: p.familyNameKana,
         givenNameKana: p.givenNameKana,
-        email: p.email,
+        email: p.email ?? '',
         title: p.title ?? '',
         department: p.departmentId ? (paths.get(p.departmentId) ?? '') : '',
         managerEmail: m?.email ?? '',

@@ -35,7 +35,8 @@ interface Person {
   givenName: string;
   familyNameKana: string;
   givenNameKana: string;
-  email: string;
+  /** Null: the row has no address (ADR 0215). */
+  email: string | null;
   employeeNumber: string;
   /** Undefined when the title column is not mapped (a stored title is then kept). */
   title: string | null | undefined;
@@ -44,7 +45,7 @@ interface Person {
 interface Existing extends Omit<Person, 'title'> {
   title: string | null;
   id: string;
-  userId: string;
+  userId: string | null;
   active: boolean;
   departmentId: string | null;
   managerId: string | null;
@@ -168,7 +169,7 @@ export async function planImport(db: Tx, input: { file: string; mapping: ImportM
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const fieldLabel = (f: string) => (f in fieldKeys ? t(fieldKeys[f as ImportField]) : f);
   const org = await loadOrganisation(db);
-  const byEmail = new Map(org.people.map((p) => [p.email.toLowerCase(), p]));
+  const byEmail = new Map(org.people.flatMap((p) => (p.email ? [[p.email.toLowerCase(), p] as const] : [])));
   const byNumber = new Map(org.people.map((p) => [p.employeeNumber, p]));
   const byId = new Map(org.people.map((p) => [p.id, p]));
   const paths = departmentPaths(org.depts);
@@ -226,7 +227,10 @@ export async function planImport(db: Tx, input: { file: string; mapping: ImportM
 
   // Second pass: against the other rows and the stored organisation.
   for (const r of parsedRows) {
-    const existing = r.email ? (byEmail.get(r.email) ?? null) : null;
+    // A row is the stored employee with its address; else, the stored employee without an address
+    // that has its employee number (the row may give them their first address, ADR 0215).
+    const numberHolder = byNumber.get((r.raw.employeeNumber ?? '').trim());
+    const existing = (r.email ? byEmail.get(r.email) : undefined) ?? (numberHolder && !numberHolder.email ? numberHolder : null);
     const sameEmail = rowsByEmail.get(r.email) ?? [];
     if (sameEmail.length > 1) r.problems.push({ code: 'duplicateEmail', field: 'email', message: t('import.duplicateEmail', { email: r.email, rows: sameEmail.join(', ') }) });
     const number = (r.raw.employeeNumber ?? '').trim();
@@ -236,13 +240,13 @@ export async function planImport(db: Tx, input: { file: string; mapping: ImportM
     } else if (number) {
       const holder = byNumber.get(number);
       // Taken by someone else, unless that person is in the file too and gives the number up there.
-      const holderRow = holder ? rowOfEmail.get(holder.email.toLowerCase()) : undefined;
+      const holderRow = holder?.email ? rowOfEmail.get(holder.email.toLowerCase()) : undefined;
       const givenUp = holderRow !== undefined && (parsedByRow.get(holderRow)?.raw.employeeNumber ?? '').trim() !== number;
       if (holder && holder.id !== existing?.id && !givenUp) {
         r.problems.push({ code: 'employeeNumberTaken', field: 'employeeNumber', message: t('import.employeeNumberTaken', { number, name: displayName(holder) }) });
       }
     }
-    if (!existing && r.email && org.signInOnly.has(r.email)) r.problems.push({ code: 'emailTaken', field: 'email', message: t('import.emailTaken', { email: r.email }) });
+    if (!existing?.email && r.email && org.signInOnly.has(r.email)) r.problems.push({ code: 'emailTaken', field: 'email', message: t('import.emailTaken', { email: r.email }) });
 
     let departmentPath: string | null | undefined;
     const deptCell = cell(r.cells, 'department');
@@ -364,7 +368,7 @@ export async function planImport(db: Tx, input: { file: string; mapping: ImportM
   };
 }
 
-const emptyPerson: Person = { familyName: '', givenName: '', familyNameKana: '', givenNameKana: '', email: '', employeeNumber: '', title: null };
+const emptyPerson: Person = { familyName: '', givenName: '', familyNameKana: '', givenNameKana: '', email: null, employeeNumber: '', title: null };
 
 const fieldKeys: Record<ImportField, MessageKey> = {
   employeeNumber: 'import.field.employeeNumber',
@@ -389,6 +393,7 @@ function changes(p: PlannedRow, deptByPath: Map<string, { id: string }>, storedI
     e.familyNameKana !== person.familyNameKana ||
     e.givenNameKana !== person.givenNameKana ||
     e.employeeNumber !== person.employeeNumber ||
+    (!e.email && person.email) ||
     (person.title !== undefined && e.title !== person.title)
   ) {
     return true;
@@ -433,7 +438,9 @@ const personColumns = (p: Person) => ({
  * organisation lock (the organisation may have changed since the dry run) and refused, naming the
  * rows, if any row has a problem. Writes in batches of 1,000 rows per statement. New employees get a
  * sign-in user without a password, as employees created by an admin without one: they cannot sign
- * in until a password is set for them. The column mapping is remembered for the next import.
+ * in until a password is set for them. A row without an address makes an employee without a sign-in
+ * user; a row that gives a stored employee their first address makes theirs (ADR 0215). The column
+ * mapping is remembered for the next import.
  */
 export async function applyImport(props: {
   db: Db;
@@ -487,12 +494,13 @@ export async function applyImport(props: {
       const rows = batch.map((p) => {
         const id = randomUUID();
         idOfRow.set(p.row, id);
-        return { id, user_id: randomUUID(), name: displayName(p.person), ...personColumns(p.person), title: p.person.title ?? null, department_id: deptOf(p, null) };
+        return { id, user_id: p.person.email ? randomUUID() : null, name: displayName(p.person), ...personColumns(p.person), title: p.person.title ?? null, department_id: deptOf(p, null) };
       });
       const json = JSON.stringify(rows);
       await tx.execute(sql`
         insert into auth_user (id, name, email, email_verified)
-        select r.user_id, r.name, r.email, true from jsonb_to_recordset(${json}::jsonb) as r(user_id text, name text, email text)`);
+        select r.user_id, r.name, r.email, true from jsonb_to_recordset(${json}::jsonb) as r(user_id text, name text, email text)
+        where r.user_id is not null`);
       await step(batch.length);
       await tx.execute(sql`
         insert into employees (id, user_id, family_name, given_name, family_name_kana, given_name_kana, email, employee_number, title, department_id)
@@ -506,13 +514,28 @@ export async function applyImport(props: {
       const json = JSON.stringify(
         batch.map((p) => {
           const e = p.existing!;
-          return { id: e.id, user_id: e.userId, name: displayName(p.person), ...personColumns(p.person), title: p.person.title === undefined ? e.title : p.person.title, department_id: deptOf(p, e.departmentId) };
+          // A first address brings the sign-in user with it; a stored address is never replaced here.
+          const newUserId = !e.userId && p.person.email ? randomUUID() : null;
+          return {
+            id: e.id,
+            user_id: e.userId ?? newUserId,
+            new_user_id: newUserId,
+            name: displayName(p.person),
+            ...personColumns(p.person),
+            title: p.person.title === undefined ? e.title : p.person.title,
+            department_id: deptOf(p, e.departmentId),
+          };
         }),
       );
       await tx.execute(sql`
+        insert into auth_user (id, name, email, email_verified)
+        select r.new_user_id, r.name, r.email, true from jsonb_to_recordset(${json}::jsonb) as r(new_user_id text, name text, email text)
+        where r.new_user_id is not null`);
+      await tx.execute(sql`
         update employees e set family_name = r.family_name, given_name = r.given_name, family_name_kana = r.family_name_kana,
-          given_name_kana = r.given_name_kana, employee_number = r.employee_number, title = r.title, department_id = r.department_id, updated_at = now()
-        from jsonb_to_recordset(${json}::jsonb) as r(${recordColumns}, id uuid, department_id uuid)
+          given_name_kana = r.given_name_kana, employee_number = r.employee_number, title = r.title, department_id = r.department_id,
+          email = coalesce(e.email, r.email), user_id = coalesce(e.user_id, r.new_user_id), updated_at = now()
+        from jsonb_to_recordset(${json}::jsonb) as r(${recordColumns}, id uuid, department_id uuid, new_user_id text)
         where e.id = r.id`);
       await step(batch.length);
       await tx.execute(sql`

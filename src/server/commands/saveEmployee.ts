@@ -22,7 +22,7 @@ function displayName(e: { familyName: string; givenName: string }): string {
   return `${e.familyName} ${e.givenName}`;
 }
 
-async function assertUnique(tx: Tx, fields: { email?: string; employeeNumber?: string }, exceptId?: string) {
+async function assertUnique(tx: Tx, fields: { email?: string | null; employeeNumber?: string }, exceptId?: string) {
   if (fields.email) {
     const clash = await tx
       .select({ id: employees.id })
@@ -60,7 +60,15 @@ async function managerFor(tx: Tx, managerId: string) {
   return m;
 }
 
-/** Creates an employee with their sign-in user (and password, when one is given). */
+/** A password is for signing in, and signing in goes by e-mail address (ADR 0215). */
+function assertPasswordHasEmail(password: string | undefined, email: string | null | undefined): void {
+  if (password && !email) throw new ValidationError({ password: { key: 'errors.passwordNeedsEmail' } });
+}
+
+/**
+ * Creates an employee with their sign-in user (and password, when one is given). Without an e-mail
+ * address there is no sign-in user: the person exists in the organisation but cannot sign in.
+ */
 export async function createEmployee(props: {
   db: Db;
   auth: Auth;
@@ -69,7 +77,8 @@ export async function createEmployee(props: {
   guard?: (tx: Tx) => Promise<void>;
 }): Promise<string> {
   const { db, auth, input } = props;
-  if (input.password) assertPasswordAllowed(input.password, input);
+  assertPasswordHasEmail(input.password, input.email);
+  if (input.password && input.email) assertPasswordAllowed(input.password, { ...input, email: input.email });
   const passwordHash = input.password ? await hashPassword(auth, input.password) : null;
   return db.transaction(async (tx) => {
     await lockOrganisation(tx);
@@ -77,9 +86,9 @@ export async function createEmployee(props: {
     await assertUnique(tx, input);
     await assertDepartment(tx, input.departmentId);
     if (input.managerId) await managerFor(tx, input.managerId);
-    const userId = randomUUID();
-    await tx.insert(user).values({ id: userId, name: displayName(input), email: input.email, emailVerified: true });
-    if (passwordHash) {
+    const userId = input.email ? randomUUID() : null;
+    if (userId && input.email) await tx.insert(user).values({ id: userId, name: displayName(input), email: input.email, emailVerified: true });
+    if (userId && passwordHash) {
       await tx.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
     }
     const [row] = await tx
@@ -112,8 +121,10 @@ export async function updateEmployee(props: { db: Db; auth: Auth; actorId: strin
   if (input.password) {
     const [owner] = await db.select().from(employees).where(eq(employees.id, id));
     if (!owner) throw new NotFoundError('errors.employeeNotFound');
+    const email = input.email ?? owner.email;
+    assertPasswordHasEmail(input.password, email);
     assertPasswordAllowed(input.password, {
-      email: input.email ?? owner.email,
+      email: email!,
       familyName: input.familyName ?? owner.familyName,
       givenName: input.givenName ?? owner.givenName,
       familyNameKana: input.familyNameKana ?? owner.familyNameKana,
@@ -153,34 +164,40 @@ export async function updateEmployee(props: { db: Db; auth: Auth; actorId: strin
     }
     const { password: _password, ...fields } = input;
     const deactivating = input.active === false && current.active;
+    const name = displayName({ familyName: input.familyName ?? current.familyName, givenName: input.givenName ?? current.givenName });
+    let userId = current.userId;
+    // The first address: the person gets their sign-in user now, written with it (ADR 0215).
+    const firstUser = !userId && input.email ? randomUUID() : null;
+    if (firstUser && input.email) await tx.insert(user).values({ id: firstUser, name, email: input.email, emailVerified: true });
     const changes = {
       ...fields,
+      ...(firstUser ? { userId: firstUser } : {}),
       ...(input.active !== undefined && input.active !== current.active ? { deactivatedAt: input.active ? null : new Date() } : {}),
     };
     // A password-only change has nothing to write here (Drizzle throws on an empty SET).
     if (Object.keys(changes).length > 0) await tx.update(employees).set(changes).where(eq(employees.id, id));
-    if (input.email || input.familyName || input.givenName) {
+    if (firstUser) {
+      userId = firstUser;
+    } else if (userId && (input.email || input.familyName || input.givenName)) {
       await tx
         .update(user)
-        .set({
-          email: input.email ?? current.email,
-          name: displayName({ familyName: input.familyName ?? current.familyName, givenName: input.givenName ?? current.givenName }),
-        })
-        .where(eq(user.id, current.userId));
+        .set({ email: input.email ?? current.email!, name })
+        .where(eq(user.id, userId));
     }
+    if (!userId) return;
     if (passwordHash) {
       const updated = await tx
         .update(account)
         .set({ password: passwordHash })
-        .where(and(eq(account.userId, current.userId), eq(account.providerId, 'credential')))
+        .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
         .returning({ id: account.id });
       if (updated.length === 0) {
-        await tx.insert(account).values({ id: randomUUID(), accountId: current.userId, providerId: 'credential', userId: current.userId, password: passwordHash });
+        await tx.insert(account).values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
       }
     }
     // A new password or a deactivation ends every session the person had.
     if (deactivating || passwordHash) {
-      await tx.delete(session).where(eq(session.userId, current.userId));
+      await tx.delete(session).where(eq(session.userId, userId));
     }
   });
 }

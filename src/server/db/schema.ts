@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { MinutesNode } from '../../domain/minutesDocument.js';
 import { goals } from './schema/goals.js';
 
@@ -91,21 +91,22 @@ export const departments = pgTable(
 
 /**
  * One row per person. Linked 1:1 to a sign-in user; deactivated, never deleted, while history
- * is retained (SPEC §1). The manager role is derived from `manager_id` of others.
+ * is retained (SPEC §1). The manager role is derived from `manager_id` of others. A person without
+ * an e-mail address (provisioned before their mailbox exists, ADR 0215) has no sign-in user: `email`
+ * and `user_id` are both null or both set.
  */
 export const employees = pgTable(
   'employees',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: text('user_id')
-      .notNull()
       .unique()
       .references(() => user.id),
     familyName: text('family_name').notNull(),
     givenName: text('given_name').notNull(),
     familyNameKana: text('family_name_kana').notNull(),
     givenNameKana: text('given_name_kana').notNull(),
-    email: text('email').notNull(),
+    email: text('email'),
     employeeNumber: text('employee_number').notNull(),
     title: text('title'),
     departmentId: uuid('department_id').references(() => departments.id),
@@ -120,6 +121,7 @@ export const employees = pgTable(
   },
   (t) => [
     uniqueIndex('employees_email_idx').on(sql`lower(${t.email})`),
+    check('employees_email_with_user', sql`(${t.email} is null) = (${t.userId} is null)`),
     uniqueIndex('employees_number_idx').on(t.employeeNumber),
     index('employees_manager_idx').on(t.managerId),
     index('employees_department_idx').on(t.departmentId),

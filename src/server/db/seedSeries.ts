@@ -86,7 +86,7 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
   let pairIndex = 0;
   const followUps: FollowUpSeed[] = [];
   for (const report of people) {
-    if (!report.managerId || opts.skipEmails.includes(report.email)) continue;
+    if (!report.managerId || (report.email && opts.skipEmails.includes(report.email))) continue;
     const focus = report.email === 'member@demo.example';
     const weekday = 1 + (pairIndex % 5);
     const schedule: Schedule = {

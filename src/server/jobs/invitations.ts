@@ -49,7 +49,8 @@ export function invitationIcs(props: {
     url,
     status: props.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: 'Taiwa', email: props.organizer },
-    attendees: [props.manager, props.report].map((p) => ({ name: displayName(p), email: p.email, rsvp: props.method === 'REQUEST' })),
+    // Someone without an address (ADR 0215) is no attendee: a calendar cannot invite them.
+    attendees: [props.manager, props.report].flatMap((p) => (p.email ? [{ name: displayName(p), email: p.email, rsvp: props.method === 'REQUEST' }] : [])),
   });
   return cal.toString();
 }

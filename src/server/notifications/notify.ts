@@ -8,7 +8,8 @@ import { renderMail, type NotificationParams } from './mailText.js';
 /** Who a notification goes to, as the sender needs them: address, language, time zone. */
 export interface Recipient {
   id: string;
-  email: string;
+  /** Null: no address yet (ADR 0215); the person gets no mail. */
+  email: string | null;
   locale: Locale;
   timeZone: string;
   familyName: string;
@@ -75,7 +76,8 @@ export async function notifyOnce(tx: Tx, input: NotifyInput): Promise<{ created:
     await tx.insert(notifications).values({ recipientId: recipient.id, kind, params: input.params, link: input.link });
   }
   let mailId: string | null = null;
-  if (channels.email) {
+  // Nothing is ever mailed to someone without an address; the in-app notification waits for them.
+  if (channels.email && recipient.email) {
     const mail = renderMail(kind, recipient.locale, input.params, `${input.baseUrl}${input.link}`, `${input.baseUrl}/settings/notifications`);
     const [row] = await tx
       .insert(mailMessages)

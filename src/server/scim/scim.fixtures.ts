@@ -15,7 +15,7 @@ export const rfc = {
   /** RFC 7644 §3.3 "Creating Resources": the create request. It has no e-mail address. */
   create: {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    userName: 'Bjensen',
+    userName: 'bjensen',
     externalId: 'bjensen',
     name: { formatted: 'Ms. Barbara J Jensen III', familyName: 'Jensen', givenName: 'Barbara' },
   },

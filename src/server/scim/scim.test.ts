@@ -182,12 +182,67 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
   });
 
   describe('RFC 7644 examples', () => {
-    it('§3.3 create: without an e-mail address it is refused with invalidValue and nothing is made', async () => {
+    it('§3.3 create, verbatim (no e-mail address): 201, no emails back, no sign-in user; filter userName eq "bjensen" finds it', async () => {
+      const res = await scim('POST', '/Users', rfc.create);
+      expect(res.status, res.text).toBe(201);
+      expect(res.headers.get('location')).toBe(`http://127.0.0.1:3000/scim/v2/Users/${res.body.id}`);
+      expect(res.body).toMatchObject({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE, TAIWA],
+        userName: 'bjensen',
+        externalId: 'bjensen',
+        name: { familyName: 'Jensen', givenName: 'Barbara' },
+        active: true,
+        meta: { resourceType: 'User', location: `http://127.0.0.1:3000/scim/v2/Users/${res.body.id}` },
+      });
+      expect(res.body).not.toHaveProperty('emails');
+      // In the organisation, without an address and so without a sign-in user (ADR 0215).
+      expect(await row(res.body.id)).toMatchObject({ email: null, userId: null, employeeNumber: 'bjensen', active: true });
+      const read = await scim('GET', `/Users/${res.body.id}`);
+      expect(read.body).toMatchObject({ userName: 'bjensen', externalId: 'bjensen' });
+      expect(read.body).not.toHaveProperty('emails');
+
+      const found = await scim<ListResponse>('GET', `/Users?filter=${encodeURIComponent(rfc.filters.supported)}`);
+      expect(found.body).toMatchObject({ totalResults: 1 });
+      expect(found.body.Resources[0]).toMatchObject({ id: res.body.id, userName: 'bjensen' });
+      expect(found.body.Resources[0]).not.toHaveProperty('emails');
+      // The same again is a duplicate (the employee number "bjensen" is taken).
+      expectScimError(await scim('POST', '/Users', rfc.create), 409, 'uniqueness');
+    });
+
+    it('§3.3 without an address: no password until one arrives by PATCH; then sign-in works; it cannot be taken away again', async () => {
       const tag = uniqueTag();
-      const before = await employeeCount();
-      const err = expectScimError(await scim('POST', '/Users', adapt(rfc.create, { bjensen: `bjensen${tag}`, Bjensen: `Bjensen${tag}` }), { 'accept-language': 'en' }), 400, 'invalidValue');
-      expect(err.detail).toContain('e-mail');
-      expect(await employeeCount()).toBe(before);
+      const created = await scim('POST', '/Users', adapt(rfc.create, { bjensen: `bjensen${tag}` }));
+      expect(created.status, created.text).toBe(201);
+      const id = created.body.id;
+      const password = `Ha${tag}-kaze-no-tani`;
+      // Signing in goes by address: a password for someone without one is refused and changes nothing.
+      const refused = await call(app, 'PATCH', `/api/employees/${id}`, { cookie: adminCookie, body: { password }, headers: { 'accept-language': 'en' } });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.text).toContain('Add an e-mail address before setting a password.');
+      expect(await row(id)).toMatchObject({ email: null, userId: null });
+
+      const address = `bjensen${tag}@example.com`;
+      const patched = await scim('PATCH', `/Users/${id}`, {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'add', path: 'emails', value: [{ value: address, type: 'work', primary: true }] }],
+      });
+      expect(patched.status, patched.text).toBe(200);
+      expect(patched.body).toMatchObject({ userName: `bjensen${tag}`, emails: [{ value: address, type: 'work', primary: true }] });
+      const stored = await row(id);
+      expect(stored.email).toBe(address);
+      expect(stored.userId).not.toBeNull();
+
+      const set = await call(app, 'PATCH', `/api/employees/${id}`, { cookie: adminCookie, body: { password } });
+      expect(set.status, set.text).toBe(200);
+      const cookie = await signIn(app, address, password);
+      const me = await call<{ id: string; email: string }>(app, 'GET', '/api/me', { cookie });
+      expect(me.body).toMatchObject({ id, email: address });
+
+      // A PUT without an address would leave the person unable to sign in: refused, nothing changed.
+      const put = { ...adapt(rfc.create, { bjensen: `bjensen${tag}` }), name: { familyName: 'Jensen', givenName: 'Babs' } };
+      const err = expectScimError(await scim('PUT', `/Users/${id}`, put, { 'accept-language': 'en' }), 400, 'invalidValue');
+      expect(err.detail).toContain('cannot be removed');
+      expect(await row(id)).toMatchObject({ email: address, givenName: 'Barbara' });
     });
 
     it('§3.3 create with an e-mail address: 201, Location, the externalId as employee number', async () => {
@@ -196,7 +251,7 @@ describe.skipIf(noDatabase)('SCIM 2.0 provisioning', () => {
       const res = await scim('POST', '/Users', body);
       expect(res.status, res.text).toBe(201);
       expect(res.headers.get('location')).toBe(`http://127.0.0.1:3000/scim/v2/Users/${res.body.id}`);
-      expect(res.body).toMatchObject({ userName: `Bjensen${tag}`, externalId: `bjensen${tag}`, name: { familyName: 'Jensen', givenName: 'Barbara' }, active: true });
+      expect(res.body).toMatchObject({ userName: `bjensen${tag}`, externalId: `bjensen${tag}`, name: { familyName: 'Jensen', givenName: 'Barbara' }, active: true });
       const stored = await row(res.body.id);
       expect(stored).toMatchObject({ email: `bjensen${tag}@example.com`, employeeNumber: `bjensen${tag}`, familyNameKana: '', isAdmin: false });
       // The same again is a duplicate (409 uniqueness).

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { idSchema } from '../../domain/common.js';
-import { emailSchema, employeeCreateSchema, kanaSchema, type employeeUpdateSchema } from '../../domain/employees.js';
+import { employeeCreateSchema, kanaSchema, optionalEmailSchema, type employeeUpdateSchema } from '../../domain/employees.js';
 import { createEmployee, updateEmployee } from '../commands/saveEmployee.js';
 import type { Db } from '../db/client.js';
 import { departments, employees, scimIdentities } from '../db/schema.js';
@@ -57,11 +57,12 @@ export function presentUser(row: UserRow, base: string): JsonObject {
     schemas: [SCHEMA.user, SCHEMA.enterprise, SCHEMA.taiwa],
     id: row.id,
     ...(row.externalId ? { externalId: row.externalId } : {}),
-    userName: row.userName ?? row.email,
+    // Someone without an address always has their userName in scim_identities (saveIdentity).
+    userName: row.userName ?? row.email ?? '',
     name: { formatted: fullName, familyName: row.familyName, givenName: row.givenName },
     displayName: fullName,
     ...(row.title ? { title: row.title } : {}),
-    emails: [{ value: row.email, type: 'work', primary: true }],
+    ...(row.email ? { emails: [{ value: row.email, type: 'work', primary: true }] } : {}),
     active: row.active,
     groups: row.departmentId ? [{ value: row.departmentId, display: row.departmentName, $ref: `${base}/Groups/${row.departmentId}`, type: 'direct' }] : [],
     [SCHEMA.enterprise]: enterprise,
@@ -110,7 +111,8 @@ function userCondition(filter: EqFilter, sc: ScimContext): SQL {
 /** What a SCIM User body says about an employee, before it is checked. */
 interface UserFields {
   userName: string;
-  email: string;
+  /** Null: none was sent and userName is no address (ADR 0215). */
+  email: string | null;
   familyName: string;
   givenName: string;
   title: string | null;
@@ -142,8 +144,7 @@ function readUser(body: unknown, sc: ScimContext): UserFields {
   const emails = getAttr(body, 'emails');
   const list = Array.isArray(emails) ? emails.filter(isObject) : [];
   const chosen = list.find((e) => toBoolean(getAttr(e, 'primary')) === true) ?? list.find((e) => str(getAttr(e, 'type'))?.toLowerCase() === 'work') ?? list[0];
-  const email = (chosen && str(getAttr(chosen, 'value'))) || (userName.includes('@') ? userName : undefined);
-  if (!email) throw sc.invalid('errors.scim.emailRequired');
+  const email = (chosen && str(getAttr(chosen, 'value'))) || (userName.includes('@') ? userName : null);
 
   const activeRaw = getAttr(body, 'active');
   const active = activeRaw === undefined || activeRaw === null ? undefined : toBoolean(activeRaw);
@@ -177,7 +178,7 @@ function readUser(body: unknown, sc: ScimContext): UserFields {
 const scimEmployeeSchema = employeeCreateSchema
   .pick({ familyName: true, givenName: true, email: true, employeeNumber: true, title: true })
   .extend({
-    email: emailSchema,
+    email: optionalEmailSchema,
     familyNameKana: kanaSchema.or(z.literal('')),
     givenNameKana: kanaSchema.or(z.literal('')),
     managerId: idSchema.nullable(),
@@ -191,7 +192,7 @@ function check(fields: z.input<typeof scimEmployeeSchema>, sc: ScimContext) {
 
 /** Keeps the identity provider's externalId and userName (when it is not simply the e-mail address). */
 async function saveIdentity(db: Db, id: string, f: Pick<UserFields, 'externalId' | 'userName' | 'email'>) {
-  const userName = f.userName.toLowerCase() === f.email.toLowerCase() ? null : f.userName;
+  const userName = f.email && f.userName.toLowerCase() === f.email.toLowerCase() ? null : f.userName;
   const set = { userName, ...(f.externalId !== undefined ? { externalId: f.externalId } : {}), updatedAt: new Date() };
   await db
     .insert(scimIdentities)
@@ -199,7 +200,11 @@ async function saveIdentity(db: Db, id: string, f: Pick<UserFields, 'externalId'
     .onConflictDoUpdate({ target: scimIdentities.resourceId, set });
 }
 
-/** POST /Users: a new employee (no password: they sign in once an admin or single sign-on lets them). */
+/**
+ * POST /Users: a new employee (no password: they sign in once an admin or single sign-on lets them).
+ * Without an address (RFC 7644 §3.3's own example) the employee has no sign-in user until one
+ * arrives by PATCH or PUT, the CSV import or the admin's form (ADR 0215).
+ */
 export async function createUser(body: unknown, sc: ScimContext): Promise<string> {
   const f = readUser(body, sc);
   // Taiwa requires an employee number; without the enterprise attribute the identity provider's
@@ -229,6 +234,8 @@ export async function createUser(body: unknown, sc: ScimContext): Promise<string
 /** PUT /Users/{id}, and PATCH after its operations are applied: the employee becomes what the body says. */
 export async function replaceUser(id: string, current: UserRow, body: unknown, sc: ScimContext): Promise<void> {
   const f = readUser(body, sc);
+  // An address is how the person signs in: it may be added or changed, never taken away.
+  if (!f.email && current.email) throw sc.invalid('errors.scim.emailRemoved');
   const input = check(
     {
       familyName: f.familyName,

@@ -6029,7 +6029,7 @@ export interface operations {
                                 name: string;
                             } | null;
                             directReportCount: number;
-                            email: string;
+                            email: string | null;
                             employeeNumber: string;
                             familyName: string;
                             familyNameKana: string;
@@ -6156,7 +6156,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     departmentId?: string | null;
-                    email: string;
+                    email?: string | null;
                     employeeNumber: string;
                     familyName: string;
                     familyNameKana: string;
@@ -6194,7 +6194,7 @@ export interface operations {
                             name: string;
                         } | null;
                         directReportCount: number;
-                        email: string;
+                        email: string | null;
                         employeeNumber: string;
                         familyName: string;
                         familyNameKana: string;
@@ -6336,7 +6336,7 @@ export interface operations {
                             name: string;
                         } | null;
                         directReportCount: number;
-                        email: string;
+                        email: string | null;
                         employeeNumber: string;
                         familyName: string;
                         familyNameKana: string;
@@ -6498,7 +6498,7 @@ export interface operations {
                             name: string;
                         } | null;
                         directReportCount: number;
-                        email: string;
+                        email: string | null;
                         employeeNumber: string;
                         familyName: string;
                         familyNameKana: string;
@@ -6647,7 +6647,7 @@ export interface operations {
                             name: string;
                         } | null;
                         directReportCount: number;
-                        email: string;
+                        email: string | null;
                         employeeNumber: string;
                         familyName: string;
                         familyNameKana: string;

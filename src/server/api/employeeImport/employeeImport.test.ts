@@ -57,6 +57,15 @@ async function readLines(text: string): Promise<ImportProgressEvent[]> {
     .map((l) => JSON.parse(l) as ImportProgressEvent);
 }
 
+/** The last event of an apply's progress stream. */
+function events(res: { text: string }): ImportProgressEvent | undefined {
+  return res.text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ImportProgressEvent)
+    .at(-1);
+}
+
 describe.skipIf(noDatabase)('employee CSV import and export', () => {
   const database = testDatabase();
   let app: ReturnType<typeof testApp>['app'];
@@ -109,7 +118,7 @@ describe.skipIf(noDatabase)('employee CSV import and export', () => {
     const [dept] = await database.db.select().from(departments).where(eq(departments.id, second!.departmentId!));
     expect(dept!.name).toBe('第1課');
     // No password: the person signs in once an admin sets one (as for employees created without one).
-    const signInUser = await database.db.select().from(user).where(eq(user.id, stored[0]!.userId));
+    const signInUser = await database.db.select().from(user).where(eq(user.id, stored[0]!.userId!));
     expect(signInUser[0]).toMatchObject({ email: `p1.${tag}@example.test`, name: '渡邊 花子' });
 
     // The mapping is remembered: the next file with these headers gets it without guessing.
@@ -118,6 +127,30 @@ describe.skipIf(noDatabase)('employee CSV import and export', () => {
     // Importing the same file again changes nothing.
     const repeat = await post<ImportReport>('dry-run', { file, mapping: MAPPING });
     expect(repeat.body.counts).toEqual({ create: 0, update: 0, unchanged: 30, error: 0 });
+  });
+
+  it('a row without an e-mail address makes an employee without sign-in; a later file gives the address by employee number', async () => {
+    const tag = `n${uniqueTag()}`;
+    const row = (email: string) => [`${tag}-1`, '現場', '花子', 'ｹﾞﾝﾊﾞ', 'ﾊﾅｺ', email, '', '', org.skipLevel.employeeNumber];
+    const first = utf8(csv([HEADER, row('')]));
+    const dry = await post<ImportReport>('dry-run', { file: first, mapping: MAPPING });
+    expect(dry.body).toMatchObject({ canApply: true, counts: { create: 1, update: 0, unchanged: 0, error: 0 } });
+    expect(events(await post<null>('apply', { file: first, mapping: MAPPING }))).toMatchObject({ type: 'done', created: 1 });
+    const [created] = await database.db.select().from(employees).where(eq(employees.employeeNumber, `${tag}-1`));
+    expect(created).toMatchObject({ email: null, userId: null, familyNameKana: 'ゲンバ', managerId: org.skipLevel.id });
+    // The same file again is no change (the row is that employee, found by number).
+    expect((await post<ImportReport>('dry-run', { file: first, mapping: MAPPING })).body.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
+
+    const second = utf8(csv([HEADER, row(`hanako.${tag}@example.test`)]));
+    expect((await post<ImportReport>('dry-run', { file: second, mapping: MAPPING })).body.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    expect(events(await post<null>('apply', { file: second, mapping: MAPPING }))).toMatchObject({ type: 'done', created: 0, updated: 1 });
+    const [updated] = await database.db.select().from(employees).where(eq(employees.id, created!.id));
+    expect(updated!.email).toBe(`hanako.${tag}@example.test`);
+    const [signInUser] = await database.db.select().from(user).where(eq(user.id, updated!.userId!));
+    expect(signInUser).toMatchObject({ email: `hanako.${tag}@example.test`, name: '現場 花子' });
+    // An address, once there, is not taken away by a row without one: that row is refused.
+    const third = await post<ImportReport>('dry-run', { file: first, mapping: MAPPING });
+    expect(third.body.counts.error).toBe(1);
   });
 
   it('a reporting cycle is refused with its rows named, in the dry run and on apply; nothing is written', async () => {

@@ -35,7 +35,8 @@ export async function loadMe(db: Tx, actor: Actor): Promise<Me> {
   const e = row!.e;
   return {
     id: e.id,
-    email: e.email,
+    // Whoever is signed in has an address: without one there is no sign-in user (ADR 0215).
+    email: e.email ?? '',
     familyName: e.familyName,
     givenName: e.givenName,
     title: e.title,

@@ -129,7 +129,7 @@ async function bodyFor(c: AppContext, pathName: string): Promise<string | null |
   const checked = passwordChangeSchema.safeParse(body);
   if (!checked.success) return fromZodIssues(checked.error.issues, body);
   const [me] = await db.select().from(employees).where(eq(employees.userId, session.user.id)).limit(1);
-  const problem = passwordProblem(checked.data.newPassword, me ?? { email: session.user.email });
+  const problem = passwordProblem(checked.data.newPassword, me ? { ...me, email: me.email ?? session.user.email } : { email: session.user.email });
   if (problem) return new ValidationError({ newPassword: { key: problem } });
   return JSON.stringify({ ...body, revokeOtherSessions: true });
 }

@@ -166,7 +166,13 @@ export function EmployeeDetail({ id }: { id: string }) {
           <DataList.Item>
             <DataList.ItemLabel>{t('fields.email')}</DataList.ItemLabel>
             <DataList.ItemValue style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-              <Anchor href={`mailto:${e.email}`}>{e.email}</Anchor>
+              {e.email ? (
+                <Anchor href={`mailto:${e.email}`}>{e.email}</Anchor>
+              ) : (
+                <Text component="span" c="dimmed" size="sm">
+                  {t('employees.noEmail')}
+                </Text>
+              )}
             </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>

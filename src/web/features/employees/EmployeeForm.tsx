@@ -25,14 +25,17 @@ interface Values {
   password: string;
 }
 
-/** The request body the form sends: the manager only when creating (editing has its own control), a password only when typed. */
-function toRequest(values: Values, mode: 'create' | 'edit') {
+/**
+ * The request body the form sends: the manager only when creating (editing has its own control), a
+ * password only when typed, the address unless it is still missing (it may be completed later, ADR 0215).
+ */
+function toRequest(values: Values, mode: 'create' | 'edit', hadEmail: boolean) {
   return {
     familyName: values.familyName,
     givenName: values.givenName,
     familyNameKana: values.familyNameKana,
     givenNameKana: values.givenNameKana,
-    email: values.email,
+    ...(mode === 'create' || hadEmail || values.email.trim() ? { email: values.email } : {}),
     employeeNumber: values.employeeNumber,
     title: values.title,
     departmentId: values.departmentId,
@@ -54,6 +57,8 @@ type Props =
 export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const departments = useQuery(departmentOptionsQuery);
+  // An address once given stays required: it is how the person signs in.
+  const hadEmail = !!employee?.email;
   const form = useForm<Values>({
     initialValues: {
       familyName: employee?.familyName ?? '',
@@ -69,7 +74,7 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
       isAdmin: employee?.isAdmin ?? false,
       password: '',
     },
-    validate: schemaValidate(mode === 'create' ? employeeCreateSchema : employeeUpdateSchema, (v: Values) => toRequest(v, mode)),
+    validate: schemaValidate(mode === 'create' ? employeeCreateSchema : employeeUpdateSchema, (v: Values) => toRequest(v, mode, hadEmail)),
   });
 
   const departmentData = (departments.data?.items ?? [])
@@ -81,8 +86,8 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
   const submit = form.onSubmit((values) =>
     save.mutate(() =>
       mode === 'create'
-        ? onSubmit(asRequest(employeeCreateSchema, toRequest(values, mode)))
-        : onSubmit(asRequest(employeeUpdateSchema, toRequest(values, mode))),
+        ? onSubmit(asRequest(employeeCreateSchema, toRequest(values, mode, hadEmail)))
+        : onSubmit(asRequest(employeeUpdateSchema, toRequest(values, mode, hadEmail))),
     ),
   );
 
@@ -95,7 +100,13 @@ export function EmployeeForm({ mode, employee, onSubmit, onCancel }: Props) {
           <TextInput label={t('fields.givenName')} required {...form.getInputProps('givenName')} />
           <TextInput label={t('fields.familyNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('familyNameKana')} />
           <TextInput label={t('fields.givenNameKana')} description={t('fields.kanaHint')} required {...form.getInputProps('givenNameKana')} />
-          <TextInput label={t('fields.email')} type="email" required {...form.getInputProps('email')} />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            required={hadEmail}
+            description={hadEmail ? undefined : t('fields.emailLaterHint')}
+            {...form.getInputProps('email')}
+          />
           <TextInput label={t('fields.employeeNumber')} description={t('fields.employeeNumberHint')} required {...form.getInputProps('employeeNumber')} />
           <TextInput label={t('fields.title')} {...form.getInputProps('title')} />
           <Select
