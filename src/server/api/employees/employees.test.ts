@@ -227,6 +227,29 @@ describe.skipIf(noDatabase)('employees API', () => {
       await signIn(app, `arai.admin-${org.tag}@example.test`, 'initial-pass-1');
     });
 
+    it('without an e-mail address: no sign-in user and no password until an address is saved (ADR 0215)', async () => {
+      const before = await databaseSnapshot(database.db);
+      const withPassword = { ...newEmployee(`nomail-${org.tag}`), email: '', password: 'initial-pass-1' };
+      const refused = await call(app, 'POST', '/api/employees', { cookie: cookies.admin, body: withPassword, lang: 'en' });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('Add an e-mail address before setting a password.');
+      expect(await databaseSnapshot(database.db)).toEqual(before);
+
+      const res = await call<Employee>(app, 'POST', '/api/employees', { cookie: cookies.admin, body: { ...newEmployee(`nomail-${org.tag}`), email: '  ' } });
+      expect(res.status, res.text).toBe(201);
+      expect(res.body).toMatchObject({ email: null, canSignIn: false });
+      const after = await databaseSnapshot(database.db);
+      expect(after.employees).toHaveLength(before.employees!.length + 1);
+      expect(after.auth_user).toHaveLength(before.auth_user!.length);
+      // An address may not be cleared by an update; it may be added, and then a password set.
+      expect((await call(app, 'PATCH', `/api/employees/${res.body.id}`, { cookie: cookies.admin, body: { email: '' } })).status).toBe(400);
+      const email = `genba.${org.tag}@example.test`;
+      const added = await call<Employee>(app, 'PATCH', `/api/employees/${res.body.id}`, { cookie: cookies.admin, body: { email, password: 'initial-pass-1' } });
+      expect(added.status, added.text).toBe(200);
+      expect(added.body).toMatchObject({ email, canSignIn: true });
+      await signIn(app, email, 'initial-pass-1');
+    });
+
     it('without a password the employee exists but cannot sign in', async () => {
       const res = await call<Employee>(app, 'POST', '/api/employees', { cookie: cookies.admin, body: newEmployee(`nopw-${org.tag}`) });
       expect(res.status).toBe(201);
