@@ -140,6 +140,13 @@ describe.skipIf(noDatabase)('employee CSV import and export', () => {
     expect(created).toMatchObject({ email: null, userId: null, familyNameKana: 'ゲンバ', managerId: org.skipLevel.id });
     // The same file again is no change (the row is that employee, found by number).
     expect((await post<ImportReport>('dry-run', { file: first, mapping: MAPPING })).body.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
+    // The export writes an empty address, and reads back as no change.
+    const exported = await app.request('/api/admin/employee-export?encoding=utf-8', { headers: { cookie: admin, origin: TEST_BASE_URL } });
+    const exportFile = Buffer.from(await exported.arrayBuffer());
+    expect(exportFile.toString('utf8')).toContain(`${tag}-1,現場,花子,ゲンバ,ハナコ,,`);
+    const exportMapping = (await post<ImportAnalysis>('analyse', { file: exportFile.toString('base64') })).body.mapping;
+    const readBack = await post<ImportReport>('dry-run', { file: exportFile.toString('base64'), mapping: exportMapping });
+    expect(readBack.body.counts).toMatchObject({ create: 0, update: 0, error: 0 });
 
     const second = utf8(csv([HEADER, row(`hanako.${tag}@example.test`)]));
     expect((await post<ImportReport>('dry-run', { file: second, mapping: MAPPING })).body.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
