@@ -289,7 +289,11 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
       // Writing went on until the kill: the round proves something only if writes were acknowledged.
       expect(topics.size + actionItems.size, `writes acknowledged in round ${round}`).toBeGreaterThan(before.topics + before.actionItems);
 
+      const orphan = embedded && !group ? await readPid(path.join(dataDir(), 'pg', 'postmaster.pid')) : null;
+      if (embedded && !group) expect(orphan && alive(orphan), `PostgreSQL outlives the server in round ${round}`).toBe(true);
       await start();
+      // The orphan was recognised as this data directory's PostgreSQL and stopped before the new one started.
+      if (orphan) expect(output).toContain('stopping an orphaned embedded PostgreSQL');
       await verify(round);
     }
     // The data directory is usable by a clean stop too.
