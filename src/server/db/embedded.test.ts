@@ -16,15 +16,18 @@ const project = inject('taiwaProject');
 if (project !== 'embedded') console.log('embedded PostgreSQL start-up after a kill: run in the embedded project only (it starts its own cluster, not the project database)');
 
 describe.skipIf(project !== 'embedded')('starting the embedded PostgreSQL over a stale postmaster.pid', () => {
-  mkdirSync('.tmp', { recursive: true });
-  const parent = mkdtempSync(path.resolve('.tmp', 'embedded-stale-'));
-  const dataDir = path.join(parent, 'data');
-  const pgData = path.join(dataDir, 'pg');
+  let parent = '';
+  let dataDir = '';
+  let pgData = '';
   const decoys: ChildProcess[] = [];
   // PostgreSQL runs as `postgres` when we are root: the process holding the reused id must be its user's.
   const owner = process.getuid?.() === 0 ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
 
   beforeAll(async () => {
+    mkdirSync('.tmp', { recursive: true });
+    parent = mkdtempSync(path.resolve('.tmp', 'embedded-stale-'));
+    dataDir = path.join(parent, 'data');
+    pgData = path.join(dataDir, 'pg');
     chmodSync(parent, 0o755);
     const first = await startEmbedded({ dataDir, log: silentLog, fsync: false });
     await first.stop();
@@ -32,7 +35,9 @@ describe.skipIf(project !== 'embedded')('starting the embedded PostgreSQL over a
   afterEach(() => {
     for (const d of decoys.splice(0)) d.kill('SIGKILL');
   });
-  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+  afterAll(() => {
+    if (parent) rmSync(parent, { recursive: true, force: true });
+  });
 
   /** A live process of PostgreSQL's user, with `argv0` as its name. */
   async function decoy(argv0: string): Promise<ChildProcess> {
