@@ -11,10 +11,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { migrationsFolder } from '../src/server/db/migrate.js';
 
-const out = 'dist/server';
-
-/** Writes dist/server/main.js (+ source map) and dist/server/migrations. */
-export async function buildServer(): Promise<void> {
+/** Writes `out`/main.js (+ source map) and `out`/migrations; `npm start` runs dist/server/main.js. */
+export async function buildServer(out = 'dist/server'): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   await build({
     entryPoints: ['src/server/main.ts'],

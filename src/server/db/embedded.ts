@@ -83,17 +83,50 @@ async function takeLock(lockFile: string): Promise<void> {
   throw new DataDirInUseError(`Could not lock ${lockFile}`);
 }
 
-/** Stops a PostgreSQL left running by a Taiwa process that was killed without shutting down. */
-async function stopOrphan(pgData: string, log: Logger): Promise<void> {
-  const pid = await readPid(path.join(pgData, 'postmaster.pid'));
-  if (!pid || !alive(pid)) return;
-  const cmd = await cmdline(pid);
-  if (!cmd.includes('postgres')) return;
+/** True when `pid` is a zombie: it has exited and waits to be reaped (kill(pid, 0) still succeeds). */
+async function zombie(pid: number): Promise<boolean> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the live process `pid` is a PostgreSQL serving `pgData`: a postmaster's working directory
+ * is its data directory. Without /proc (not Linux) every live process named postgres counts.
+ */
+async function servesDirectory(pid: number, pgData: string): Promise<boolean> {
+  if (!existsSync('/proc/self')) return true;
+  if (!(await cmdline(pid)).includes('postgres')) return false;
+  try {
+    return (await fs.readlink(`/proc/${pid}/cwd`)) === (await fs.realpath(pgData));
+  } catch {
+    return (await cmdline(pid)).includes(pgData);
+  }
+}
+
+/**
+ * Deals with what a killed Taiwa process left in `pgData`: its PostgreSQL still running (stopped
+ * here), or a `postmaster.pid` whose process id now belongs to another process (removed here:
+ * PostgreSQL refuses to start while that id is alive and never runs crash recovery).
+ */
+async function clearOrphan(pgData: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  const pid = await readPid(pidFile);
+  if (!pid || !alive(pid)) return; // a stale file with a dead process id: PostgreSQL takes it over itself
+  if (!(await servesDirectory(pid, pgData))) {
+    // Only one Taiwa process holds the data directory (taiwa.pid), so no PostgreSQL of ours is running.
+    log.warn({ pid }, 'removing a stale postmaster.pid: its process id now belongs to another process');
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
   log.warn({ pid }, 'stopping an orphaned embedded PostgreSQL left by a previous run');
   process.kill(pid, 'SIGINT'); // fast shutdown: consistent, no data loss for committed work
   const deadline = Date.now() + 30_000;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) throw new Error(`The orphaned PostgreSQL (process ${pid}) did not stop within 30 s`);
+  while (alive(pid) && !(await zombie(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid) && !(await zombie(pid))) throw new Error(`The orphaned PostgreSQL (process ${pid}) did not stop within 30 s`);
 }
 
 /** Creates the application database when it is missing (a first start may have stopped half-way). */
@@ -173,7 +206,7 @@ export async function startEmbedded(opts: { dataDir: string; log: Logger; fsync?
   await takeLock(lockFile);
   const pgData = path.join(dataDir, 'pg');
   try {
-    await stopOrphan(pgData, log);
+    await clearOrphan(pgData, log);
     const EmbeddedPostgres = await importEmbedded();
     const port = await freePort();
     const passwordFile = path.join(dataDir, 'pg-password');

@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
   project.provide('taiwaAdminUrl', withDatabase(pg.url, 'postgres'));
   project.provide('taiwaTemplate', template);
   project.provide('taiwaDbPrefix', prefix);
+  project.provide('taiwaProject', 'embedded');
   project.provide('taiwaSkipReason', '');
   return async () => {
     await pg.stop();

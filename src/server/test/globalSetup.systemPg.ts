@@ -31,6 +31,7 @@ export default async function setup(project: TestProject) {
   project.provide('taiwaAdminUrl', url);
   project.provide('taiwaTemplate', template);
   project.provide('taiwaDbPrefix', prefix);
+  project.provide('taiwaProject', 'system-pg');
   const problem = await reachable();
   const where = new URL(url).host;
   if (problem) {

@@ -9,6 +9,8 @@ declare module 'vitest' {
     taiwaDbPrefix: string;
     /** Why this project's database tests are skipped; empty when they run. */
     taiwaSkipReason: string;
+    /** Which project runs: its own embedded PostgreSQL, or the machine's. */
+    taiwaProject: 'embedded' | 'system-pg';
   }
 }
 
