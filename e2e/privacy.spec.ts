@@ -61,11 +61,12 @@ test('consent to check-ins is asked once and can be withdrawn; my data downloads
   await shoot(member, '[role="dialog"]', `${dir}/privacy-consent-ja`);
   await dialog.getByRole('button', { name: '同意しない' }).click();
   await expect(member.getByText('同意しなかったため、コンディションは保存していません。')).toBeVisible();
+  await expect(dialog).toBeHidden();
   const detail = (await (await member.request.get(`/api/meetings/${meetingId}`)).json()) as { checkIn: unknown };
   expect(detail.checkIn).toBeNull();
 
   // Agreeing stores the consent and the check-in.
-  await member.getByRole('button', { name: '記録する' }).click();
+  await member.getByRole('button', { name: '記録する', exact: true }).click();
   await member.getByRole('dialog').getByRole('button', { name: '同意して記録する' }).click();
   await expect(member.getByText('コンディションを記録しました')).toBeVisible();
   const saved = (await (await member.request.get(`/api/meetings/${meetingId}`)).json()) as { checkIn: { score: number } | null };

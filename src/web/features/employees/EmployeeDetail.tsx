@@ -146,7 +146,7 @@ export function EmployeeDetail({ id }: { id: string }) {
               </Button>
             ) : null}
             {e.abilities.anonymise ? (
-              <Button variant="subtle" color="red.9" leftSection={<IconUserX size={18} aria-hidden />} onClick={() => setAnonymising(true)}>
+              <Button variant="outline" color="red.9" leftSection={<IconUserX size={18} aria-hidden />} onClick={() => setAnonymising(true)}>
                 {t('privacy.anonymise.open')}
               </Button>
             ) : null}
