@@ -15,12 +15,15 @@ export function CheckInConsentModal({
   onConsent,
   pending,
   error,
+  fromProfile = false,
 }: {
   opened: boolean;
   onClose: () => void;
   onConsent: (statementVersion: number) => void;
   pending: boolean;
   error?: string | null;
+  /** Opened from the profile (nothing to record yet): the button only consents. */
+  fromProfile?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -65,7 +68,7 @@ export function CheckInConsentModal({
             {t('privacy.consent.decline')}
           </Button>
           <Button loading={pending} onClick={() => onConsent(checkInConsentVersion)}>
-            {t('privacy.consent.agree')}
+            {fromProfile ? t('privacy.consent.agreeOnly') : t('privacy.consent.agree')}
           </Button>
         </Group>
       </Stack>

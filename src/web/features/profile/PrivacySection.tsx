@@ -126,7 +126,7 @@ export function PrivacySection() {
         </Stack>
       </Stack>
 
-      <CheckInConsentModal opened={consenting} onClose={() => setConsenting(false)} onConsent={(v) => give.mutate(v)} pending={give.isPending} error={give.formError} />
+      <CheckInConsentModal opened={consenting} onClose={() => setConsenting(false)} onConsent={(v) => give.mutate(v)} pending={give.isPending} error={give.formError} fromProfile />
 
       <AppModal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('privacy.withdraw.title')}>
         <Stack gap="md">
