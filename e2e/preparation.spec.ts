@@ -52,6 +52,8 @@ test('a new weekly 1on1 is prepared by both sides; the private draft never reach
   await expect(report.getByText('回答を保存しました').first()).toBeVisible();
   await report.getByLabel('2 悪い').check();
   await report.getByRole('button', { name: '記録する' }).click();
+  // The first check-in asks for consent once (APPI: condition is sensitive personal data).
+  await report.getByRole('dialog').getByRole('button', { name: '同意して記録する' }).click();
   await expect(report.getByText('コンディションを記録しました')).toBeVisible();
   await expectNoAxeViolations(report, 'meeting page (report)');
 

@@ -78,6 +78,8 @@ export const employeeAbilitiesSchema = z.object({
   deactivate: z.boolean(),
   setManager: z.boolean(),
   viewAdminFields: z.boolean(),
+  /** Anonymise on request (APPI, ADR 0213): admins, not themselves, once. */
+  anonymise: z.boolean(),
 });
 export type EmployeeAbilities = z.infer<typeof employeeAbilitiesSchema>;
 
@@ -102,6 +104,8 @@ export const employeeSchema = z.object({
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
   manager: personRef.nullable(),
   active: z.boolean(),
+  /** Anonymised on request: names and addresses are erased (shown as "deleted user"). */
+  anonymised: z.boolean(),
   /** Present only for callers who may see admin fields. */
   isHr: z.boolean().optional(),
   isAdmin: z.boolean().optional(),

@@ -39,6 +39,7 @@ import { ssoApi } from './api/sso/sso.js';
 import { apiTokensApi } from './api/apiTokens/apiTokens.js';
 import { scimTokensApi } from './api/scimTokens/scimTokens.js';
 import { auditApi } from './api/audit/audit.js';
+import { privacyApi } from './api/privacy/privacy.js';
 import { scimApp } from './scim/routes.js';
 import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
@@ -186,6 +187,7 @@ export function createApp(services: Services) {
   app.route('/api', apiTokensApi);
   app.route('/api', scimTokensApi);
   app.route('/api', auditApi);
+  app.route('/api', privacyApi);
 
   // SCIM 2.0 provisioning (ADR 0207): outside /api, a SCIM token alone authenticates it, never a cookie.
   app.use('/scim/*', noStore());

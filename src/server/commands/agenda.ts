@@ -8,6 +8,7 @@ import { checkIns, preQuestions, topics } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { seriesPolicy, topicVisibleInPair, topicVisibleInPairWhere } from '../policies/series.js';
 import { carryOver } from './carryOver.js';
+import { hasCheckInConsent } from './personalData.js';
 import { assertTopicGoal } from './goals.js';
 import { meetingForChange } from './changeMeeting.js';
 
@@ -141,11 +142,13 @@ export async function removePreQuestion(props: { db: Db; actor: Actor; id: strin
   });
 }
 
-/** The report's condition check-in for a meeting: one per meeting, revisable until it is held. */
+/** The report's condition check-in for a meeting: one per meeting, revisable until it is held; only with their consent. */
 export async function checkIn(props: { db: Db; actor: Actor; meetingId: string; input: z.output<typeof checkInSchema> }) {
   const { db, actor, meetingId, input } = props;
   await db.transaction(async (tx) => {
     const { s } = await assertMeetingAbility(tx, actor, meetingId, 'checkIn');
+    // Condition is sensitive personal data (APPI): nothing is stored without the report's consent (ADR 0213).
+    if (!(await hasCheckInConsent(tx, actor.employeeId))) throw new ConflictError('errors.checkInConsentRequired');
     await tx
       .insert(checkIns)
       .values({ meetingId, reportId: s.reportId, score: input.score, comment: input.comment })

@@ -117,6 +117,8 @@ export const employees = pgTable(
     locale: text('locale', { enum: ['ja', 'en'] }).notNull().default('ja'),
     timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** When the person was anonymised on request (APPI, ADR 0213): names and addresses erased; never undone. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -497,3 +499,4 @@ export * from './schema/apiTokens.js';
 export * from './schema/scim.js';
 export * from './schema/goals.js';
 export * from './schema/audit.js';
+export * from './schema/privacy.js';

@@ -7,7 +7,8 @@ import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Tx } from './client.js';
 import * as Y from 'yjs';
 import { assembleMinutesDocument, minutesMarkdown } from '../../domain/minutes.js';
-import { actionItems, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, series, sharedNotes, topics } from './schema.js';
+import { actionItems, checkInConsents, checkIns, employees, feedbackRecords, meetings, minutes, minutesRevisions, preQuestions, reflections, series, sharedNotes, topics } from './schema.js';
+import { checkInConsentVersion } from '../../domain/privacy.js';
 import { seededRandom } from '../../domain/random.js';
 
 
@@ -146,6 +147,8 @@ export async function seedDemoSeries(tx: Tx, opts: { now: Date; skipEmails: stri
       const dip = focus ? (fromEnd === 1 ? -2 : fromEnd === 2 ? -1 : 0) : 0;
       const noise = focus && fromEnd <= 2 ? 0 : rand() < 0.2 ? -1 : rand() > 0.85 ? 1 : 0;
       const score = Math.min(5, Math.max(1, base + dip + noise));
+      // The demo's reports consented to condition check-ins before their first one (ADR 0213).
+      await tx.insert(checkInConsents).values({ employeeId: report.id, statementVersion: checkInConsentVersion, givenAt: new Date(m.startsAt.getTime() - 48 * 3600_000) }).onConflictDoNothing();
       await tx.insert(checkIns).values({
         meetingId: m.id,
         reportId: report.id,

@@ -67,7 +67,8 @@ function fill(template: string, params: NotificationParams): string {
   return template.replace(/\{(\w+)\}/g, (_m, key: string) => String(params[key] ?? ''));
 }
 
-function escapeHtml(s: string): string {
+/** Text made safe to place in HTML (element content and quoted attributes). */
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -201,4 +201,11 @@ export const authorisationMatrix: Record<string, Allowed> = {
   'GET /api/admin/audit': who.admin,
   // each person's own feedback log, from their own pairs
   'GET /api/feedback-log': who.signedIn,
+  // personal data rights (APPI, ADR 0213): my own export and consent; anonymisation by admins only
+  'GET /api/me/export': who.signedIn,
+  'GET /api/me/export.html': who.signedIn,
+  'GET /api/me/check-in-consent': who.signedIn,
+  'PUT /api/me/check-in-consent': who.signedIn,
+  'POST /api/me/check-in-consent/withdraw': who.signedIn,
+  'POST /api/employees/{id}/anonymise': who.admin,
 };

@@ -42,13 +42,23 @@ describe('organisationPolicy: every rule for every role', () => {
 
 describe('organisationPolicy.employeeAbilities', () => {
   it.each([
-    { role: 'admin', target: 'member', abilities: { update: true, deactivate: true, setManager: true, viewAdminFields: true } },
-    { role: 'admin', target: 'admin', abilities: { update: true, deactivate: false, setManager: true, viewAdminFields: true } },
-    { role: 'hr', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: true } },
-    { role: 'manager', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false } },
-    { role: 'member', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false } },
-    { role: 'anonymous', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false } },
+    { role: 'admin', target: 'member', abilities: { update: true, deactivate: true, setManager: true, viewAdminFields: true, anonymise: true } },
+    { role: 'admin', target: 'admin', abilities: { update: true, deactivate: false, setManager: true, viewAdminFields: true, anonymise: false } },
+    { role: 'hr', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: true, anonymise: false } },
+    { role: 'manager', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false, anonymise: false } },
+    { role: 'member', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false, anonymise: false } },
+    { role: 'anonymous', target: 'member', abilities: { update: false, deactivate: false, setManager: false, viewAdminFields: false, anonymise: false } },
   ] as const)('$role on $target', ({ role, target, abilities }) => {
-    expect(organisationPolicy.employeeAbilities(actors[role], target)).toEqual(abilities);
+    expect(organisationPolicy.employeeAbilities(actors[role], { id: target, anonymisedAt: null })).toEqual(abilities);
+  });
+
+  it('an anonymised employee can no longer be edited, deactivated or anonymised again; the admin may still read admin fields', () => {
+    expect(organisationPolicy.employeeAbilities(actors.admin, { id: 'member', anonymisedAt: new Date() })).toEqual({
+      update: false,
+      deactivate: false,
+      setManager: false,
+      viewAdminFields: true,
+      anonymise: false,
+    });
   });
 });

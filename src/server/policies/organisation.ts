@@ -1,5 +1,6 @@
 import type { EmployeeAbilities } from '../../domain/employees.js';
 import type { Actor } from '../../domain/roles.js';
+import { privacyPolicy } from './privacy.js';
 
 /**
  * Who may read and change the organisation (employees, departments, reporting lines).
@@ -34,13 +35,15 @@ export const organisationPolicy = {
     return !!actor && (actor.isAdmin || actor.isHr);
   },
   /** The abilities the caller has on one employee; travels with the employee in every response. */
-  employeeAbilities(actor: Actor | null, targetId: string): EmployeeAbilities {
+  employeeAbilities(actor: Actor | null, target: { id: string; anonymisedAt: Date | null }): EmployeeAbilities {
     const admin = !!actor && actor.isAdmin;
+    const anonymised = target.anonymisedAt !== null;
     return {
-      update: admin,
-      deactivate: admin && actor.employeeId !== targetId,
-      setManager: admin,
+      update: admin && !anonymised,
+      deactivate: admin && actor.employeeId !== target.id && !anonymised,
+      setManager: admin && !anonymised,
       viewAdminFields: this.viewAdminFields(actor),
+      anonymise: privacyPolicy.anonymise(actor, target),
     };
   },
 };

@@ -3,7 +3,8 @@ import { addDays, localDateOf, weekdayOf } from '../../domain/calendar.js';
 import type { Schedule } from '../../domain/series.js';
 import { insertSeries } from '../commands/scheduleSeries.js';
 import type { Db } from '../db/client.js';
-import { checkIns, meetings, topics } from '../db/schema.js';
+import { checkInConsents, checkIns, meetings, topics } from '../db/schema.js';
+import { checkInConsentVersion } from '../../domain/privacy.js';
 
 /** Today in Tokyo, as the server sees it. */
 export const tokyoToday = (now = new Date()) => localDateOf(now, 'Asia/Tokyo');
@@ -87,4 +88,9 @@ export async function insertTopic(
     })
     .returning({ id: topics.id });
   return t!.id;
+}
+
+/** The person consents to condition check-ins (the current statement), as the consent dialog does. */
+export async function consentToCheckIns(db: Db, employeeId: string): Promise<void> {
+  await db.insert(checkInConsents).values({ employeeId, statementVersion: checkInConsentVersion }).onConflictDoNothing();
 }

@@ -534,6 +534,23 @@ export interface paths {
         patch: operations["updateEmployee"];
         trace?: never;
     };
+    "/api/employees/{id}/anonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anonymise an employee on request (admins; cannot be undone). Aggregates keep their numbers; shared content shows "deleted user" */
+        post: operations["postEmployeesByIdAnonymise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employees/{id}/manager": {
         parameters: {
             query?: never;
@@ -740,6 +757,75 @@ export interface paths {
         post: operations["postMeCalendarFeed"];
         /** Revoke my calendar feed URL: it answers 404 from now on */
         delete: operations["deleteMeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/check-in-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My consent to condition check-ins (sensitive personal data under APPI) */
+        get: operations["getMeCheckInConsent"];
+        /** Consent to the statement of what a condition check-in stores, who sees it and where it goes */
+        put: operations["putMeCheckInConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/check-in-consent/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my consent: no new check-ins; optionally delete all my past check-ins */
+        post: operations["postMeCheckInConsentWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Taiwa holds about me, as JSON (APPI disclosure; my own private notes decrypted, never a partner’s) */
+        get: operations["getMeExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same data as a readable, printable HTML document in my language */
+        get: operations["getMeExportHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2248,7 +2334,7 @@ export interface operations {
     getAdminAudit: {
         parameters: {
             query?: {
-                action?: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
+                action?: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employee.anonymise" | "personalData.export" | "checkInConsent.give" | "checkInConsent.withdraw" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
                 actorId?: string;
                 from?: string;
                 page?: number;
@@ -2270,7 +2356,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            action: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
+                            action: "employee.create" | "employee.update" | "employee.deactivate" | "employee.setManager" | "employee.anonymise" | "personalData.export" | "checkInConsent.give" | "checkInConsent.withdraw" | "employeeImport.apply" | "employeeExport.download" | "department.create" | "department.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "sso.update" | "scimToken.create" | "scimToken.revoke";
                             actor: {
                                 familyName: string;
                                 givenName: string;
@@ -6017,12 +6103,14 @@ export interface operations {
                         };
                         items: {
                             abilities: {
+                                anonymise: boolean;
                                 deactivate: boolean;
                                 setManager: boolean;
                                 update: boolean;
                                 viewAdminFields: boolean;
                             };
                             active: boolean;
+                            anonymised: boolean;
                             canSignIn?: boolean;
                             department: {
                                 id: string;
@@ -6182,12 +6270,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            anonymise: boolean;
                             deactivate: boolean;
                             setManager: boolean;
                             update: boolean;
                             viewAdminFields: boolean;
                         };
                         active: boolean;
+                        anonymised: boolean;
                         canSignIn?: boolean;
                         department: {
                             id: string;
@@ -6324,12 +6414,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            anonymise: boolean;
                             deactivate: boolean;
                             setManager: boolean;
                             update: boolean;
                             viewAdminFields: boolean;
                         };
                         active: boolean;
+                        anonymised: boolean;
                         canSignIn?: boolean;
                         department: {
                             id: string;
@@ -6486,12 +6578,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            anonymise: boolean;
                             deactivate: boolean;
                             setManager: boolean;
                             update: boolean;
                             viewAdminFields: boolean;
                         };
                         active: boolean;
+                        anonymised: boolean;
                         canSignIn?: boolean;
                         department: {
                             id: string;
@@ -6514,6 +6608,128 @@ export interface operations {
                             title: string | null;
                         } | null;
                         title: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postEmployeesByIdAnonymise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirmName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Anonymised */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        anonymisedAt: string;
+                        id: string;
                     };
                 };
             };
@@ -6635,12 +6851,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            anonymise: boolean;
                             deactivate: boolean;
                             setManager: boolean;
                             update: boolean;
                             viewAdminFields: boolean;
                         };
                         active: boolean;
+                        anonymised: boolean;
                         canSignIn?: boolean;
                         department: {
                             id: string;
@@ -9301,6 +9519,730 @@ export interface operations {
                         createdAt: string | null;
                         url: string | null;
                     };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMeCheckInConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My consent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currentVersion: number;
+                        given: boolean;
+                        /** Format: date-time */
+                        givenAt: string | null;
+                        statementVersion: number | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putMeCheckInConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    statementVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Consent recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currentVersion: number;
+                        given: boolean;
+                        /** Format: date-time */
+                        givenAt: string | null;
+                        statementVersion: number | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postMeCheckInConsentWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deletePastCheckIns: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Consent withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currentVersion: number;
+                        deletedCheckIns: number;
+                        given: boolean;
+                        /** Format: date-time */
+                        givenAt: string | null;
+                        statementVersion: number | null;
+                        /** Format: date-time */
+                        withdrawnAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMeExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My data, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        auditEvents: {
+                            action: string;
+                            actor: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            targetId: string | null;
+                        }[];
+                        checkInConsents: {
+                            /** Format: date-time */
+                            givenAt: string;
+                            pastDeleted: boolean;
+                            statementVersion: number;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                        }[];
+                        /** Format: date-time */
+                        exportedAt: string;
+                        /** @enum {string} */
+                        format: "taiwa-personal-data";
+                        goals: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: string;
+                            status: string;
+                            title: string;
+                            updates: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                mine: boolean;
+                                progress: number | null;
+                            }[];
+                        }[];
+                        profile: {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            department: string | null;
+                            email: string;
+                            employeeNumber: string;
+                            familyName: string;
+                            familyNameKana: string;
+                            givenName: string;
+                            givenNameKana: string;
+                            id: string;
+                            locale: string;
+                            manager: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                            } | null;
+                            timeZone: string;
+                            title: string | null;
+                        };
+                        series: {
+                            actionItems: {
+                                dueDate: string | null;
+                                /** @enum {string} */
+                                owner: "me" | "partner";
+                                status: string;
+                                support: boolean;
+                                title: string;
+                            }[];
+                            cadence: string;
+                            feedback: {
+                                behaviour: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                direction: "given" | "received";
+                                impact: string;
+                                kind: string;
+                                situation: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                cancelReason: string | null;
+                                checkIn: {
+                                    comment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    score: number;
+                                } | null;
+                                id: string;
+                                minutes: {
+                                    body: string;
+                                    reportComment: string | null;
+                                    status: string;
+                                } | null;
+                                myPrivateNote: string | null;
+                                myReflection: {
+                                    feltHeard: number | null;
+                                    gained: string | null;
+                                    improve: string | null;
+                                    ownListening: number | null;
+                                    useful: number | null;
+                                } | null;
+                                preQuestions: {
+                                    answer: string | null;
+                                    text: string;
+                                }[];
+                                sharedNotes: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                status: string;
+                                topics: {
+                                    /** @enum {string} */
+                                    author: "me" | "partner";
+                                    category: string;
+                                    discussed: boolean;
+                                    id: string;
+                                    note: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    visibility: "private" | "pair";
+                                    wantedResponse: string;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            myRole: "manager" | "report";
+                            partner: {
+                                familyName: string;
+                                givenName: string;
+                                id: string;
+                            };
+                            purpose: string | null;
+                            startDate: string;
+                            status: string;
+                        }[];
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` says which and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMeExportHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML document, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description Invalid input; `fields` says which and why */

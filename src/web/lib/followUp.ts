@@ -1,3 +1,4 @@
+import { saveAsFile } from './download.js';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Topic } from '../../domain/agenda.js';
@@ -209,16 +210,7 @@ export async function downloadMinutesMarkdown(meetingId: string): Promise<void> 
   const { data, response } = await apiAnswer(
     client.GET('/api/meetings/{id}/minutes.md', { params: { path: { id: meetingId } }, parseAs: 'blob', headers: { Accept: 'text/markdown' } }),
   );
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'minutes.md';
-  const url = URL.createObjectURL(data);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveAsFile(data, response, 'minutes.md');
 }
 
 /** Keys to refresh after anything of the follow-up changed. */

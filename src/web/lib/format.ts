@@ -1,8 +1,13 @@
+import i18n from 'i18next';
 import { localDateOf, localTimeOf, zonedToUtc } from '../../domain/calendar.js';
 import type { Locale } from '../../domain/limits.js';
 
-/** A person's name as Japanese workplaces write it: family name first, in every language. */
+/**
+ * A person's name as Japanese workplaces write it: family name first, in every language. A person
+ * anonymised on request has no name left: shown as 削除されたユーザー / "Deleted user" (ADR 0213).
+ */
 export function fullName(person: { familyName: string; givenName: string }): string {
+  if (!person.familyName && !person.givenName) return i18n.t('common.deletedUser');
   return `${person.familyName} ${person.givenName}`;
 }
 

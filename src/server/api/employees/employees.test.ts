@@ -77,6 +77,7 @@ describe.skipIf(noDatabase)('employees API', () => {
           deactivate: viewer === 'admin',
           setManager: viewer === 'admin',
           viewAdminFields: seesAdminFields[viewer],
+          anonymise: viewer === 'admin',
         });
       }
       expect(res.body.abilities).toEqual({ create: viewer === 'admin' });

@@ -88,7 +88,8 @@ export async function loadEmployees(
     active: r.e.active,
     ...(admin ? { isHr: r.e.isHr, isAdmin: r.e.isAdmin, canSignIn: r.hasPassword && r.e.active } : {}),
     directReportCount: r.reportCount,
-    abilities: organisationPolicy.employeeAbilities(actor, r.e.id),
+    anonymised: r.e.anonymisedAt !== null,
+    abilities: organisationPolicy.employeeAbilities(actor, r.e),
   }));
   return { items, total };
 }

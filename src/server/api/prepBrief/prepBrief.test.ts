@@ -10,7 +10,7 @@ import { countQueries, testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { insertPastMeeting, meetingsOf, tokyoToday, weeklySchedule } from '../../test/series.js';
+import { consentToCheckIns, insertPastMeeting, meetingsOf, tokyoToday, weeklySchedule } from '../../test/series.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
@@ -78,6 +78,7 @@ describe.skipIf(noDatabase)('prep brief API', () => {
     });
     expect(q.status).toBe(201);
     expect((await call(app, 'PUT', `/api/pre-questions/${q.body.id}/answer`, { cookie: cookies.self, body: { answer: '忙しいが充実している' } })).status).toBe(200);
+    await consentToCheckIns(database.db, org.self.id);
     expect((await call(app, 'PUT', `/api/meetings/${meetingId}/check-in`, { cookie: cookies.self, body: { score: 2, comment: '寝不足' } })).status).toBe(200);
 
     // Next steps of both sides agreed in the last meeting: one overdue, one the manager's support, one already done.

@@ -7,7 +7,7 @@ import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
+import { consentToCheckIns, createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
@@ -257,6 +257,8 @@ describe.skipIf(noDatabase)('agenda API: topics, pre-questions, check-ins', () =
     });
 
     it.each(viewers)('PUT /api/meetings/{id}/check-in by %s', async (viewer) => {
+      // The report consented to condition check-ins (without it nothing is stored: privacy.test.ts).
+      if (viewer === 'self') await consentToCheckIns(database.db, org.self.id);
       const before = await databaseSnapshot(database.db);
       const res = await call<CheckIn>(app, 'PUT', `/api/meetings/${meetingIds[3]}/check-in`, { cookie: cookies[viewer], body: { score: 4, comment: '少し疲れ気味' } });
       if (viewer === 'self') {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, DataList, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconUserCheck, IconUserOff, IconUserX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { employeeQuery, setManager, updateEmployee } from './api.js';
 import { EmployeeForm } from './EmployeeForm.js';
 import { EmployeeSelect } from '../../components/EmployeeSelect.js';
 import { FormError } from '../../components/FormError.js';
+import { AnonymiseModal } from './AnonymiseModal.js';
 
 function useRefreshOrganisation() {
   const queryClient = useQueryClient();
@@ -80,6 +81,7 @@ export function EmployeeDetail({ id }: { id: string }) {
   const refresh = useRefreshOrganisation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [anonymising, setAnonymising] = useState(false);
   const toggle = useApiMutation(({ id, active }: { id: string; active: boolean }) => updateEmployee(id, { active }), {
     onSuccess: async (updated) => {
       await refresh(updated);
@@ -143,10 +145,19 @@ export function EmployeeDetail({ id }: { id: string }) {
                 {e.active ? t('employees.deactivate') : t('employees.reactivate')}
               </Button>
             ) : null}
+            {e.abilities.anonymise ? (
+              <Button variant="outline" color="red.9" leftSection={<IconUserX size={18} aria-hidden />} onClick={() => setAnonymising(true)}>
+                {t('privacy.anonymise.open')}
+              </Button>
+            ) : null}
           </>
         }
       />
-      {!e.active ? (
+      {e.anonymised ? (
+        <Alert color="gray" variant="light" title={t('privacy.anonymise.anonymisedTitle')}>
+          {t('privacy.anonymise.anonymisedBody')}
+        </Alert>
+      ) : !e.active ? (
         <Alert color="gray" variant="light" title={t('employees.inactiveTitle')}>
           {t('employees.inactiveBody')}
         </Alert>
@@ -247,6 +258,10 @@ export function EmployeeDetail({ id }: { id: string }) {
           />
         ) : null}
       </AppModal>
+
+      {e.abilities.anonymise ? (
+        <AnonymiseModal employee={e} opened={anonymising} onClose={() => setAnonymising(false)} onDone={() => refresh()} />
+      ) : null}
 
       <AppModal
         opened={confirming}

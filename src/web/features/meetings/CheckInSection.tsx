@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkInCommentMax, checkInSchema } from '../../../domain/agenda.js';
@@ -8,6 +9,8 @@ import { asRequest, schemaErrors } from '../../lib/formSchema.js';
 import { useApiMutation } from '../../lib/useApiMutation.js';
 import { scores } from './labels.js';
 import { FormError } from '../../components/FormError.js';
+import { CheckInConsentModal } from '../../components/CheckInConsentModal.js';
+import { checkInConsentQuery, giveCheckInConsent } from '../../lib/privacy.js';
 
 /** コンディション: the report rates their condition 1–5 before the meeting; the manager sees it. */
 export function CheckInSection({ detail }: { detail: MeetingDetail }) {
@@ -19,12 +22,32 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
     invalidate: oneOnOneKeys,
     onSuccess: () => notifications.show({ color: 'teal', message: t('checkIn.saved') }),
   });
+  // Condition is sensitive personal data (APPI): the report consents once before it is stored.
+  const consent = useQuery({ ...checkInConsentQuery, enabled: meeting.abilities.checkIn });
+  const [asking, setAsking] = useState<Parameters<typeof saveCheckIn>[1] | null>(null);
+  const agree = useApiMutation(giveCheckInConsent, {
+    invalidate: [checkInConsentQuery.queryKey],
+    onSuccess: () => {
+      if (asking) submit.mutate(asking);
+      setAsking(null);
+    },
+  });
 
   const save = () => {
     const body = { score: score ? Number(score) : undefined, ...(comment.trim() ? { comment: comment.trim() } : {}) };
     const problems = schemaErrors(checkInSchema, body);
     submit.setFields(problems);
-    if (Object.keys(problems).length === 0) submit.mutate(asRequest(checkInSchema, body));
+    if (Object.keys(problems).length > 0) return;
+    if (consent.data && !consent.data.given) {
+      agree.reset();
+      setAsking(asRequest(checkInSchema, body));
+      return;
+    }
+    submit.mutate(asRequest(checkInSchema, body));
+  };
+  const decline = () => {
+    setAsking(null);
+    notifications.show({ color: 'gray', message: t('privacy.consent.declined') });
   };
 
   const saved = checkIn ? (
@@ -74,6 +97,11 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
                 onChange={(e) => setComment(e.currentTarget.value)}
                 error={submit.fields.comment}
               />
+              {consent.data && !consent.data.given ? (
+                <Text size="sm" c="gray.7">
+                  {t('privacy.consent.needed')}
+                </Text>
+              ) : null}
               <Group justify="space-between" gap="sm">
                 <Text size="sm" c="gray.7">
                   {checkIn ? t('checkIn.alreadySaved', { score: checkIn.score }) : t('checkIn.notYet')}
@@ -92,6 +120,7 @@ export function CheckInSection({ detail }: { detail: MeetingDetail }) {
           {series.myRole === 'manager' ? t('checkIn.notYetManager') : t('checkIn.notYet')}
         </Text>
       )}
+      <CheckInConsentModal opened={asking !== null} onClose={decline} onConsent={(v) => agree.mutate(v)} pending={agree.isPending || submit.isPending} error={agree.formError} />
     </Stack>
   );
 }

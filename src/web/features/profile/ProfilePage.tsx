@@ -16,6 +16,7 @@ import { ApiTokensSection } from './ApiTokensSection.js';
 import { PasswordForm } from './PasswordForm.js';
 import { TalkTrendSection } from './TalkTrendSection.js';
 import { AuditSection } from './AuditSection.js';
+import { PrivacySection } from './PrivacySection.js';
 
 
 /** My profile: who I am in the organisation (read-only), language, time zone, password and API tokens. */
@@ -117,6 +118,7 @@ export function ProfilePage() {
       <ApiTokensSection />
 
       {me.roles.includes('manager') ? <TalkTrendSection /> : null}
+      <PrivacySection />
       <AuditSection />
     </Stack>
   );
