@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysInMonth, holidayOn, isWorkingDay, localDateOf, localTimeOf, nextWorkingDay, weekdayOf, zonedToUtc } from './calendar.js';
+import { addDays, daysBetween, daysInMonth, localDateOf, localTimeOf, weekdayOf, zonedToUtc } from './calendar.js';
+import { holidayOn, isWorkingDay, nextWorkingDay } from './holidays.js';
 
 describe('calendar', () => {
   it('weekdays, day arithmetic and month lengths are plain-date arithmetic', () => {

@@ -1,8 +1,7 @@
-import holidayJp from '@holiday-jp/holiday_jp';
-
 /**
  * Calendar arithmetic on plain dates ('YYYY-MM-DD'), free of the machine's time zone, plus the
- * conversion of a local date and time in a named zone to a UTC instant.
+ * conversion of a local date and time in a named zone to a UTC instant. Japanese holidays are in
+ * `holidays.ts`: their table is large, and the web client loads it only where a schedule is made.
  */
 
 export type IsoDate = string;
@@ -28,25 +27,6 @@ export function makeDate(year: number, month: number, day: number): IsoDate {
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The Japanese national holiday on `date` (its Japanese and English names), or null. */
-export function holidayOn(date: IsoDate): { name: string; nameEn: string } | null {
-  const h = (holidayJp.holidays as Record<string, { name: string; name_en: string } | undefined>)[date];
-  return h ? { name: h.name, nameEn: h.name_en } : null;
-}
-
-/** A working day: not Saturday, not Sunday, not a national holiday. */
-export function isWorkingDay(date: IsoDate): boolean {
-  const wd = weekdayOf(date);
-  return wd !== 0 && wd !== 6 && !holidayOn(date);
-}
-
-/** The first working day after `date`. */
-export function nextWorkingDay(date: IsoDate): IsoDate {
-  let d = addDays(date, 1);
-  while (!isWorkingDay(d)) d = addDays(d, 1);
-  return d;
 }
 
 function zoneOffsetMs(instant: number, timeZone: string): number {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { monthSchema, suppressionReasons } from './aggregates.js';
 import { idSchema } from './common.js';
 import { personRefSchema } from './employees.js';
+import { practiceSortKeys } from './practiceSort.js';
+
+export { practiceSortKeys };
 
 /**
  * Formality signals (形骸化サイン, SPEC §5): whether a 1on1 practice is decaying into a formality.
@@ -192,7 +195,6 @@ export const managerSignalsSchema = z.object({
 export type ManagerSignals = z.infer<typeof managerSignalsSchema>;
 
 /** hr's practice table (issue 10 item 3): per manager, counts and shares only. */
-export const practiceSortKeys = ['name', 'signals', 'implementation', 'cancelled', 'prepared', 'reportTopics', 'statusMeetings', 'actionItems'] as const;
 export const practiceQuerySchema = z.object({
   department: idSchema.optional(),
   sort: z.enum(practiceSortKeys).default('signals'),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isWorkingDay, weekdayOf, zonedToUtc } from './calendar.js';
+import { addDays, daysBetween, weekdayOf, zonedToUtc } from './calendar.js';
+import { isWorkingDay } from './holidays.js';
 import { cadenceDates, occurrences, scheduleSchema, startsWellAhead, type Schedule } from './series.js';
 
 const schedule = (s: Partial<Schedule> & Pick<Schedule, 'cadence'>): Schedule => ({

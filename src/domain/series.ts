@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, daysBetween, daysInMonth, holidayOn, makeDate, nextWorkingDay, weekdayOf, type IsoDate } from './calendar.js';
+import { addDays, daysBetween, daysInMonth, makeDate, weekdayOf, type IsoDate } from './calendar.js';
+import { holidayOn, nextWorkingDay } from './holidays.js';
 import { idSchema, optionalText, timeZoneSchema } from './common.js';
 import { personRefSchema } from './employees.js';
 import { reasonMax } from './limits.js';
@@ -258,10 +259,4 @@ export const extraMeetingSchema = z.object({
   reason: optionalText(reasonMax),
 });
 
-/** Starting a meeting more than this many hours before its time asks for confirmation first. */
-export const earlyStartWarningHours = 12;
-
-/** Whether starting the meeting now would be unusually early (a mis-click on a meeting days ahead). */
-export function startsWellAhead(startsAt: string | Date, now: Date = new Date()): boolean {
-  return new Date(startsAt).getTime() - now.getTime() > earlyStartWarningHours * 3600_000;
-}
+export { earlyStartWarningHours, startsWellAhead } from './meetingStart.js';

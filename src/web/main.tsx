@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
-import './i18n/index.js';
+import { i18nReady } from './i18n/index.js';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -28,13 +28,16 @@ function ThemeProvider({ children }: { children: ReactNode }) {
   );
 }
 
-createRoot(root).render(
-  <StrictMode>
-    <ThemeProvider>
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </ThemeProvider>
-  </StrictMode>,
+// The first screen's requests are already on their way; the catalog of its language is one of them.
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <ThemeProvider>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ThemeProvider>
+    </StrictMode>,
+  ),
 );

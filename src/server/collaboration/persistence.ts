@@ -1,7 +1,7 @@
 import type { beforeHandleMessagePayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { meetings, minutes, minutesDocuments, series, sharedNotes } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import { documentKindOf } from './documentName.js';
@@ -59,67 +59,160 @@ export function updateCarriedBy(message: Uint8Array): Uint8Array | null {
   }
 }
 
+/** The updates of one document waiting to be written. */
+export interface DocumentUpdates {
+  kind: 'notes' | 'minutes';
+  meetingId: string;
+  updates: Uint8Array[];
+}
+
+/** A document's new full state, written back in one statement per table. */
+interface Merged {
+  meetingId: string;
+  state: Buffer;
+  text: string;
+}
+
+/** Applies updates onto a stored state; the garbage-collected full state and its plain text. */
+function merged(meetingId: string, stored: Uint8Array, updates: Uint8Array[]): Merged {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, stored);
+    for (const update of updates) Y.applyUpdate(doc, update);
+    return { meetingId, state: Buffer.from(Y.encodeStateAsUpdate(doc)), text: plainTextOf(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+const rowsOf = (merges: Merged[], withText: boolean) =>
+  sql.join(
+    merges.map((m) => (withText ? sql`(${m.meetingId}::uuid, ${m.state}::bytea, ${m.text}::text)` : sql`(${m.meetingId}::uuid, ${m.state}::bytea)`)),
+    sql`, `,
+  );
+
 /**
- * Writes updates into `shared_notes` in one transaction: merges them into the stored state (read
- * under a row lock, so several processes never overwrite each other's updates), and stores the
- * garbage-collected full state with its plain text. Refuses when the series has ended.
+ * Shared notes of many meetings in one transaction: refuses those whose series has ended (or that
+ * do not exist), and merges the rest into their stored states. Locks are taken in meeting order
+ * (series FOR SHARE, then the notes rows FOR UPDATE), so concurrent batches of several processes
+ * never deadlock each other; ending a series (FOR UPDATE) waits for this write, or this write sees
+ * the end.
  */
-export async function mergeIntoNotes(db: Db, meetingId: string, updates: Uint8Array[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    // FOR SHARE on the series: ending it (FOR UPDATE) waits for this write, or this write sees the end.
-    const [owner] = await tx
-      .select({ status: series.status })
-      .from(meetings)
-      .innerJoin(series, eq(series.id, meetings.seriesId))
-      .where(eq(meetings.id, meetingId))
-      .for('share', { of: series });
-    if (!owner) throw new Refusal(closeCodes.forbidden, 'unknown-document');
-    if (owner.status === 'ended') throw new Refusal(closeCodes.forbidden, 'series-ended');
-    await tx.insert(sharedNotes).values({ meetingId, state: Buffer.from(Y.encodeStateAsUpdate(new Y.Doc())), text: '' }).onConflictDoNothing();
-    const [row] = await tx.select({ state: sharedNotes.state }).from(sharedNotes).where(eq(sharedNotes.meetingId, meetingId)).for('update');
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, row!.state);
-      for (const update of updates) Y.applyUpdate(doc, update);
-      await tx
-        .update(sharedNotes)
-        .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), text: plainTextOf(doc), updatedAt: sql`now()` })
-        .where(eq(sharedNotes.meetingId, meetingId));
-    } finally {
-      doc.destroy();
-    }
-  });
+async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>): Promise<void> {
+  const owners = await tx
+    .select({ meetingId: meetings.id, status: series.status })
+    .from(meetings)
+    .innerJoin(series, eq(series.id, meetings.seriesId))
+    .where(inArray(meetings.id, items.map((i) => i.meetingId)))
+    .orderBy(asc(meetings.id))
+    .for('share', { of: series });
+  const statusOf = new Map(owners.map((o) => [o.meetingId, o.status]));
+  const live: DocumentUpdates[] = [];
+  for (const item of items) {
+    const status = statusOf.get(item.meetingId);
+    if (!status) refusals.set(item, new Refusal(closeCodes.forbidden, 'unknown-document'));
+    else if (status === 'ended') refusals.set(item, new Refusal(closeCodes.forbidden, 'series-ended'));
+    else live.push(item);
+  }
+  if (!live.length) return;
+  const ids = live.map((i) => i.meetingId);
+  const lockRows = () =>
+    tx.select({ meetingId: sharedNotes.meetingId, state: sharedNotes.state }).from(sharedNotes).where(inArray(sharedNotes.meetingId, ids)).orderBy(asc(sharedNotes.meetingId)).for('update');
+  let rows = await lockRows();
+  if (rows.length < live.length) {
+    const have = new Set(rows.map((r) => r.meetingId));
+    const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
+    await tx
+      .insert(sharedNotes)
+      .values(ids.filter((id) => !have.has(id)).map((meetingId) => ({ meetingId, state: empty, text: '' })))
+      .onConflictDoNothing();
+    rows = await lockRows();
+  }
+  const stateOf = new Map(rows.map((r) => [r.meetingId, r.state]));
+  const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
+  await tx.execute(sql`
+    update shared_notes set state = v.state, text = v.text, updated_at = now()
+    from (values ${rowsOf(merges, true)}) as v (meeting_id, state, text)
+    where shared_notes.meeting_id = v.meeting_id`);
 }
 
 /**
- * Writes updates into `minutes_documents` like `mergeIntoNotes`, refused (4403) once the minutes
- * are no longer a draft. The minutes row is read FOR SHARE: sharing (FOR UPDATE) waits for this
- * write, or this write sees the minutes shared — nothing is written into a frozen version.
+ * Minutes drafts of many meetings in one transaction, like `mergeNotesIn`: refused (4403) once the
+ * minutes are no longer a draft. The minutes rows are read FOR SHARE: sharing (FOR UPDATE) waits for
+ * this write, or this write sees the minutes shared — nothing is written into a frozen version.
  */
-export async function mergeIntoMinutes(db: Db, meetingId: string, updates: Uint8Array[]): Promise<void> {
+async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>): Promise<void> {
+  const owners = await tx
+    .select({ meetingId: minutes.meetingId, status: minutes.status, meetingStatus: meetings.status, body: minutes.body })
+    .from(minutes)
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .where(inArray(minutes.meetingId, items.map((i) => i.meetingId)))
+    .orderBy(asc(minutes.meetingId))
+    .for('share', { of: minutes });
+  const ownerOf = new Map(owners.map((o) => [o.meetingId, o]));
+  const live: DocumentUpdates[] = [];
+  for (const item of items) {
+    const owner = ownerOf.get(item.meetingId);
+    if (!owner) refusals.set(item, new Refusal(closeCodes.forbidden, 'unknown-document'));
+    else if (owner.status !== 'draft' || owner.meetingStatus !== 'minutesDraft') refusals.set(item, new Refusal(closeCodes.forbidden, 'minutes-shared'));
+    else live.push(item);
+  }
+  if (!live.length) return;
+  const ids = live.map((i) => i.meetingId);
+  const lockRows = () =>
+    tx
+      .select({ meetingId: minutesDocuments.meetingId, state: minutesDocuments.state })
+      .from(minutesDocuments)
+      .where(inArray(minutesDocuments.meetingId, ids))
+      .orderBy(asc(minutesDocuments.meetingId))
+      .for('update');
+  let rows = await lockRows();
+  if (rows.length < live.length) {
+    // Minutes drafted before they were live documents start from a document made of their text.
+    const have = new Set(rows.map((r) => r.meetingId));
+    await tx
+      .insert(minutesDocuments)
+      .values(ids.filter((id) => !have.has(id)).map((meetingId) => ({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(ownerOf.get(meetingId)!.body))) })))
+      .onConflictDoNothing();
+    rows = await lockRows();
+  }
+  const stateOf = new Map(rows.map((r) => [r.meetingId, r.state]));
+  const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
+  await tx.execute(sql`
+    update minutes_documents set state = v.state, updated_at = now()
+    from (values ${rowsOf(merges, false)}) as v (meeting_id, state)
+    where minutes_documents.meeting_id = v.meeting_id`);
+}
+
+/**
+ * Writes the updates of many documents in ONE transaction (one commit, one WAL flush) and returns
+ * the documents it refused (their updates are not written). Throws if the commit fails: then
+ * nothing of the batch is written. Notes are locked before minutes, each in meeting order.
+ */
+export async function mergeDocuments(db: Db, batch: DocumentUpdates[]): Promise<Map<DocumentUpdates, Refusal>> {
+  const refusals = new Map<DocumentUpdates, Refusal>();
+  const notes = batch.filter((b) => b.kind === 'notes');
+  const minutesDrafts = batch.filter((b) => b.kind === 'minutes');
   await db.transaction(async (tx) => {
-    const [owner] = await tx
-      .select({ status: minutes.status, meetingStatus: meetings.status, body: minutes.body })
-      .from(minutes)
-      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-      .where(eq(minutes.meetingId, meetingId))
-      .for('share', { of: minutes });
-    if (!owner) throw new Refusal(closeCodes.forbidden, 'unknown-document');
-    if (owner.status !== 'draft' || owner.meetingStatus !== 'minutesDraft') throw new Refusal(closeCodes.forbidden, 'minutes-shared');
-    await tx.insert(minutesDocuments).values({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(owner.body))) }).onConflictDoNothing();
-    const [row] = await tx.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, meetingId)).for('update');
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, row!.state);
-      for (const update of updates) Y.applyUpdate(doc, update);
-      await tx
-        .update(minutesDocuments)
-        .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), updatedAt: sql`now()` })
-        .where(eq(minutesDocuments.meetingId, meetingId));
-    } finally {
-      doc.destroy();
-    }
+    if (notes.length) await mergeNotesIn(tx, notes, refusals);
+    if (minutesDrafts.length) await mergeMinutesIn(tx, minutesDrafts, refusals);
   });
+  return refusals;
+}
+
+async function mergeOne(db: Db, item: DocumentUpdates): Promise<void> {
+  const refusal = (await mergeDocuments(db, [item])).get(item);
+  if (refusal) throw refusal;
+}
+
+/** Writes updates into a meeting's `shared_notes`; refuses (4403) when the series has ended. */
+export function mergeIntoNotes(db: Db, meetingId: string, updates: Uint8Array[]): Promise<void> {
+  return mergeOne(db, { kind: 'notes', meetingId, updates });
+}
+
+/** Writes updates into a meeting's `minutes_documents`; refuses (4403) once the minutes are no longer a draft. */
+export function mergeIntoMinutes(db: Db, meetingId: string, updates: Uint8Array[]): Promise<void> {
+  return mergeOne(db, { kind: 'minutes', meetingId, updates });
 }
 
 /**
@@ -144,37 +237,57 @@ interface Waiting {
 }
 
 /**
- * Per document: one write in flight at a time; updates arriving meanwhile wait and go together in
- * the next transaction (group commit), so a burst of keystrokes costs a few writes, not one each.
+ * Group commit across documents: one write in flight at a time; the updates of every document
+ * arriving meanwhile wait and go together in the next transaction. Under load a commit carries the
+ * keystrokes of many rooms, so the server pays one WAL flush for all of them instead of one each
+ * (ADR 0219). Each update's promise settles only after its transaction committed (or failed, or
+ * refused its document): nothing is acknowledged before it is stored.
  */
-class DocumentWriter {
-  private waiting: Waiting[] = [];
-  running: Promise<void> | null = null;
+export class GroupCommit {
+  private waiting = new Map<string, { kind: 'notes' | 'minutes'; meetingId: string; entries: Waiting[] }>();
+  private running: Promise<void> | null = null;
 
-  constructor(
-    private readonly write: (updates: Uint8Array[]) => Promise<void>,
-    private readonly onIdle: () => void,
-  ) {}
+  constructor(private readonly write: (batch: DocumentUpdates[]) => Promise<Map<DocumentUpdates, Refusal>>) {}
 
-  append(update: Uint8Array): Promise<void> {
+  append(documentName: string, update: Uint8Array): Promise<void> {
+    const named = documentKindOf(documentName);
+    if (!named) return Promise.reject(new Refusal(closeCodes.forbidden, 'unknown-document'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ update, resolve, reject });
+      let group = this.waiting.get(documentName);
+      if (!group) this.waiting.set(documentName, (group = { ...named, entries: [] }));
+      group.entries.push({ update, resolve, reject });
       this.kick();
     });
   }
 
   private kick() {
-    if (this.running) return;
-    const batch = this.waiting.splice(0);
-    this.running = this.write(batch.map((w) => w.update)).then(
-      () => batch.forEach((w) => w.resolve()),
-      (e: unknown) => batch.forEach((w) => w.reject(e)),
+    if (this.running || this.waiting.size === 0) return;
+    const groups = [...this.waiting.values()];
+    this.waiting = new Map();
+    const batch = groups.map((g) => ({ kind: g.kind, meetingId: g.meetingId, updates: g.entries.map((e) => e.update) }));
+    this.running = this.write(batch).then(
+      (refusals) =>
+        groups.forEach((g, i) => {
+          const refusal = refusals.get(batch[i]!);
+          for (const e of g.entries) {
+            if (refusal) e.reject(refusal);
+            else e.resolve();
+          }
+        }),
+      (err: unknown) => groups.forEach((g) => g.entries.forEach((e) => e.reject(err))),
     );
     void this.running.finally(() => {
       this.running = null;
-      if (this.waiting.length) this.kick();
-      else this.onIdle();
+      this.kick();
     });
+  }
+
+  /** Resolves once nothing is waiting or being written. */
+  async flush(): Promise<void> {
+    while (this.running || this.waiting.size) {
+      await this.running;
+      await new Promise((r) => setImmediate(r));
+    }
   }
 }
 
@@ -186,12 +299,14 @@ class DocumentWriter {
  */
 export class Persistence implements Extension {
   extensionName = 'taiwa-persistence';
-  private readonly writers = new Map<string, DocumentWriter>();
+  private readonly commits: GroupCommit;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.commits = new GroupCommit((batch) => mergeDocuments(db, batch));
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const named = documentKindOf(documentName);
@@ -211,7 +326,7 @@ export class Persistence implements Extension {
     // A resent update (e.g. sync step 2 after a reconnect) that adds nothing needs no write.
     if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
     try {
-      await this.writerFor(documentName).append(update);
+      await this.commits.append(documentName, update);
     } catch (e) {
       const refusal = e instanceof Refusal ? e : null;
       if (!refusal) this.log.error({ err: e, documentName }, 'storing a collaborative update failed');
@@ -222,28 +337,8 @@ export class Persistence implements Extension {
     }
   }
 
-  private writerFor(documentName: string): DocumentWriter {
-    let writer = this.writers.get(documentName);
-    if (!writer) {
-      const { kind, meetingId } = documentKindOf(documentName)!;
-      const merge = kind === 'minutes' ? mergeIntoMinutes : mergeIntoNotes;
-      const created: DocumentWriter = new DocumentWriter(
-        (updates) => merge(this.db, meetingId, updates),
-        () => {
-          if (this.writers.get(documentName) === created) this.writers.delete(documentName);
-        },
-      );
-      writer = created;
-      this.writers.set(documentName, writer);
-    }
-    return writer;
-  }
-
   /** Waits for every write in flight (shutdown calls this before closing the pool). */
-  async flush(): Promise<void> {
-    while (this.writers.size > 0) {
-      await Promise.allSettled([...this.writers.values()].map((w) => w.running));
-      await new Promise((r) => setImmediate(r));
-    }
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 }

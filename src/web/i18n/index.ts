@@ -1,8 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../domain/limits.js';
-import en from './en.json';
-import ja from './ja.json';
 
 /** Where the chosen language is remembered between visits, signed in or not. */
 export const languageStorageKey = 'taiwa.lang';
@@ -31,15 +29,40 @@ function applyLanguage(lng: string) {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: defaultLocale,
-  supportedLngs: [...locales],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18n.language;
+/**
+ * Each language's catalog is a chunk of its own, loaded when that language is shown: a page
+ * carries one catalog, not both. i18next loads the other one when the language changes, and
+ * switches once it is there. (No fallback language: the catalogs have the same keys, checked by
+ * catalogs.test.ts, so a fallback would only load the second catalog for nothing.)
+ */
+const catalogs: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
+  ja: () => import('./ja.json'),
+  en: () => import('./en.json'),
+};
+const catalogBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLocale(language)) return callback(null, {});
+    catalogs[language]().then(
+      (catalog) => callback(null, catalog.default),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
+
+/** Resolves once the catalog of the language shown first is loaded: render after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(catalogBackend)
+  .use(initReactI18next)
+  .init({
+    lng: storedLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...locales],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+document.documentElement.lang = storedLanguage();
 i18n.on('languageChanged', applyLanguage);
 
 /** The language the UI currently shows. */

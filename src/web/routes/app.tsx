@@ -1,7 +1,8 @@
+import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
-import { AppLayout } from '../components/AppLayout.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ErrorPanel } from '../components/RouteErrorPage.js';
+import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute, type RouterContext } from './root.js';
 
@@ -14,11 +15,21 @@ export async function requireSignIn({ context, location }: { context: RouterCont
   throw redirect({ to: '/sign-in', search: location.href === '/' ? {} : { redirect: location.href } });
 }
 
+/**
+ * The signed-in shell (navigation, search, notifications) is a chunk of its own: the sign-in page
+ * does not load it, and a signed-in page loads it together with its own code.
+ */
+const loadLayout = () => import('../components/AppLayout.js');
+const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
+const preload: RoutePreload = { chunk: loadLayout };
+
 /** Layout of every signed-in page: leads to set-up or sign-in when nobody is signed in. */
 export const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: requireSignIn,
+  staticData: { preload },
+  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
   component: AppLayout,
   pendingComponent: PageLoader,
   errorComponent: ErrorPanel,

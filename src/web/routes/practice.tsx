@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { practiceSortKeys } from '../../domain/formality.js';
+import { practiceSortKeys } from '../../domain/practiceSort.js';
 import type { PracticeSearch } from '../lib/formality.js';
 import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalEnum, optionalPositiveInt, optionalString } from '../lib/searchParams.js';
