@@ -210,8 +210,9 @@ async function withApp(url: string, port: number, run: (database: Database, base
   }
 }
 
-// 1. The small organisation.
-{
+// 1. The small organisation (BENCH_ORGS=small,large chooses).
+const orgs = (process.env.BENCH_ORGS || 'small,large').split(',');
+if (orgs.includes('small')) {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'taiwa-bench-'));
   chmodSync(parent, 0o755);
   const embedded = await startEmbedded({ dataDir: path.join(parent, 'data'), log, fsync: false });
@@ -252,7 +253,7 @@ async function withApp(url: string, port: number, run: (database: Database, base
 }
 
 // 2. The generated 10,000-employee organisation, when it exists.
-{
+if (orgs.includes('large')) {
   const direct = new pg.Client({ connectionString: largeUrl });
   let manager: string | null = null;
   try {
