@@ -148,7 +148,7 @@ async function measureOrganisation(title: string, database: Database, baseUrl: s
           String(x.app.p99).padStart(6) +
           x.bare.rps.toFixed(0).padStart(9) +
           String(x.bare.p99).padStart(9) +
-          `${(x.app.rps / x.bare.rps).toFixed(2)}×`.padStart(7) +
+          (x.bare.rps > 0 ? `${(x.app.rps / x.bare.rps).toFixed(2)}×` : "–").padStart(7) +
           (x.app.errors ? ` (${x.app.errors} errors)` : '');
       }
       console.log(line);
