@@ -53,6 +53,7 @@ import { importFileMaxBytes } from '../domain/employeeImport.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
 import { loadActor } from './policies/actor.js';
+import { createSessionReader } from './session.js';
 import { credentialAllows } from './policies/apiTokens.js';
 import { bearerSecret, resolveApiToken, touchApiToken } from './apiTokens.js';
 
@@ -63,6 +64,8 @@ const anonymousPaths = ['/api/setup', '/api/session', '/api/sign-in-options', '/
 export function createApp(services: Services) {
   const { log, config } = services;
   const app = new OpenAPIHono<AppEnv>();
+  // The session cookie's employee in one statement per request (ADR 0217).
+  const sessionActor = createSessionReader(services.auth, services.db);
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
@@ -142,8 +145,7 @@ export function createApp(services: Services) {
       await touchApiToken(services.db, token, now).catch((err: unknown) => log.warn({ err, requestId: c.get('requestId') }, 'token last use not recorded'));
       return next();
     }
-    const session = await services.auth.api.getSession({ headers: c.req.raw.headers });
-    if (session) c.set('actor', await loadActor(services.db, session.user.id));
+    c.set('actor', await sessionActor(c.req.raw.headers));
     if (c.get('actor')) c.set('credential', { kind: 'session' });
     // Who is calling is settled before what they sent: an anonymous caller learns nothing of an
     // operation's input (no field messages), only that they must sign in.

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Employee } from '../../../domain/employees.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
-import { account, departments, employees } from '../../db/schema.js';
+import { account, departments, employeeSearchText, employees } from '../../db/schema.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 
 const manager = alias(employees, 'manager');
@@ -28,6 +28,7 @@ function whereOf(filter: EmployeeFilter): SQL | undefined {
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     parts.push(
+      ilike(employeeSearchText(employees), like),
       or(
         ilike(sql`${employees.familyName} || ${employees.givenName}`, like),
         ilike(sql`${employees.familyName} || ' ' || ${employees.givenName}`, like),
@@ -52,22 +53,33 @@ export async function loadEmployees(
   page: { page: number; pageSize: number },
 ): Promise<{ items: Employee[]; total: number }> {
   const where = whereOf(filter);
+  const order = [asc(employees.familyNameKana), asc(employees.givenNameKana), asc(employees.id)];
+  // One statement (ADR 0218): the page's ids come from the kana order index, and only those rows are
+  // joined and get their counts; the total is one count over the same conditions, once per request.
+  const pageIds = db.$with('page').as(
+    db
+      .select({ id: sql<string>`${employees.id}`.as('page_id') })
+      .from(employees)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+  );
   const rows = await db
+    .with(pageIds)
     .select({
       e: employees,
       dept: { id: departments.id, name: departments.name },
       mgr: { id: manager.id, familyName: manager.familyName, givenName: manager.givenName, title: manager.title },
       reportCount,
       hasPassword,
-      total: sql<number>`count(*) over ()::int`,
+      total: sql<number>`(select count(*)::int from ${employees} where ${where ?? sql`true`})`,
     })
-    .from(employees)
+    .from(pageIds)
+    .innerJoin(employees, eq(employees.id, pageIds.id))
     .leftJoin(departments, eq(departments.id, employees.departmentId))
     .leftJoin(manager, eq(manager.id, employees.managerId))
-    .where(where)
-    .orderBy(asc(employees.familyNameKana), asc(employees.givenNameKana), asc(employees.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+    .orderBy(...order);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page.page > 1) {
     const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(employees).where(where);

@@ -1,0 +1,2 @@
+CREATE INDEX "employees_kana_order_idx" ON "employees" USING btree ("family_name_kana","given_name_kana","id");--> statement-breakpoint
+CREATE INDEX "employees_search_trgm_idx" ON "employees" USING gin (("family_name" || "given_name" || E'\n' || "family_name" || ' ' || "given_name" || E'\n' || "family_name_kana" || "given_name_kana" || E'\n' || coalesce("email", '') || E'\n' || "employee_number" || E'\n' || coalesce("title", '')) gin_trgm_ops);
