@@ -60,7 +60,7 @@ export const personalDataExportSchema = z.object({
     givenName: z.string(),
     familyNameKana: z.string(),
     givenNameKana: z.string(),
-    email: z.string(),
+    email: z.string().nullable(),
     employeeNumber: z.string(),
     title: z.string().nullable(),
     department: z.string().nullable(),

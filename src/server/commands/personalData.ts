@@ -315,9 +315,12 @@ export async function anonymiseEmployee(db: Db, actor: Actor, employeeId: string
     const now = new Date();
     const placeholder = `deleted-${target.id}`;
     // The sign-in side: sessions and accounts (passwords, SSO links) go; the user row stays, blank.
-    await tx.delete(session).where(eq(session.userId, target.userId));
-    await tx.delete(account).where(eq(account.userId, target.userId));
-    await tx.update(user).set({ name: '', email: `${placeholder}@anonymised.invalid`, image: null, emailVerified: false }).where(eq(user.id, target.userId));
+    // (An employee provisioned without an e-mail address has no sign-in user: ADR 0215.)
+    if (target.userId) {
+      await tx.delete(session).where(eq(session.userId, target.userId));
+      await tx.delete(account).where(eq(account.userId, target.userId));
+      await tx.update(user).set({ name: '', email: `${placeholder}@anonymised.invalid`, image: null, emailVerified: false }).where(eq(user.id, target.userId));
+    }
     await tx.delete(apiTokens).where(eq(apiTokens.employeeId, target.id));
     await tx.delete(calendarFeeds).where(eq(calendarFeeds.employeeId, target.id));
     await tx.delete(notifications).where(eq(notifications.recipientId, target.id));
@@ -338,7 +341,7 @@ export async function anonymiseEmployee(db: Db, actor: Actor, employeeId: string
         givenName: '',
         familyNameKana: '',
         givenNameKana: '',
-        email: `${placeholder}@anonymised.invalid`,
+        email: target.userId ? `${placeholder}@anonymised.invalid` : null,
         employeeNumber: placeholder,
         title: null,
         active: false,

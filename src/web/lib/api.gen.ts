@@ -10039,7 +10039,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             department: string | null;
-                            email: string;
+                            email: string | null;
                             employeeNumber: string;
                             familyName: string;
                             familyNameKana: string;
