@@ -495,3 +495,4 @@ export * from './schema/apiTokens.js';
 export * from './schema/scim.js';
 export * from './schema/goals.js';
 export * from './schema/audit.js';
+export * from './schema/analytics.js';
