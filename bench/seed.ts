@@ -5,7 +5,8 @@
  * coordinates and every "random" choice is a hash of them, so two runs build the same organisation.
  *
  * Target: DATABASE_URL, or a database `taiwa_bench` on 127.0.0.1:5432 (created if missing),
- * migrated with the app's migrations. An existing generated organisation is replaced.
+ * migrated with the app's migrations. An existing generated organisation is replaced (its database is
+ * dropped and created again; a database with employees that are not generated is refused).
  *
  * Shape: employee 1 heads the company; employees 2–1,300 are managers in a 6-ary tree (5 levels),
  * each heading a department whose parent is their manager's; employees 1,301–10,000 report to the
@@ -14,7 +15,7 @@
  * held (acknowledged/shared/minutes draft) or cancelled (~9%, by either side, with a reason).
  * Held meetings get 0–3 topics (categories, pair or private), a check-in (~75%), the report's
  * reflection (~60%) and the manager's (~40%), and 0–2 action items. Every sign-in's password is
- * `bench-password`.
+ * `bench-password`. Last, the dashboard's monthly rollups of every closed month are built (ADR 0216).
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -22,6 +23,7 @@ import { loadConfig } from '../src/server/config.js';
 import { hashPassword } from '../src/server/auth.js';
 import { connect } from '../src/server/db/client.js';
 import { runMigrations } from '../src/server/db/migrate.js';
+import { rollUpAnalytics } from '../src/server/analytics/rollups.js';
 import { logger } from '../src/server/logger.js';
 import { buildServices } from '../src/server/services.js';
 
@@ -40,7 +42,19 @@ async function ensureDatabase(url: string) {
   await admin.connect();
   try {
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await admin.query(`create database ${JSON.stringify(name)}`);
+    if (rowCount) {
+      // The audit log refuses TRUNCATE (ADR 0210), so an earlier generated organisation is replaced by
+      // dropping its database — only when every employee in it is a generated one.
+      const target = new pg.Client({ connectionString: url });
+      await target.connect();
+      const { rows } = await target
+        .query<{ other: number }>(`select count(*) filter (where email not like '%@bench.example')::int as other from employees`)
+        .catch(() => ({ rows: [{ other: 0 }] }));
+      await target.end();
+      if (rows[0]!.other > 0) throw new Error(`${name} holds ${rows[0]!.other} employees that are not generated; not replacing it`);
+      await admin.query(`drop database ${JSON.stringify(name)} with (force)`);
+    }
+    await admin.query(`create database ${JSON.stringify(name)}`);
   } finally {
     await admin.end();
   }
@@ -50,11 +64,6 @@ async function ensureDatabase(url: string) {
 const rnd = (expr: string, salt: number) => `((hashint8extended((${expr})::bigint, ${salt}) & 1048575)::float8 / 1048576)`;
 
 const steps: [string, string][] = [
-  [
-    'clear',
-    `truncate auth_user, auth_session, auth_account, departments, employees, settings, series, meetings, topics, check_ins,
-       reflections, action_items, minutes, shared_notes, private_notes, feedback_records, pre_questions restart identity cascade`,
-  ],
   ['settings', `insert into settings (key, value) values ('organisationName', 'ベンチ株式会社'), ('timeZone', 'Asia/Tokyo')`],
   [
     'departments',
@@ -205,6 +214,11 @@ async function main() {
     const t = performance.now();
     await client.query('vacuum analyze');
     console.log(`${'vacuum analyze'.padEnd(14)}${''.padStart(10)}      ${((performance.now() - t) / 1000).toFixed(1).padStart(7)} s`);
+    // The dashboard's monthly rollups of every closed month, as the job builds them at a first start (ADR 0216).
+    const r0 = performance.now();
+    const rolled = await rollUpAnalytics(database.db);
+    await client.query('analyze analytics_rollups');
+    console.log(`${'rollups'.padEnd(14)}${String(rolled.rows).padStart(10)} rows ${((performance.now() - r0) / 1000).toFixed(1).padStart(7)} s (${rolled.months.length} months)`);
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
     throw e;
@@ -212,7 +226,7 @@ async function main() {
     client.release();
     await database.close();
   }
-  const total = counts.reduce((n, [name, c]) => n + (name === 'clear' ? 0 : c), 0);
+  const total = counts.reduce((n, [, c]) => n + c, 0);
   console.log(`\n${total} rows into ${new URL(benchUrl).pathname.slice(1)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.exit(0);
 }

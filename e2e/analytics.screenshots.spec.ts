@@ -21,6 +21,10 @@ test('hr: organisation home, analytics and drill-down, ja and en, 1280 and 375',
     await page.goto('/analytics');
     await expect(page.getByRole('heading', { level: 1, name: lang === 'ja' ? '組織分析' : 'Analytics' })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
+    // The page says whether the months come from the monthly rollups (the job runs at start) or from the meetings now.
+    await expect(page.getByTestId('analytics-rollups')).toHaveText(
+      lang === 'ja' ? /月次集計/ : /monthly totals/,
+    );
     await expectNoHorizontalScroll(page, `analytics ${lang}`);
     await expectNoAxeViolations(page, `analytics ${lang}`);
     await shootAtWidths(page, `${shots}/analytics-${lang}`);

@@ -107,6 +107,12 @@ export const analyticsDepartmentsSchema = z.object({
   latestClosed: monthSchema,
   from: monthSchema,
   to: monthSchema,
+  /**
+   * How the figures were read: the months of the period summed from the monthly rollups (made when
+   * a month closes), and when the newest of those was made. The other months were computed from the
+   * meetings at request time; both give the same figures.
+   */
+  rollups: z.object({ months: z.array(monthSchema), rolledUpAt: z.string().datetime().nullable() }),
   /** The group shown (null id: the whole organisation) and the way down to it. */
   group: analyticsGroupSchema,
   path: z.array(analyticsGroupSchema),

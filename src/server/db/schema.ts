@@ -510,3 +510,4 @@ export * from './schema/scim.js';
 export * from './schema/goals.js';
 export * from './schema/audit.js';
 export * from './schema/privacy.js';
+export * from './schema/analytics.js';

@@ -6,6 +6,7 @@ import type { ServerEvents } from '../events.js';
 import type { Logger } from '../logger.js';
 import { auditLimits } from '../../domain/audit.js';
 import { purgeAuditEvents } from '../audit.js';
+import { rollUpAnalytics } from '../analytics/rollups.js';
 import { syncInvitations } from './invitations.js';
 import { createMailTransport, deliverPendingMail } from './mail.js';
 import { runDueReminders } from './reminders.js';
@@ -18,6 +19,8 @@ export const MAIL_QUEUE = 'taiwa-mail';
 export const WEBHOOK_QUEUE = 'taiwa-webhook';
 /** Daily removal of audit events past their retention period (ADR 0210). */
 export const AUDIT_PURGE_QUEUE = 'taiwa-audit-purge';
+/** Hourly: rolls up hr's dashboard for every closed month not rolled up yet (ADR 0216). */
+export const ANALYTICS_ROLLUP_QUEUE = 'taiwa-analytics-rollup';
 
 /** The running job queue of one server process. */
 export interface Jobs {
@@ -25,6 +28,8 @@ export interface Jobs {
   tick(now?: Date): Promise<void>;
   /** Removes audit events older than the retention period before `now`; answers how many. */
   purgeAudit(now?: Date): Promise<number>;
+  /** Rolls up the closed months of hr's dashboard that are not rolled up; answers which. */
+  rollUpAnalytics(now?: Date): Promise<{ months: string[]; rows: number }>;
   /** Stops fetching, lets running jobs finish; called before the database pool closes. */
   stop(): Promise<void>;
 }
@@ -63,6 +68,7 @@ export async function startJobs(props: {
     await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton' });
     await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE });
     await boss.createQueue(AUDIT_PURGE_QUEUE, { name: AUDIT_PURGE_QUEUE, policy: 'singleton' });
+    await boss.createQueue(ANALYTICS_ROLLUP_QUEUE, { name: ANALYTICS_ROLLUP_QUEUE, policy: 'singleton' });
     await boss.createQueue(WEBHOOK_QUEUE, {
       name: WEBHOOK_QUEUE,
       retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
@@ -91,6 +97,15 @@ export async function startJobs(props: {
     await purgeAudit();
   });
 
+  const rollUp = async (now = clock()) => {
+    const r = await rollUpAnalytics(db, now);
+    if (r.months.length) log.info({ months: r.months, rows: r.rows }, 'analytics months rolled up');
+    return r;
+  };
+  await boss.work(ANALYTICS_ROLLUP_QUEUE, { pollingIntervalSeconds }, async () => {
+    await rollUp();
+  });
+
   await boss.work(TICK_QUEUE, { pollingIntervalSeconds }, async () => {
     await tick();
   });
@@ -108,6 +123,10 @@ export async function startJobs(props: {
     await boss.schedule(TICK_QUEUE, '* * * * *');
     // Once a day, at a quiet hour (UTC).
     await boss.schedule(AUDIT_PURGE_QUEUE, '17 3 * * *');
+    // A month closes at local midnight in the organisation's time zone; within the hour it is rolled up.
+    await boss.schedule(ANALYTICS_ROLLUP_QUEUE, '7 * * * *');
+    // Catch up at start: the months that closed while stopped, and at first start all of history.
+    await boss.send(ANALYTICS_ROLLUP_QUEUE, {});
     // Catch up at start rather than a minute later (reminders missed while stopped, up to a day old).
     await boss.send(TICK_QUEUE, {});
   }
@@ -123,6 +142,7 @@ export async function startJobs(props: {
   return {
     tick,
     purgeAudit,
+    rollUpAnalytics: rollUp,
     async stop() {
       props.events?.off('scheduleChanged', runSoon);
       props.events?.off('minutesShared', runSoon);

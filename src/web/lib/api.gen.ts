@@ -5004,6 +5004,11 @@ export interface operations {
                             id: string | null;
                             name: string | null;
                         }[];
+                        rollups: {
+                            months: string[];
+                            /** Format: date-time */
+                            rolledUpAt: string | null;
+                        };
                         summary: {
                             monthsShown: number;
                             practice: {

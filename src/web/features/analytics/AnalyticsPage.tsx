@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
 import { currentLocale } from '../../i18n/index.js';
 import { analyticsCsvUrl, analyticsQuery, type AnalyticsDepartments, type AnalyticsSearch } from '../../lib/analytics.js';
-import { formatMonth } from '../../lib/format.js';
+import { formatDateTime, formatMonth } from '../../lib/format.js';
 import { DistributionFigures } from './Distributions.js';
 import { SummaryFigures, useFormat } from './Figures.js';
 import { TrendCharts } from './TrendCharts.js';
@@ -138,6 +138,15 @@ export function AnalyticsPage({ search, onSearchChange }: { search: AnalyticsSea
               </Group>
               <Text size="sm" c="gray.7">
                 {t('analytics.periodNote', { inProgress: formatMonth(data.inProgress, locale), minimum: data.minimum })}
+              </Text>
+              <Text size="sm" c="gray.7" data-testid="analytics-rollups">
+                {data.rollups.rolledUpAt
+                  ? t(data.rollups.months.length === data.months.length ? 'analytics.rollupsAll' : 'analytics.rollupsSome', {
+                      rolled: data.rollups.months.length,
+                      total: data.months.length,
+                      at: formatDateTime(new Date(data.rollups.rolledUpAt), locale, data.timeZone),
+                    })
+                  : t('analytics.rollupsNone')}
               </Text>
               <Group gap="xs" wrap="wrap">
                 <Button component="a" href={analyticsCsvUrl(data, 'utf-8', locale)} download size="xs" variant="default" leftSection={<IconDownload size={16} aria-hidden />}>

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { latestClosedMonth, monthBounds, monthOf, monthsBetween, type Month } from '../../domain/aggregates.js';
+import type { Db, Tx } from '../db/client.js';
+import { analyticsRollupMonths, analyticsRollups } from '../db/schema.js';
+import { figures, readSums, zeros, type AnyRow, type Figure, type SumRows } from './sums.js';
+import { organisationTimeZone } from './timeZone.js';
+
+/**
+ * Monthly rollups of hr's dashboard (ADR 0216). Closed months are frozen (ADR 0204), so when a month
+ * closes a job sums it once per report — every figure's sums, read by the same statements the
+ * dashboard uses for a month that is not rolled up — and the dashboard sums those rows per
+ * department instead of reading a year of meetings. A late change to a closed month's data takes the
+ * month (and the later ones) out of the rollups (trigger, migration `analytics_rollup_stale`) until
+ * the job runs again; in between the dashboard computes those months from the meetings. Either way
+ * the figures are the same; the answer says which months came from the rollups.
+ */
+
+/** Held exclusively by the job while it reads and records a month; writers to closed months take it shared (migration 0024). */
+export const ROLLUP_LOCK = 0x7461_6972; // 'tair'
+
+/** Each figure's sums in the order of its array in `analytics_rollups`. */
+const keys = Object.fromEntries(figures.map((f) => [f, Object.keys(zeros[f]())])) as Record<Figure, string[]>;
+/**
+ * The arrays' layout: a month rolled up under another one (a figure gained a sum, a category was
+ * added) is read from the meetings until the job rolls it up again.
+ */
+export const rollupLayout = createHash('sha256').update(JSON.stringify(keys)).digest('hex').slice(0, 16);
+/** The figures with their own distinct people; early warnings count the practice figure's people. */
+const peopleOf = { practice: 'practicePeople', quality: 'qualityPeople', topics: 'topicPeople', condition: 'conditionPeople' } as const;
+
+type RollupRow = typeof analyticsRollups.$inferInsert;
+
+/** Rolls up `month` (closed) in `tx`, which holds ROLLUP_LOCK: one row per report with anything that month. */
+async function rollUpMonth(tx: Tx, month: Month, timeZone: string, now: Date): Promise<number> {
+  const { start, end } = monthBounds(month, timeZone);
+  const sums = await readSums(tx as Db, { start: start.toISOString(), end: end.toISOString(), timeZone }, 'report');
+  const rows = new Map<string, RollupRow>();
+  for (const f of figures) {
+    for (const r of sums[f] as unknown as AnyRow[]) {
+      const reportId = r.group_id!;
+      let row = rows.get(reportId);
+      if (!row) {
+        row = { month, reportId, practicePeople: 0, qualityPeople: 0, topicPeople: 0, conditionPeople: 0, practice: [], quality: [], topics: [], condition: [], warnings: [] };
+        for (const g of figures) row[g] = keys[g].map(() => 0);
+        rows.set(reportId, row);
+      }
+      if (f !== 'warnings') row[peopleOf[f]] = r.people;
+      row[f] = keys[f].map((k) => (r[k] as number | undefined) ?? 0);
+    }
+  }
+  await tx.delete(analyticsRollups).where(eq(analyticsRollups.month, month));
+  const all = [...rows.values()];
+  for (let i = 0; i < all.length; i += 2000) await tx.insert(analyticsRollups).values(all.slice(i, i + 2000));
+  await tx
+    .insert(analyticsRollupMonths)
+    .values({ month, timeZone, layout: rollupLayout, rolledUpAt: now })
+    .onConflictDoUpdate({ target: analyticsRollupMonths.month, set: { timeZone, layout: rollupLayout, rolledUpAt: now } });
+  return all.length;
+}
+
+/**
+ * The job: rolls up every closed month since the first meeting that is not rolled up under the
+ * current time zone and layout — the month that just closed, any month a late change took out, and
+ * at first start all of history. Idempotent and safe with several processes (each month is rolled up
+ * under ROLLUP_LOCK and skipped when another process did it meanwhile). A month closes by the earlier
+ * of `now` and the database's clock, the one the stale-marking trigger goes by.
+ */
+export async function rollUpAnalytics(db: Db, now = new Date()): Promise<{ months: Month[]; rows: number }> {
+  const timeZone = await organisationTimeZone(db);
+  const { rows } = await db.execute<{ now: string; first: string | null }>(sql`select now() as now, (select min(starts_at) from meetings) as first`);
+  if (!rows[0]!.first) return { months: [], rows: 0 };
+  const clock = new Date(Math.min(now.getTime(), new Date(rows[0]!.now).getTime()));
+  const done = await db.select().from(analyticsRollupMonths);
+  const current = (d: (typeof done)[number] | undefined) => !!d && d.timeZone === timeZone && d.layout === rollupLayout;
+  const currentMonths = new Set(done.filter(current).map((d) => d.month));
+  const first = monthOf(new Date(rows[0]!.first), timeZone);
+  const last = latestClosedMonth(clock, timeZone);
+  const due = first <= last ? monthsBetween(first, last).filter((m) => !currentMonths.has(m)) : [];
+  const out = { months: [] as Month[], rows: 0 };
+  for (const month of due) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${ROLLUP_LOCK})`);
+      const [mark] = await tx.select().from(analyticsRollupMonths).where(eq(analyticsRollupMonths.month, month));
+      if (current(mark)) return;
+      out.rows += await rollUpMonth(tx, month, timeZone, clock);
+      out.months.push(month);
+    });
+  }
+  return out;
+}
+
+/**
+ * The dashboard's sums per (department of the report, month) over `months`: rolled-up months from
+ * the rollups, the others from the meetings. Also answers which months came from the rollups and
+ * when the newest of them was rolled up.
+ */
+export async function readDashboardSums(db: Db, months: readonly Month[], timeZone: string): Promise<{ rows: SumRows; rollups: { months: Month[]; rolledUpAt: string | null } }> {
+  const marks = await db.select().from(analyticsRollupMonths).where(inArray(analyticsRollupMonths.month, [...months]));
+  const fresh = marks.filter((m) => m.timeZone === timeZone && m.layout === rollupLayout);
+  const rolled = new Set(fresh.map((m) => m.month));
+  const live = months.filter((m) => !rolled.has(m));
+  const [fromRollups, fromMeetings] = await Promise.all([
+    rolled.size ? readRollups(db, [...rolled]) : null,
+    live.length
+      ? readSums(db, { start: monthBounds(live[0]!, timeZone).start.toISOString(), end: monthBounds(live[live.length - 1]!, timeZone).end.toISOString(), timeZone }, 'department')
+      : null,
+  ]);
+  const liveMonths = new Set(live);
+  const rows = Object.fromEntries(
+    figures.map((f) => [f, [...(fromRollups?.[f] ?? []), ...((fromMeetings?.[f] ?? []) as unknown as AnyRow[]).filter((r) => liveMonths.has(r.month))]]),
+  ) as unknown as SumRows;
+  const newest = fresh.reduce<Date | null>((n, m) => (n && n > m.rolledUpAt ? n : m.rolledUpAt), null);
+  return { rows, rollups: { months: [...rolled].sort(), rolledUpAt: newest?.toISOString() ?? null } };
+}
+
+/** The rollups of `months` summed per (current department of the report, month), as rows of each figure. */
+async function readRollups(db: Db, months: Month[]): Promise<Record<Figure, AnyRow[]>> {
+  const columns = figures.flatMap((f) => keys[f].map((k, i) => sql`sum(r.${sql.identifier(f)}[${sql.raw(String(i + 1))}])::int as ${sql.identifier(`${f}.${k}`)}`));
+  const { rows } = await db.execute<Record<string, number> & { group_id: string | null; month: string }>(sql`
+    select e.department_id as group_id, r.month,
+           sum(r.practice_people)::int as "practicePeople", sum(r.quality_people)::int as "qualityPeople",
+           sum(r.topic_people)::int as "topicPeople", sum(r.condition_people)::int as "conditionPeople",
+           ${sql.join(columns, sql`, `)}
+    from analytics_rollups r
+    join employees e on e.id = r.report_id
+    where r.month in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
+    group by e.department_id, r.month`);
+  const out = Object.fromEntries(figures.map((f) => [f, [] as AnyRow[]])) as Record<Figure, AnyRow[]>;
+  for (const row of rows) {
+    for (const f of figures) {
+      // Early warnings count the people with a meeting that month; a group without them has no row.
+      const people = row[peopleOf[f === 'warnings' ? 'practice' : f]]!;
+      if (f === 'warnings' && people === 0) continue;
+      out[f].push({ group_id: row.group_id, month: row.month, people, ...Object.fromEntries(keys[f].map((k) => [k, row[`${f}.${k}`]!])) });
+    }
+  }
+  return out;
+}
