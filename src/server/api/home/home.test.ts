@@ -5,7 +5,7 @@ import { countQueries, testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
 import { buildOrganisation, insertPeople, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
-import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
+import { consentToCheckIns, createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
@@ -86,6 +86,7 @@ describe.skipIf(noDatabase)('home API', () => {
       prep: { reportTopics: 1, managerTopics: 1, preQuestions: 2, preQuestionsAnswered: 1, checkedIn: false },
       tasks: ['answerPreQuestions', 'checkIn'],
     });
+    await consentToCheckIns(database.db, o.self.id);
     expect((await call(app, 'PUT', `/api/meetings/${next!.id}/check-in`, { cookie: report, body: { score: 3 } })).status).toBe(200);
     const theirs = await call<Home>(app, 'GET', '/api/home', { cookie: manager });
     expect(theirs.body.upcoming[0]).toMatchObject({
