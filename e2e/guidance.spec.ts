@@ -15,7 +15,7 @@ const HIDDEN = '今抱えている仕事の中で、一番気がかりなのは�
 test('hr edits and hides bank questions; the picker shows both at once; a template is applied in one click', async ({ browser }) => {
   test.setTimeout(300_000);
   const hr = await session(browser, demo.hr, 'ja');
-  await hr.getByRole('link', { name: '質問バンク' }).click();
+  await hr.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '質問バンク' }).click();
   await expect(hr.getByRole('heading', { name: '質問バンク', level: 1 })).toBeVisible();
   await expect(hr.getByText(/件$/).first()).toBeVisible();
   await expectNoAxeViolations(hr, 'question bank page');
