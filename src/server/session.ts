@@ -1,9 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Actor } from '../domain/roles.js';
 import type { Auth } from './auth.js';
 import type { Db } from './db/client.js';
-import { loadActor } from './policies/actor.js';
+import { loadActor, loadSessionActor } from './policies/actor.js';
 
 /** What one request's session cookie proves: the signed-in employee, or nobody. */
 export type SessionActor = Actor | null;
@@ -86,21 +85,13 @@ export function createSessionReader(auth: Auth, db: Db) {
     if (!raw) return null;
     const token = verifiedCookieValue(raw, s.secret);
     if (!token) return throughBetterAuth(headers);
-    const { rows } = await db.execute<{ expires_ms: number; employee_id: string | null; is_hr: boolean | null; is_admin: boolean | null; reports: string[] | null }>(sql`
-      select (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, e.id as employee_id, e.is_hr, e.is_admin,
-             case when e.id is null then null
-                  else coalesce((select array_agg(r.id) from employees r where r.manager_id = e.id and r.active), '{}') end as reports
-      from auth_session s
-      left join employees e on e.user_id = s.user_id and e.active
-      where s.token = ${token}`);
-    const row = rows[0];
-    if (!row) return null;
-    const expiresAt = Number(row.expires_ms);
+    const found = await loadSessionActor(db, token);
+    if (!found) return null;
+    const expiresAt = found.expiresAt.getTime();
     const now = Date.now();
     if (!(expiresAt > now)) return null;
     // Due for better-auth's extension of the session (once per updateAge); a "don't remember me" session is never extended.
     if (expiresAt - s.expiresIn * 1000 + s.updateAge * 1000 <= now && !cookies.has(s.dontRememberCookie)) return throughBetterAuth(headers);
-    if (!row.employee_id) return null;
-    return { employeeId: row.employee_id, isHr: row.is_hr === true, isAdmin: row.is_admin === true, directReportIds: row.reports ?? [] };
+    return found.actor;
   };
 }
