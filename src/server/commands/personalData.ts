@@ -96,9 +96,9 @@ export async function exportPersonalData(props: { db: Db; keyring: () => Promise
   const seriesById = new Map(seriesRows.map((r) => [r.s.id, r.s]));
   const keyring = noteRows.length > 0 ? await props.keyring() : null;
   const myNotes = new Map<string, string>();
+  const seriesOfMeeting = new Map(meetingRows.map((m) => [m.id, m.seriesId]));
   for (const n of noteRows) {
-    const m = meetingRows.find((x) => x.id === n.meetingId)!;
-    if (!privacyPolicy.exportPrivateNote(actor, { authorId: n.authorId, pair: seriesById.get(m.seriesId)! })) continue;
+    if (!privacyPolicy.exportPrivateNote(actor, { authorId: n.authorId, pair: seriesById.get(seriesOfMeeting.get(n.meetingId)!)! })) continue;
     try {
       myNotes.set(n.meetingId, decryptNote(keyFor(keyring!, n.keyVersion), n.ciphertext, { meetingId: n.meetingId, authorId: n.authorId }));
     } catch (err) {

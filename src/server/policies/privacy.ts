@@ -19,9 +19,13 @@ export const privacyPolicy = {
   manageOwnConsent(actor: Actor | null): actor is Actor {
     return actor !== null;
   },
-  /** Anonymising an employee on request: admins, never themselves, and only once. */
+  /** Anonymising employees on request at all: admins only (asked before anything about the employee is read). */
+  anonymiseAnyone(actor: Actor | null): actor is Actor {
+    return !!actor && actor.isAdmin;
+  },
+  /** Anonymising this employee: admins, never themselves, and only once. */
   anonymise(actor: Actor | null, target: { id: string; anonymisedAt: Date | null }): boolean {
-    return !!actor && actor.isAdmin && actor.employeeId !== target.id && target.anonymisedAt === null;
+    return privacyPolicy.anonymiseAnyone(actor) && actor.employeeId !== target.id && target.anonymisedAt === null;
   },
   /** A series the export lists: one the person may read the content of (a pending offer only for the report). */
   exportSeries(actor: Actor, s: Pair): boolean {
