@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { baselineOf, topicCategories } from '../../domain/agenda.js';
 import { addMonths, latestClosedMonth, monthBounds, monthOf } from '../../domain/aggregates.js';
 import { earlyWarning, sustainedDrop, type AnalyticsDepartments } from '../../domain/analytics.js';
+import { seededRandom } from '../../domain/random.js';
 import { cancelCategories } from '../../domain/series.js';
 import { analyticsRollupMonths, analyticsRollups, checkIns, departments, employees, meetings, reflections, series, topics } from '../db/schema.js';
 import { testApp } from '../test/app.js';
@@ -14,18 +15,6 @@ import { rollUpAnalytics } from './rollups.js';
 
 const tz = 'Asia/Tokyo';
 const DAY = 86_400_000;
-
-/** A deterministic pseudo-random sequence (mulberry32), so a failing dataset can be built again. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.skipIf(noDatabase)('analytics rollups: the same figures as the meetings give', () => {
   const database = testDatabase();
@@ -51,7 +40,8 @@ describe.skipIf(noDatabase)('analytics rollups: the same figures as the meetings
       services.auth,
       Array.from({ length: 26 }, (_, i) => ({ familyName: '社員', givenName: `${i}`, departmentId: homes[i % homes.length], managerId: boss!.id })),
     );
-    const rnd = random(20261202);
+    // Deterministic, so a failing dataset can be built again.
+    const rnd = seededRandom(20261202);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     // A year of weekly meetings (some series sparse, one pending), with everything the dashboard counts.
     const first = monthBounds(addMonths(latest, -11), tz).start.getTime();
