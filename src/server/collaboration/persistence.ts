@@ -92,6 +92,27 @@ const rowsOf = (merges: Merged[], withText: boolean) =>
   );
 
 /**
+ * The stored states of the documents `ids`, locked by `lock` (FOR UPDATE, in meeting order); rows
+ * missing are first made by `create` (which must not fail on a row another process just made).
+ */
+async function lockedStates(
+  ids: string[],
+  lock: () => Promise<{ meetingId: string; state: Uint8Array }[]>,
+  create: (missing: string[]) => Promise<unknown>,
+): Promise<Map<string, Uint8Array>> {
+  let rows = await lock();
+  if (rows.length < ids.length) {
+    const have = new Set(rows.map((r) => r.meetingId));
+    await create(ids.filter((id) => !have.has(id)));
+    rows = await lock();
+  }
+  return new Map(rows.map((r) => [r.meetingId, r.state]));
+}
+
+/** Minutes drafted before they were live documents start from a document made of their text. */
+const documentOfMinutesText = (body: string) => Buffer.from(yjsStateOf(minutesDocumentFromText(body)));
+
+/**
  * Shared notes of many meetings in one transaction: refuses those whose series has ended (or that
  * do not exist), and merges the rest into their stored states. Locks are taken in meeting order
  * (series FOR SHARE, then the notes rows FOR UPDATE), so concurrent batches of several processes
@@ -116,19 +137,17 @@ async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Docu
   }
   if (!live.length) return;
   const ids = live.map((i) => i.meetingId);
-  const lockRows = () =>
-    tx.select({ meetingId: sharedNotes.meetingId, state: sharedNotes.state }).from(sharedNotes).where(inArray(sharedNotes.meetingId, ids)).orderBy(asc(sharedNotes.meetingId)).for('update');
-  let rows = await lockRows();
-  if (rows.length < live.length) {
-    const have = new Set(rows.map((r) => r.meetingId));
-    const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
-    await tx
-      .insert(sharedNotes)
-      .values(ids.filter((id) => !have.has(id)).map((meetingId) => ({ meetingId, state: empty, text: '' })))
-      .onConflictDoNothing();
-    rows = await lockRows();
-  }
-  const stateOf = new Map(rows.map((r) => [r.meetingId, r.state]));
+  const stateOf = await lockedStates(
+    ids,
+    () => tx.select({ meetingId: sharedNotes.meetingId, state: sharedNotes.state }).from(sharedNotes).where(inArray(sharedNotes.meetingId, ids)).orderBy(asc(sharedNotes.meetingId)).for('update'),
+    (missing) => {
+      const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
+      return tx
+        .insert(sharedNotes)
+        .values(missing.map((meetingId) => ({ meetingId, state: empty, text: '' })))
+        .onConflictDoNothing();
+    },
+  );
   const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
   await tx.execute(sql`
     update shared_notes set state = v.state, text = v.text, updated_at = now()
@@ -159,24 +178,21 @@ async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Do
   }
   if (!live.length) return;
   const ids = live.map((i) => i.meetingId);
-  const lockRows = () =>
-    tx
-      .select({ meetingId: minutesDocuments.meetingId, state: minutesDocuments.state })
-      .from(minutesDocuments)
-      .where(inArray(minutesDocuments.meetingId, ids))
-      .orderBy(asc(minutesDocuments.meetingId))
-      .for('update');
-  let rows = await lockRows();
-  if (rows.length < live.length) {
-    // Minutes drafted before they were live documents start from a document made of their text.
-    const have = new Set(rows.map((r) => r.meetingId));
-    await tx
-      .insert(minutesDocuments)
-      .values(ids.filter((id) => !have.has(id)).map((meetingId) => ({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(ownerOf.get(meetingId)!.body))) })))
-      .onConflictDoNothing();
-    rows = await lockRows();
-  }
-  const stateOf = new Map(rows.map((r) => [r.meetingId, r.state]));
+  const stateOf = await lockedStates(
+    ids,
+    () =>
+      tx
+        .select({ meetingId: minutesDocuments.meetingId, state: minutesDocuments.state })
+        .from(minutesDocuments)
+        .where(inArray(minutesDocuments.meetingId, ids))
+        .orderBy(asc(minutesDocuments.meetingId))
+        .for('update'),
+    (missing) =>
+      tx
+        .insert(minutesDocuments)
+        .values(missing.map((meetingId) => ({ meetingId, state: documentOfMinutesText(ownerOf.get(meetingId)!.body) })))
+        .onConflictDoNothing(),
+  );
   const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
   await tx.execute(sql`
     update minutes_documents set state = v.state, updated_at = now()
@@ -225,7 +241,7 @@ export async function minutesDocumentState(db: Db, meetingId: string): Promise<U
   if (row) return row.state;
   const [legacy] = await db.select({ body: minutes.body }).from(minutes).where(eq(minutes.meetingId, meetingId));
   if (!legacy) return null;
-  await db.insert(minutesDocuments).values({ meetingId, state: Buffer.from(yjsStateOf(minutesDocumentFromText(legacy.body))) }).onConflictDoNothing();
+  await db.insert(minutesDocuments).values({ meetingId, state: documentOfMinutesText(legacy.body) }).onConflictDoNothing();
   const [stored] = await db.select({ state: minutesDocuments.state }).from(minutesDocuments).where(eq(minutesDocuments.meetingId, meetingId));
   return stored?.state ?? null;
 }
