@@ -22,6 +22,7 @@ import path from 'node:path';
 import { meetingDocumentName } from '../src/server/collaboration/documentName.js';
 import { DEMO_PASSWORD } from '../src/server/db/seed.js';
 import { connectNotes, settled, type NotesClient } from '../src/server/test/notesClient.js';
+import { collectOutput, signInCookie, untilHealthy } from '../src/server/test/childServer.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS || 60);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY || 8);
@@ -49,7 +50,7 @@ interface Person {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'taiwa-soak-'));
 let server: ChildProcess | null = null;
-let serverOutput = '';
+let serverOutput: () => string = () => '';
 let serverDied = false;
 
 async function startServer(): Promise<void> {
@@ -57,16 +58,9 @@ async function startServer(): Promise<void> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TAIWA_BASE_URL: base, TAIWA_DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', TAIWA_SECRET: '', LOG_LEVEL: 'warn', TAIWA_SIGNIN_RATE_LIMIT: '10000' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  server.stdout!.on('data', (d: Buffer) => (serverOutput += d.toString()));
-  server.stderr!.on('data', (d: Buffer) => (serverOutput += d.toString()));
+  serverOutput = collectOutput(server);
   server.once('exit', () => (serverDied = true));
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (serverDied) throw new Error(`the server exited while starting:\n${serverOutput}`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`the server did not start:\n${serverOutput}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await untilHealthy(base, server, { output: serverOutput, intervalMs: 200 });
 }
 
 function memory(): Promise<Memory> {
@@ -134,16 +128,7 @@ async function call(person: Person, method: string, url: string, body?: unknown)
 // ---- Load ----
 
 async function signIn(email: string): Promise<Person> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { origin: base, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
+  const cookie = await signInCookie(base, email, DEMO_PASSWORD);
   const person: Person = { email, cookie, personId: '', meetings: [] };
   const home = (await call(person, 'GET', '/api/home')) as { upcoming: { meeting: { id: string }; myRole: 'manager' | 'report'; partner: { id: string } }[] };
   for (const u of home.upcoming) {
@@ -289,7 +274,7 @@ async function main() {
   await Promise.all([...workers, ...typists]);
   clearInterval(ticker);
   stop = true;
-  if (serverDied) console.log(`\nthe server died during the soak:\n${serverOutput}`);
+  if (serverDied) console.log(`\nthe server died during the soak:\n${serverOutput()}`);
   const last = serverDied ? null : await memory();
   const seconds = (performance.now() - started) / 1000;
 

@@ -9,13 +9,14 @@
  *
  * BENCH_RUNS (default 5), BENCH_PORT (default 3308).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { findBrowser } from '../e2e/browser.js';
+import { untilHealthy } from '../src/server/test/childServer.js';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const port = Number(process.env.BENCH_PORT || 3308);
@@ -139,20 +140,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not answer within 600 s');
-}
-
 async function signedInContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 800 } });
   const res = await context.request.post('/api/auth/sign-in/email', {
@@ -179,7 +166,7 @@ const server = spawn(process.execPath, ['scripts/start.mjs'], {
 });
 let browser: Browser | null = null;
 try {
-  await waitForServer(server);
+  await untilHealthy(baseUrl, server, { timeoutMs: 600_000 });
   browser = await chromium.launch({
     executablePath: findBrowser() ?? undefined,
     args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { untilHealthy } from '../src/server/test/childServer.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,17 +41,7 @@ export class OwnServer {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', TAIWA_DATA_DIR: this.dataDir, DATABASE_URL: '', TAIWA_SECRET: '', LOG_LEVEL: 'warn', TAIWA_SIGNIN_RATE_LIMIT: '1000' },
       stdio: 'ignore',
     });
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${this.origin}/healthz`)).ok) return;
-      } catch {
-        /* starting */
-      }
-      if (this.child.exitCode !== null) throw new Error(`the server exited with ${this.child.exitCode} while starting`);
-      if (Date.now() > deadline) throw new Error('the server did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await untilHealthy(this.origin, this.child, { timeoutMs: 180_000, intervalMs: 250 });
   }
 
   /** SIGTERM, as an operator's restart would send, and waits for the process to exit. */

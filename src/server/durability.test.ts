@@ -7,9 +7,10 @@ import { meetingDocumentName } from './collaboration/documentName.js';
 import { connect } from './db/client.js';
 import { alive, freePort, readPid } from './db/embedded.js';
 import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
-import { cookieFrom, TEST_SECRET, testApp } from './test/app.js';
+import { TEST_SECRET, testApp } from './test/app.js';
+import { collectOutput, signInCookie, untilHealthy } from './test/childServer.js';
 import { cloneDatabase } from './test/database.js';
-import { connectNotes, settled, waitFor, type NotesClient } from './test/notesClient.js';
+import { connectNotes, settled, type NotesClient } from './test/notesClient.js';
 import { dbSkipReason, noDatabase } from './test/provided.js';
 
 /**
@@ -43,7 +44,7 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
   let port = 0;
   let databaseUrl = '';
   let child: ChildProcess | null = null;
-  let output = '';
+  let output: () => string = () => '';
   /** Set from the moment SIGKILL is sent until the next start. */
   let killing = false;
   const sockets: NotesClient[] = [];
@@ -82,7 +83,6 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
   });
 
   async function start(): Promise<void> {
-    output = '';
     killing = false;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -99,19 +99,8 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
     // Its own process group: a kill of the group takes the embedded PostgreSQL too.
     const proc = spawn(process.execPath, ['--enable-source-maps', path.join(work, 'server', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child = proc;
-    proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    await waitFor(
-      async () => {
-        if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} while starting:\n${output}`);
-        return fetch(`${base()}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        );
-      },
-      120_000,
-      `the server to answer on /healthz:\n${output}`,
-    );
+    output = collectOutput(proc);
+    await untilHealthy(base(), proc, { output, timeoutMs: 120_000, intervalMs: 50 });
   }
 
   /** SIGKILL to the server alone or to its whole process group; waits until it is gone. */
@@ -124,15 +113,7 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
     await exited;
   }
 
-  async function signIn(email: string): Promise<string> {
-    const res = await fetch(`${base()}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { origin: base(), 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return cookieFrom(res.headers);
-  }
+  const signIn = (email: string) => signInCookie(base(), email, DEMO_PASSWORD);
 
   /** A request as `cookie`; the parsed body when the server answered 2xx, else null (refused or died). */
   async function send(cookie: string, method: string, url: string, body?: unknown): Promise<Record<string, unknown> | null> {
@@ -299,7 +280,7 @@ describe.skipIf(!embedded && noDatabase)(`acknowledged writes survive kill -9 of
       if (embedded && !group) expect(orphan && alive(orphan), `PostgreSQL outlives the server in round ${round}`).toBe(true);
       await start();
       // The orphan was recognised as this data directory's PostgreSQL and stopped before the new one started.
-      if (orphan) expect(output).toContain('stopping an orphaned embedded PostgreSQL');
+      if (orphan) expect(output()).toContain('stopping an orphaned embedded PostgreSQL');
       await verify(round);
     }
     // The data directory is usable by a clean stop too.

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { logger } from '../logger.js';
 import { buildServices } from '../services.js';
+import { cookieFrom } from './childServer.js';
 
 export const TEST_BASE_URL = 'http://127.0.0.1:3000';
 export const TEST_SECRET = 'taiwa-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -130,14 +131,7 @@ export async function call<T = ErrorBody>(app: App, method: string, path: string
   return { status: res.status, body: parsed as T, headers: res.headers, text };
 }
 
-/** The `Cookie` header that the Set-Cookie headers of `res` would make a browser send. */
-export function cookieFrom(headers: Headers): string {
-  return headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .filter((c) => !c.endsWith('='))
-    .join('; ');
-}
+export { cookieFrom };
 
 /** Signs in with email and password; returns the Cookie header, or throws with the answer. */
 export async function signIn(app: App, email: string, password: string): Promise<string> {
