@@ -122,6 +122,11 @@ test('a User without an e-mail address (RFC 7644 §3.3) is shown as such, and th
   await expect(admin.getByText('メールアドレス未登録')).toBeVisible();
   await expectNoAxeViolations(admin, 'employee without e-mail (ja)');
   await shootAtWidths(admin, `${dir}/employee-no-email-ja`, async (p) => expect(p.getByText('メールアドレス未登録')).toBeVisible());
+  await admin.getByRole('button', { name: '編集', exact: true }).click();
+  await expect(admin.getByRole('dialog').getByText('なくても登録できます。登録するまでサインインできず、メールも送られません。')).toBeVisible();
+  await shootAtWidths(admin, `${dir}/employee-no-email-form-ja`, async (p) => expect(p.getByRole('dialog')).toBeVisible());
+  await admin.keyboard.press('Escape');
+  await expect(admin.getByRole('dialog')).toHaveCount(0);
   await setLanguage(admin, 'en');
   await admin.reload();
   await expect(admin.getByText('No e-mail address')).toBeVisible();
