@@ -101,6 +101,7 @@ try {
     ['hr', '/api/analytics/departments/csv', 'CSV, UTF-8'],
     ['hr', '/api/analytics/practice', 'practice table, first page'],
     ['manager', '/api/home', 'manager home'],
+    ['manager', '/api/team', "manager's team view"],
     ['hr', '/api/employees?pageSize=50', 'employee list, first page'],
     ['hr', `/api/employees?pageSize=50&q=${encodeURIComponent('サトウ')}`, 'employee list, name search'],
     ['manager', `/api/search?q=${encodeURIComponent('トピック')}`, 'search, manager'],

@@ -121,56 +121,61 @@ export type GroupVisibility = { shown: true; people: number } | { shown: false; 
  */
 export function suppressTree(nodes: readonly GroupNode[], audience: Audience): Map<string, GroupVisibility> {
   const min = minimumGroup(audience);
-  const children = new Map<string | null, GroupNode[]>();
-  const ids = new Set(nodes.map((n) => n.id));
-  for (const n of nodes) {
-    const parent = n.parentId !== null && ids.has(n.parentId) ? n.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), n]);
-  }
-  const size = new Map<string, number>();
-  const subtree = (n: GroupNode): number => {
-    const cached = size.get(n.id);
-    if (cached !== undefined) return cached;
-    const total = n.ownPeople + (children.get(n.id) ?? []).reduce((sum, c) => sum + subtree(c), 0);
-    size.set(n.id, total);
+  const n = nodes.length;
+  // Nodes by number (their position); children as one list per parent, in the nodes' order.
+  const number = new Map<string, number>(nodes.map((node, i) => [node.id, i]));
+  const parent = Int32Array.from(nodes, (node) => (node.parentId !== null && number.has(node.parentId) ? number.get(node.parentId)! : -1));
+  const childCount = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childCount[parent[i]! + 1]! += 1;
+  for (let i = 0; i < n; i++) childCount[i + 1]! += childCount[i]!;
+  const childStart = childCount.slice();
+  const children = new Int32Array(n);
+  const fill = childStart.slice();
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[fill[parent[i]!]!++] = i;
+  // People in each subtree.
+  const size = new Float64Array(n).fill(-1);
+  const subtree = (i: number): number => {
+    if (size[i]! >= 0) return size[i]!;
+    let total = nodes[i]!.ownPeople;
+    for (let c = childStart[i]!; c < childStart[i + 1]!; c++) total += subtree(children[c]!);
+    size[i] = total;
     return total;
   };
-  const shown = new Set<string>();
-  const reason = new Map<string, SuppressionReason>();
-  for (const n of nodes) {
-    const people = subtree(n);
-    if (people === 0) reason.set(n.id, 'noData');
-    else if (people < min) reason.set(n.id, 'tooFew');
-    else shown.add(n.id);
+  const shown = new Uint8Array(n);
+  const reason: (SuppressionReason | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const people = subtree(i);
+    if (people === 0) reason[i] = 'noData';
+    else if (people < min) reason[i] = 'tooFew';
+    else shown[i] = 1;
   }
-  // The people under a node not covered by a shown node below it, and the shown nodes that cover the rest.
-  const uncovered = (n: GroupNode): { people: number; cover: GroupNode[] } => {
-    let people = n.ownPeople;
-    const cover: GroupNode[] = [];
-    for (const c of children.get(n.id) ?? []) {
-      if (shown.has(c.id)) cover.push(c);
-      else {
-        const below = uncovered(c);
-        people += below.people;
-        cover.push(...below.cover);
-      }
+  // Under a shown node: the people not covered by a shown node below it, and the smallest of the
+  // shown nodes that cover the rest (the first met, depth first, among equals).
+  let smallest = -1;
+  const uncovered = (i: number): number => {
+    let people = nodes[i]!.ownPeople;
+    for (let c = childStart[i]!; c < childStart[i + 1]!; c++) {
+      const child = children[c]!;
+      if (shown[child]) {
+        if (smallest < 0 || subtree(child) < subtree(smallest)) smallest = child;
+      } else people += uncovered(child);
     }
-    return { people, cover };
+    return people;
   };
   // Hiding a node only ever grows its ancestors' remainders, so this reaches a fixed point.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const n of nodes) {
-      if (!shown.has(n.id)) continue;
-      const { people, cover } = uncovered(n);
-      if (people === 0 || people >= min || cover.length === 0) continue;
-      const smallest = cover.reduce((a, b) => (subtree(b) < subtree(a) ? b : a));
-      shown.delete(smallest.id);
-      reason.set(smallest.id, 'complementary');
+    for (let i = 0; i < n; i++) {
+      if (!shown[i]) continue;
+      smallest = -1;
+      const people = uncovered(i);
+      if (people === 0 || people >= min || smallest < 0) continue;
+      shown[smallest] = 0;
+      reason[smallest] = 'complementary';
       changed = true;
     }
   }
   const out = new Map<string, GroupVisibility>();
-  for (const n of nodes) out.set(n.id, shown.has(n.id) ? { shown: true, people: subtree(n) } : { shown: false, reason: reason.get(n.id) ?? 'tooFew', people: null });
+  for (let i = 0; i < n; i++) out.set(nodes[i]!.id, shown[i] ? { shown: true, people: subtree(i) } : { shown: false, reason: reason[i] ?? 'tooFew', people: null });
   return out;
 }

@@ -4,16 +4,13 @@ import type { Db } from '../db/client.js';
 import { departments } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { aggregatePolicy } from '../policies/analytics.js';
-import { readDashboardSums } from './rollups.js';
-import { zeros, type MeasureRow, type PracticeSums, type QualitySums, type Sums } from './sums.js';
+import { readDashboardSums, type FigureRow } from './rollups.js';
+import { zeros, type PracticeSums, type QualitySums, type Sums } from './sums.js';
 import { organisationTimeZone } from './timeZone.js';
 
 /** The id the whole organisation goes by in the tree (people without a department belong to it directly). */
 const ROOT = 'organisation';
 
-function addInto<T extends Sums>(into: T, from: T): void {
-  for (const k of Object.keys(from) as (keyof T)[]) (into[k] as number) += from[k] as number;
-}
 const percent = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 const average = (sum: number, count: number) => (count === 0 ? null : Math.round((10 * sum) / count) / 10);
 
@@ -42,55 +39,124 @@ function worstReason(reasons: SuppressionReason[]): SuppressionReason {
   return 'noData';
 }
 
-/** The department tree of one request: ids, parents, and the way up from any group. */
+/**
+ * The department tree of one request. Nodes are numbered so that a parent always comes before its
+ * children (the organisation is 0): sums over a subtree are then one pass from the last node to the
+ * first, each adding into its parent.
+ */
 interface Tree {
-  nodes: (people: (id: string) => number) => GroupNode[];
+  ids: readonly string[];
+  index: ReadonlyMap<string, number>;
+  /** The parent's number of each node (-1 for the organisation). */
+  parent: Int32Array;
   key: (departmentId: string | null) => string;
   ancestorsOf: (id: string) => string[];
+  childrenOf: (id: string) => string[];
+  nodes: (people: Int32Array) => GroupNode[];
+}
+
+/** The tree of `depts` under the organisation, parents numbered before their children. */
+function treeOf(depts: readonly { id: string; parentId: string | null }[]): Tree {
+  const known = new Set(depts.map((d) => d.id));
+  const parentOf = new Map<string, string>(depts.map((d) => [d.id, d.parentId && known.has(d.parentId) ? d.parentId : ROOT]));
+  const children = new Map<string, string[]>();
+  for (const d of depts) {
+    const p = parentOf.get(d.id)!;
+    const list = children.get(p);
+    if (list) list.push(d.id);
+    else children.set(p, [d.id]);
+  }
+  // Breadth first from the organisation. A department in a cycle (never written, but not trusted) hangs from the organisation.
+  const ids: string[] = [ROOT];
+  const index = new Map<string, number>([[ROOT, 0]]);
+  const visit = (from: number) => {
+    for (let i = from; i < ids.length; i++) {
+      for (const c of children.get(ids[i]!) ?? []) {
+        if (index.has(c)) continue;
+        index.set(c, ids.length);
+        ids.push(c);
+      }
+    }
+  };
+  visit(0);
+  for (const d of depts) {
+    if (index.has(d.id)) continue;
+    children.set(parentOf.get(d.id)!, children.get(parentOf.get(d.id)!)!.filter((c) => c !== d.id));
+    parentOf.set(d.id, ROOT);
+    children.set(ROOT, [...(children.get(ROOT) ?? []), d.id]);
+    index.set(d.id, ids.length);
+    ids.push(d.id);
+    visit(ids.length - 1);
+  }
+  const parent = Int32Array.from(ids, (id) => (id === ROOT ? -1 : index.get(parentOf.get(id)!)!));
+  return {
+    ids,
+    index,
+    parent,
+    key: (id) => (id && known.has(id) ? id : ROOT),
+    ancestorsOf: (id) => {
+      const out = [id];
+      for (let i = index.get(id)!; parent[i]! >= 0; i = parent[i]!) out.push(ids[parent[i]!]!);
+      return out;
+    },
+    childrenOf: (id) => children.get(id) ?? [],
+    nodes: (people) => ids.map((id, i) => ({ id, parentId: i === 0 ? null : ids[parent[i]!]!, ownPeople: people[i]! })),
+  };
 }
 
 /**
  * One figure of the dashboard over the tree and the months: its rows are summed into every
  * ancestor, each month's groups are suppressed by the one rule over the distinct people behind the
  * figure, and a figure over the period is the sum of the group's shown months only, so it adds
- * nothing the months do not show.
+ * nothing the months do not show. Sums are kept in one flat array per month (node × sum).
  */
-function measure<S extends Sums>(tree: Tree, months: readonly Month[], rows: readonly MeasureRow<S>[], zero: () => S) {
-  const own = new Map<Month, Map<string, number>>(months.map((m) => [m, new Map()]));
-  const sums = new Map<Month, Map<string, S>>(months.map((m) => [m, new Map()]));
+function measure<S extends Sums>(tree: Tree, months: readonly Month[], rows: readonly FigureRow[], zero: () => S, suppress: (people: Int32Array) => Map<string, GroupVisibility>) {
+  const keys = Object.keys(zero());
+  const K = keys.length;
+  const N = tree.ids.length;
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const own = months.map(() => new Int32Array(N));
+  const sums = months.map(() => new Float64Array(N * K));
   for (const row of rows) {
-    const ownPeople = own.get(row.month);
-    if (!ownPeople) continue;
-    const { group_id: _g, month: _m, people, ...rest } = row;
-    const key = tree.key(row.group_id);
-    ownPeople.set(key, (ownPeople.get(key) ?? 0) + people);
-    const inMonth = sums.get(row.month)!;
-    for (const a of tree.ancestorsOf(key)) {
-      const into = inMonth.get(a) ?? zero();
-      addInto(into, rest as unknown as S);
-      inMonth.set(a, into);
+    const m = monthIndex.get(row.month);
+    if (m === undefined) continue;
+    const node = tree.index.get(tree.key(row.group))!;
+    own[m]![node] = own[m]![node]! + row.people;
+    const into = sums[m]!;
+    for (let k = 0; k < K; k++) into[node * K + k] = into[node * K + k]! + (row.values[k] ?? 0);
+  }
+  // Children come after their parents: from the last node up, each subtree's sums go into its parent.
+  for (const into of sums) {
+    for (let node = N - 1; node > 0; node--) {
+      const up = tree.parent[node]!;
+      for (let k = 0; k < K; k++) into[up * K + k] = into[up * K + k]! + into[node * K + k]!;
     }
   }
-  const visible = new Map<Month, Map<string, GroupVisibility>>(
-    months.map((m) => [m, aggregatePolicy.tree(tree.nodes((id) => own.get(m)!.get(id) ?? 0), 'organisation')]),
-  );
+  const visible = own.map(suppress);
+  const sumsOf = (m: number, node: number): S => {
+    const out: Record<string, number> = {};
+    for (let k = 0; k < K; k++) out[keys[k]!] = sums[m]![node * K + k]!;
+    return out as S;
+  };
   return {
     month(group: string, month: Month): { shown: true; people: number; sums: S } | { shown: false; reason: SuppressionReason } {
-      const v = visible.get(month)!.get(group)!;
-      return v.shown ? { shown: true, people: v.people, sums: sums.get(month)!.get(group) ?? zero() } : { shown: false, reason: v.reason };
+      const m = monthIndex.get(month)!;
+      const v = visible[m]!.get(group)!;
+      return v.shown ? { shown: true, people: v.people, sums: sumsOf(m, tree.index.get(group)!) } : { shown: false, reason: v.reason };
     },
     range(group: string): { shown: true; monthsShown: number; sums: S } | { shown: false; reason: SuppressionReason } {
-      const total = zero();
+      const node = tree.index.get(group)!;
+      const total: Record<string, number> = zero();
       const hidden: SuppressionReason[] = [];
       let shown = 0;
-      for (const m of months) {
-        const v = visible.get(m)!.get(group)!;
+      for (let m = 0; m < months.length; m++) {
+        const v = visible[m]!.get(group)!;
         if (v.shown) {
-          addInto(total, sums.get(m)!.get(group) ?? zero());
+          for (let k = 0; k < K; k++) total[keys[k]!]! += sums[m]![node * K + k]!;
           shown += 1;
         } else hidden.push(v.reason);
       }
-      return shown > 0 ? { shown: true, monthsShown: shown, sums: total } : { shown: false, reason: worstReason(hidden) };
+      return shown > 0 ? { shown: true, monthsShown: shown, sums: total as S } : { shown: false, reason: worstReason(hidden) };
     },
   };
 }
@@ -113,27 +179,23 @@ export async function departmentAnalytics(props: { db: Db; now: Date; from?: Mon
   if (months.length > analyticsMaxMonths) throw new ValidationError({ from: { key: 'errors.analyticsPeriodTooLong', params: { max: analyticsMaxMonths } } });
 
   const depts = await db.select({ id: departments.id, name: departments.name, parentId: departments.parentId }).from(departments);
-  const known = new Set(depts.map((d) => d.id));
-  if (props.department && !known.has(props.department)) throw new NotFoundError('errors.departmentNotFound');
-  const parentOf = new Map<string, string>(depts.map((d) => [d.id, d.parentId && known.has(d.parentId) ? d.parentId : ROOT]));
-  const tree: Tree = {
-    key: (id) => (id && known.has(id) ? id : ROOT),
-    ancestorsOf: (id) => {
-      const out = [id];
-      for (let p = id; p !== ROOT; ) {
-        p = parentOf.get(p) ?? ROOT;
-        out.push(p);
-      }
-      return out;
-    },
-    nodes: (people) => [{ id: ROOT, parentId: null, ownPeople: people(ROOT) }, ...depts.map((d) => ({ id: d.id, parentId: parentOf.get(d.id)!, ownPeople: people(d.id) }))],
-  };
+  if (props.department && !depts.some((d) => d.id === props.department)) throw new NotFoundError('errors.departmentNotFound');
+  const tree = treeOf(depts);
   const read = await readDashboardSums(db, months, timeZone);
-  const practice = measure(tree, months, read.rows.practice, zeros.practice);
-  const quality = measure(tree, months, read.rows.quality, zeros.quality);
-  const topics = measure(tree, months, read.rows.topics, zeros.topics);
-  const condition = measure(tree, months, read.rows.condition, zeros.condition);
-  const warnings = measure(tree, months, read.rows.warnings, zeros.warnings);
+  // The one rule over each month's people per group; figures with the same people (early warnings
+  // count those of the practice figure) are suppressed once.
+  const decided = new Map<string, Map<string, GroupVisibility>>();
+  const suppress = (people: Int32Array) => {
+    const key = people.join(',');
+    let v = decided.get(key);
+    if (!v) decided.set(key, (v = aggregatePolicy.tree(tree.nodes(people), 'organisation')));
+    return v;
+  };
+  const practice = measure(tree, months, read.rows.practice, zeros.practice, suppress);
+  const quality = measure(tree, months, read.rows.quality, zeros.quality, suppress);
+  const topics = measure(tree, months, read.rows.topics, zeros.topics, suppress);
+  const condition = measure(tree, months, read.rows.condition, zeros.condition, suppress);
+  const warnings = measure(tree, months, read.rows.warnings, zeros.warnings, suppress);
 
   const monthCell = (group: string, month: Month) => {
     const p = practice.month(group, month);
@@ -162,8 +224,8 @@ export async function departmentAnalytics(props: { db: Db; now: Date; from?: Mon
     .ancestorsOf(selected)
     .reverse()
     .map((id) => (id === ROOT ? { id: null, name: null } : { id, name: byId.get(id)!.name }));
-  const childIds = depts.filter((d) => parentOf.get(d.id) === selected).map((d) => d.id);
-  const hasChildren = new Set(depts.map((d) => parentOf.get(d.id)));
+  const childIds = tree.childrenOf(selected);
+  const hasChildren = (id: string) => tree.childrenOf(id).length > 0;
   return {
     timeZone,
     minimum: aggregatePolicy.minimum('organisation'),
@@ -182,7 +244,7 @@ export async function departmentAnalytics(props: { db: Db; now: Date; from?: Mon
     },
     months: months.map((month) => ({ month, ...monthCell(selected, month) })),
     children: childIds
-      .map((id) => ({ id, name: byId.get(id)!.name, hasChildren: hasChildren.has(id), ...rangeCell(id) }))
+      .map((id) => ({ id, name: byId.get(id)!.name, hasChildren: hasChildren(id), ...rangeCell(id) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'ja')),
   };
 }

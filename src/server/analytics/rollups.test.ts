@@ -118,7 +118,9 @@ describe.skipIf(noDatabase)('analytics rollups: the same figures as the meetings
     expect(closed.rows).toBeGreaterThan(0);
     // Idempotent: nothing is due, nothing is written again.
     const rows = await database.db.select({ n: sql<number>`count(*)::int` }).from(analyticsRollups);
-    expect(await rollUpAnalytics(database.db, now)).toEqual({ months: [], rows: 0 });
+    expect(await rollUpAnalytics(database.db, now)).toEqual({ months: [], rows: 0, departments: [] });
+    // Each month is also summed per department when it is rolled up.
+    expect((await database.db.select().from(analyticsRollupMonths)).every((m) => m.departmentsAt !== null)).toBe(true);
     expect(await database.db.select({ n: sql<number>`count(*)::int` }).from(analyticsRollups)).toEqual(rows);
     // Never a month that has not closed, whatever the clock says.
     expect((await database.db.select().from(analyticsRollupMonths)).map((m) => m.month)).not.toContain(monthOf(now, tz));
@@ -208,9 +210,22 @@ describe.skipIf(noDatabase)('analytics rollups: the same figures as the meetings
     const db = database.db;
     await db.update(employees).set({ departmentId: dept.b }).where(eq(employees.id, people[0]!.id));
     await db.update(employees).set({ departmentId: null }).where(eq(employees.id, people[1]!.id));
+    // The per-department sums are out of date: the months are summed from the per-person rows meanwhile.
+    expect((await db.select().from(analyticsRollupMonths)).every((m) => m.departmentsAt === null)).toBe(true);
     const rolled = await dashboards();
     expect(rolled[0]!.rollups.months).toHaveLength(6);
-    expect(withoutRollups(rolled)).toEqual(await fromMeetings());
+    const live = await fromMeetings();
+    expect(withoutRollups(rolled)).toEqual(live);
+    // An update that moves nobody leaves them alone.
+    const again = await rollUpAnalytics(db, now);
+    expect(again.months).toEqual([]);
+    expect(again.departments.length).toBeGreaterThanOrEqual(6);
+    await db.update(employees).set({ title: '主任' }).where(eq(employees.id, people[2]!.id));
+    expect((await db.select().from(analyticsRollupMonths)).every((m) => m.departmentsAt !== null)).toBe(true);
+    // Summed per department again, the pages are the same.
+    expect(withoutRollups(await dashboards())).toEqual(live);
+    const [sums] = await db.execute<{ n: number }>(sql`select count(*)::int as n from analytics_department_rollups, json_array_elements(departments)`).then((r) => r.rows);
+    expect(sums!.n).toBeGreaterThan(0);
   });
 
   it('a change of the organisation’s time zone sets every rolled-up month aside until rolled up again', async () => {

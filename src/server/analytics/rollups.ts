@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { latestClosedMonth, monthBounds, monthOf, monthsBetween, type Month } from '../../domain/aggregates.js';
 import type { Db, Tx } from '../db/client.js';
-import { analyticsRollupMonths, analyticsRollups } from '../db/schema.js';
-import { figures, readSums, zeros, type AnyRow, type Figure, type SumRows } from './sums.js';
+import { analyticsDepartmentRollups, analyticsRollupMonths, analyticsRollups } from '../db/schema.js';
+import { figures, readSums, zeros, type AnyRow, type Figure } from './sums.js';
 import { organisationTimeZone } from './timeZone.js';
 
 /**
@@ -31,6 +31,31 @@ const peopleOf = { practice: 'practicePeople', quality: 'qualityPeople', topics:
 
 type RollupRow = typeof analyticsRollups.$inferInsert;
 
+/** The per-person rows `r` summed: each figure's distinct people and its array, entry by entry. */
+const summed = sql.join(
+  [
+    sql`sum(r.practice_people)::int as "practicePeople", sum(r.quality_people)::int as "qualityPeople", sum(r.topic_people)::int as "topicPeople", sum(r.condition_people)::int as "conditionPeople"`,
+    ...figures.map((f) => sql`array[${sql.join(keys[f].map((_, i) => sql`sum(r.${sql.identifier(f)}[${sql.raw(String(i + 1))}])::int`), sql`, `)}] as ${sql.identifier(f)}`),
+  ],
+  sql`, `,
+);
+
+/**
+ * Sums `month`'s per-person rows per current department into `analytics_department_rollups`, in
+ * `tx`, which holds ROLLUP_LOCK (so a department change waits for it, or it for the change).
+ */
+async function sumDepartments(tx: Tx, month: Month, now: Date): Promise<void> {
+  await tx.update(analyticsRollupMonths).set({ departmentsAt: now }).where(eq(analyticsRollupMonths.month, month));
+  await tx.delete(analyticsDepartmentRollups).where(eq(analyticsDepartmentRollups.month, month));
+  await tx.execute(sql`
+    insert into analytics_department_rollups (month, departments)
+    select ${month}, ${summedJson(sql`
+      select e.department_id as group_id, r.month, ${summed}
+      from analytics_rollups r join employees e on e.id = r.report_id
+      where r.month = ${month}
+      group by e.department_id, r.month`)}`);
+}
+
 /** Rolls up `month` (closed) in `tx`, which holds ROLLUP_LOCK: one row per report with anything that month. */
 async function rollUpMonth(tx: Tx, month: Month, timeZone: string, now: Date): Promise<number> {
   const { start, end } = monthBounds(month, timeZone);
@@ -55,7 +80,8 @@ async function rollUpMonth(tx: Tx, month: Month, timeZone: string, now: Date): P
   await tx
     .insert(analyticsRollupMonths)
     .values({ month, timeZone, layout: rollupLayout, rolledUpAt: now })
-    .onConflictDoUpdate({ target: analyticsRollupMonths.month, set: { timeZone, layout: rollupLayout, rolledUpAt: now } });
+    .onConflictDoUpdate({ target: analyticsRollupMonths.month, set: { timeZone, layout: rollupLayout, rolledUpAt: now, departmentsAt: null } });
+  await sumDepartments(tx, month, now);
   return all.length;
 }
 
@@ -66,10 +92,10 @@ async function rollUpMonth(tx: Tx, month: Month, timeZone: string, now: Date): P
  * under ROLLUP_LOCK and skipped when another process did it meanwhile). A month closes by the earlier
  * of `now` and the database's clock, the one the stale-marking trigger goes by.
  */
-export async function rollUpAnalytics(db: Db, now = new Date()): Promise<{ months: Month[]; rows: number }> {
+export async function rollUpAnalytics(db: Db, now = new Date()): Promise<{ months: Month[]; rows: number; departments: Month[] }> {
   const timeZone = await organisationTimeZone(db);
   const { rows } = await db.execute<{ now: string; first: string | null }>(sql`select now() as now, (select min(starts_at) from meetings) as first`);
-  if (!rows[0]!.first) return { months: [], rows: 0 };
+  if (!rows[0]!.first) return { months: [], rows: 0, departments: [] };
   const clock = new Date(Math.min(now.getTime(), new Date(rows[0]!.now).getTime()));
   const done = await db.select().from(analyticsRollupMonths);
   const current = (d: (typeof done)[number] | undefined) => !!d && d.timeZone === timeZone && d.layout === rollupLayout;
@@ -77,63 +103,100 @@ export async function rollUpAnalytics(db: Db, now = new Date()): Promise<{ month
   const first = monthOf(new Date(rows[0]!.first), timeZone);
   const last = latestClosedMonth(clock, timeZone);
   const due = first <= last ? monthsBetween(first, last).filter((m) => !currentMonths.has(m)) : [];
-  const out = { months: [] as Month[], rows: 0 };
-  for (const month of due) {
+  // Rolled-up months whose per-department sums a department change made out of date.
+  const resum = done.filter((d) => current(d) && !d.departmentsAt).map((d) => d.month);
+  const out = { months: [] as Month[], rows: 0, departments: [] as Month[] };
+  for (const month of [...due, ...resum].sort()) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ROLLUP_LOCK})`);
       const [mark] = await tx.select().from(analyticsRollupMonths).where(eq(analyticsRollupMonths.month, month));
-      if (current(mark)) return;
-      out.rows += await rollUpMonth(tx, month, timeZone, clock);
-      out.months.push(month);
+      if (!current(mark)) {
+        out.rows += await rollUpMonth(tx, month, timeZone, clock);
+        out.months.push(month);
+      } else if (!mark!.departmentsAt) {
+        await sumDepartments(tx, month, clock);
+        out.departments.push(month);
+      }
     });
   }
   return out;
 }
 
 /**
- * The dashboard's sums per (department of the report, month) over `months`: rolled-up months from
- * the rollups, the others from the meetings. Also answers which months came from the rollups and
- * when the newest of them was rolled up.
+ * One figure's sums of one group (a department; null: none) and month, in the order of the figure's
+ * keys (`zeros`), with the distinct people behind them.
  */
-export async function readDashboardSums(db: Db, months: readonly Month[], timeZone: string): Promise<{ rows: SumRows; rollups: { months: Month[]; rolledUpAt: string | null } }> {
+export type FigureRow = { group: string | null; month: string; people: number; values: ArrayLike<number> };
+export type FigureRows = Record<Figure, FigureRow[]>;
+
+/**
+ * The dashboard's sums per (department of the report, month) over `months`: rolled-up months from
+ * the per-department sums (or, after a move, from the per-person rows), the others from the
+ * meetings. Also answers which months came from the rollups and when the newest of them was rolled up.
+ */
+export async function readDashboardSums(db: Db, months: readonly Month[], timeZone: string): Promise<{ rows: FigureRows; rollups: { months: Month[]; rolledUpAt: string | null } }> {
   const marks = await db.select().from(analyticsRollupMonths).where(inArray(analyticsRollupMonths.month, [...months]));
   const fresh = marks.filter((m) => m.timeZone === timeZone && m.layout === rollupLayout);
   const rolled = new Set(fresh.map((m) => m.month));
+  const summedPerDepartment = fresh.filter((m) => m.departmentsAt).map((m) => m.month);
+  const summedPerPerson = fresh.filter((m) => !m.departmentsAt).map((m) => m.month);
   const live = months.filter((m) => !rolled.has(m));
-  const [fromRollups, fromMeetings] = await Promise.all([
-    rolled.size ? readRollups(db, [...rolled]) : null,
+  const [perDepartment, perPerson, fromMeetings] = await Promise.all([
+    summedPerDepartment.length ? readDepartmentRollups(db, summedPerDepartment) : [],
+    summedPerPerson.length ? readRollups(db, summedPerPerson) : [],
     live.length
       ? readSums(db, { start: monthBounds(live[0]!, timeZone).start.toISOString(), end: monthBounds(live[live.length - 1]!, timeZone).end.toISOString(), timeZone }, 'department')
       : null,
   ]);
+  const rows = figureRows([...perDepartment, ...perPerson]);
   const liveMonths = new Set(live);
-  const rows = Object.fromEntries(
-    figures.map((f) => [f, [...(fromRollups?.[f] ?? []), ...((fromMeetings?.[f] ?? []) as unknown as AnyRow[]).filter((r) => liveMonths.has(r.month))]]),
-  ) as unknown as SumRows;
+  for (const f of figures) {
+    for (const r of (fromMeetings?.[f] ?? []) as unknown as AnyRow[]) {
+      if (liveMonths.has(r.month)) rows[f].push({ group: r.group_id, month: r.month, people: r.people, values: keys[f].map((k) => Number(r[k] ?? 0)) });
+    }
+  }
   const newest = fresh.reduce<Date | null>((n, m) => (n && n > m.rolledUpAt ? n : m.rolledUpAt), null);
   return { rows, rollups: { months: [...rolled].sort(), rolledUpAt: newest?.toISOString() ?? null } };
 }
 
-/** The rollups of `months` summed per (current department of the report, month), as rows of each figure. */
-async function readRollups(db: Db, months: Month[]): Promise<Record<Figure, AnyRow[]>> {
-  const columns = figures.flatMap((f) => keys[f].map((k, i) => sql`sum(r.${sql.identifier(f)}[${sql.raw(String(i + 1))}])::int as ${sql.identifier(`${f}.${k}`)}`));
-  const { rows } = await db.execute<Record<string, number> & { group_id: string | null; month: string }>(sql`
-    select e.department_id as group_id, r.month,
-           sum(r.practice_people)::int as "practicePeople", sum(r.quality_people)::int as "qualityPeople",
-           sum(r.topic_people)::int as "topicPeople", sum(r.condition_people)::int as "conditionPeople",
-           ${sql.join(columns, sql`, `)}
-    from analytics_rollups r
-    join employees e on e.id = r.report_id
-    where r.month in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
-    group by e.department_id, r.month`);
-  const out = Object.fromEntries(figures.map((f) => [f, [] as AnyRow[]])) as Record<Figure, AnyRow[]>;
+/** A summed row as read: group, month, each figure's people, then each figure's array (in `figures` order). */
+type SummedRow = [group: string | null, month: string, practicePeople: number, qualityPeople: number, topicPeople: number, conditionPeople: number, ...sums: number[][]];
+
+/** Summed rows (per department and month) as rows of each figure. */
+function figureRows(rows: readonly SummedRow[]): FigureRows {
+  const out = Object.fromEntries(figures.map((f) => [f, [] as FigureRow[]])) as FigureRows;
+  const people = { practice: 2, quality: 3, topics: 4, condition: 5, warnings: 2 } as const;
   for (const row of rows) {
-    for (const f of figures) {
+    figures.forEach((f, i) => {
       // Early warnings count the people with a meeting that month; a group without them has no row.
-      const people = row[peopleOf[f === 'warnings' ? 'practice' : f]]!;
-      if (f === 'warnings' && people === 0) continue;
-      out[f].push({ group_id: row.group_id, month: row.month, people, ...Object.fromEntries(keys[f].map((k) => [k, row[`${f}.${k}`]!])) });
-    }
+      const n = row[people[f]] as number;
+      if (f === 'warnings' && n === 0) return;
+      out[f].push({ group: row[0], month: row[1], people: n, values: row[6 + i] as number[] });
+    });
   }
   return out;
+}
+
+/** The rows of `from` (a select with the columns of SummedRow, in that order) as one JSON array. */
+function summedJson(from: SQL): SQL {
+  const columns = ['group_id', 'month', 'practicePeople', 'qualityPeople', 'topicPeople', 'conditionPeople', ...figures].map((c) => sql`s.${sql.identifier(c)}`);
+  return sql`(select coalesce(json_agg(json_build_array(${sql.join(columns, sql`, `)})), '[]'::json) from (${from}) s)`;
+}
+
+/** The per-department sums of `months` (each summed since the last department change): one JSON value per month. */
+async function readDepartmentRollups(db: Db, months: Month[]): Promise<SummedRow[]> {
+  const rows = await db.select({ departments: analyticsDepartmentRollups.departments }).from(analyticsDepartmentRollups).where(inArray(analyticsDepartmentRollups.month, months));
+  return rows.flatMap((r) => r.departments as SummedRow[]);
+}
+
+/** The per-person rollups of `months` summed per (current department of the report, month). */
+async function readRollups(db: Db, months: Month[]): Promise<SummedRow[]> {
+  const { rows } = await db.execute<{ rows: SummedRow[] }>(sql`
+    select ${summedJson(sql`
+      select e.department_id as group_id, r.month, ${summed}
+      from analytics_rollups r
+      join employees e on e.id = r.report_id
+      where r.month in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
+      group by e.department_id, r.month`)} as rows`);
+  return rows[0]!.rows;
 }

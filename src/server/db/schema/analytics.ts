@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { employees } from '../schema.js';
 
 /**
@@ -44,4 +44,43 @@ export const analyticsRollupMonths = pgTable('analytics_rollup_months', {
   rolledUpAt: timestamp('rolled_up_at', { withTimezone: true })
     .notNull()
     .default(sql`now()`),
+  /**
+   * When the month's rows were also summed per department (`analytics_department_rollups`); null when
+   * they were not, or when someone's department has changed since (a trigger, migration 0025): the
+   * month is then summed per department from the per-person rows at request time.
+   */
+  departmentsAt: timestamp('departments_at', { withTimezone: true }),
+});
+
+/**
+ * The rollups of a month summed per department (ADR 0216): one row per month holding, as one JSON
+ * array, a tuple per department (of the people at the time of summing; null: no department) —
+ * `[department, month, practice people, quality people, topic people, condition people, practice[],
+ * quality[], topics[], condition[], warnings[]]` — so the dashboard reads a month in one value.
+ * Read only while `analytics_rollup_months.departments_at` is set, so a move between departments
+ * never shows history under the old department: a trigger clears it and the job sums the month again.
+ */
+export const analyticsDepartmentRollups = pgTable('analytics_department_rollups', {
+  month: text('month').primaryKey(),
+  departments: json('departments').notNull(),
+});
+
+/**
+ * hr's manager practice table as of its last snapshot (ADR 0216): per manager with active series,
+ * the formality figures of those series added up and, per kind of signal, how many of the series
+ * cross it on their own. Counts only, as the table shows them; written by the analytics job
+ * (hourly and at start) and read by hr and admin through the same policy as the table computed live.
+ */
+export const analyticsPracticeSnapshot = pgTable('analytics_practice_snapshot', {
+  managerId: uuid('manager_id')
+    .primaryKey()
+    .references(() => employees.id, { onDelete: 'cascade' }),
+  figures: jsonb('figures').notNull(),
+  seriesSignals: jsonb('series_signals').notNull(),
+});
+
+/** When each snapshot of the analytics job was last taken (`practice`: the practice table). */
+export const analyticsSnapshots = pgTable('analytics_snapshots', {
+  name: text('name').primaryKey(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
 });
