@@ -215,6 +215,10 @@ export type PracticeRow = z.infer<typeof practiceRowSchema>;
 
 export const practiceTableSchema = z.object({
   window: z.object({ days: z.number().int(), meetings: z.number().int() }),
+  /** When the figures were computed: the analytics job's last snapshot (hourly), or now when none was taken yet. */
+  takenAt: z.string(),
+  /** The organisation's time zone, to show `takenAt` in. */
+  timeZone: z.string(),
   items: z.array(practiceRowSchema),
   page: z.number().int(),
   pageSize: z.number().int(),

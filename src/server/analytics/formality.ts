@@ -1,10 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { addMonths, latestClosedMonth, monthBounds, type Month } from '../../domain/aggregates.js';
 import { feltHeardNudge, formalityNudges, formalitySignalKinds, sumFigures, type FormalitySignalKind, type PracticeTable, type practiceQuerySchema, formalityThresholds, formalityWindow, statusWordingPattern, type FeltHeardTrend, type FormalityFigures, type ManagerSignals } from '../../domain/formality.js';
 import type { PersonRef } from '../../domain/employees.js';
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { departments, employees } from '../db/schema.js';
+import { analyticsPracticeSnapshot, analyticsSnapshots, departments, employees } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import { aggregatePolicy } from '../policies/analytics.js';
 import { organisationTimeZone } from './timeZone.js';
@@ -177,15 +177,85 @@ export async function managerSignals(db: Db, managerId: string, reports: Readonl
 
 const ratio = (n: number, d: number) => (d === 0 ? -1 : n / d);
 
+/** Per manager with active series: their series' figures added up, and per kind of signal how many of the series cross it. */
+type SignalCounts = PracticeTable['items'][number]['seriesSignals'];
+type PracticeByManager = Map<string, { figures: FormalityFigures; seriesSignals: SignalCounts }>;
+
+async function practiceByManager(db: Db, now: Date): Promise<PracticeByManager> {
+  const all = await seriesFigures(db, now, sql`s.status = 'active'`);
+  const byManager = new Map<string, FormalityFigures[]>();
+  for (const f of all) {
+    const list = byManager.get(f.managerId);
+    if (list) list.push(f.figures);
+    else byManager.set(f.managerId, [f.figures]);
+  }
+  const out: PracticeByManager = new Map();
+  for (const [managerId, own] of byManager) {
+    const perSeries = new Map<FormalitySignalKind, number>();
+    for (const f of own) for (const n of formalityNudges(f)) perSeries.set(n.kind, (perSeries.get(n.kind) ?? 0) + 1);
+    out.set(managerId, { figures: sumFigures(own), seriesSignals: formalitySignalKinds.filter((k) => perSeries.has(k)).map((kind) => ({ kind, series: perSeries.get(kind)! })) });
+  }
+  return out;
+}
+
+/** Serialises snapshots: two processes taking one at once would each delete and insert. */
+const PRACTICE_SNAPSHOT_LOCK = 0x7461_6970; // 'taip'
+
+/**
+ * The analytics job's snapshot of the practice table as of `now` (ADR 0216): computing the window
+ * of every active series takes seconds at 10,000 employees, so hr's table reads the last snapshot
+ * (hourly) and says when it was taken. Replaced whole, in one transaction.
+ */
+export async function snapshotPractice(db: Db, now: Date): Promise<number> {
+  const figures = await practiceByManager(db, now);
+  const rows = [...figures].map(([managerId, f]) => ({ managerId, figures: f.figures, seriesSignals: f.seriesSignals }));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PRACTICE_SNAPSHOT_LOCK})`);
+    const [last] = await tx.select().from(analyticsSnapshots).where(eq(analyticsSnapshots.name, 'practice'));
+    if (last && last.takenAt > now) return; // a later one was taken meanwhile
+    await tx.delete(analyticsPracticeSnapshot);
+    // Managers who left meanwhile are not in it (their rows would break the key to employees).
+    for (let i = 0; i < rows.length; i += 1000) {
+      await tx.execute(sql`
+        insert into analytics_practice_snapshot (manager_id, figures, series_signals)
+        select v.manager_id, v.figures, v.series_signals
+        from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 1000).map((r) => ({ manager_id: r.managerId, figures: r.figures, series_signals: r.seriesSignals })))}::jsonb)
+             as v(manager_id uuid, figures jsonb, series_signals jsonb)
+        where exists (select 1 from employees e where e.id = v.manager_id)`);
+    }
+    await tx
+      .insert(analyticsSnapshots)
+      .values({ name: 'practice', takenAt: now })
+      .onConflictDoUpdate({ target: analyticsSnapshots.name, set: { takenAt: now } });
+  });
+  return rows.length;
+}
+
+/** The practice figures per manager: from the last snapshot, or computed now when none was taken yet (or `live`). */
+async function practiceFigures(db: Db, now: Date, live: boolean): Promise<{ byManager: PracticeByManager; takenAt: Date }> {
+  if (!live) {
+    const [mark] = await db.select().from(analyticsSnapshots).where(eq(analyticsSnapshots.name, 'practice'));
+    if (mark) {
+      const rows = await db.select().from(analyticsPracticeSnapshot);
+      return {
+        takenAt: mark.takenAt,
+        byManager: new Map(rows.map((r) => [r.managerId, { figures: r.figures as FormalityFigures, seriesSignals: r.seriesSignals as SignalCounts }])),
+      };
+    }
+  }
+  return { byManager: await practiceByManager(db, now), takenAt: now };
+}
+
 /**
  * hr's manager practice table (issue 10 item 3): per manager with active series, the figures of
  * all their series added up and the signals those sums cross. Counts and shares only: no title,
  * no note, no rating, no condition, and no felt-heard figure (a manager's team overlaps the
  * departments of the organisation analytics, so a per-manager average could be subtracted from a
  * department's; the felt-heard trend stays with the department figures and the manager's own home).
- * One statement for the figures, one for the managers; sorted and paged after adding up.
+ * The figures come from the job's last snapshot (`takenAt` says when), else are computed now;
+ * sorted and paged after adding up.
  */
-export async function practiceTable(db: Db, now: Date, q: z.output<typeof practiceQuerySchema>): Promise<PracticeTable> {
+export async function practiceTable(db: Db, now: Date, q: z.output<typeof practiceQuerySchema>, options: { live?: boolean } = {}): Promise<PracticeTable> {
   const depts = await db.select({ id: departments.id, parentId: departments.parentId, name: departments.name }).from(departments);
   if (q.department && !depts.some((d) => d.id === q.department)) throw new NotFoundError('errors.departmentNotFound');
   let inScope: Set<string> | null = null;
@@ -201,9 +271,7 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
       }
     }
   }
-  const all = await seriesFigures(db, now, sql`s.status = 'active'`);
-  const byManager = new Map<string, FormalityFigures[]>();
-  for (const f of all) byManager.set(f.managerId, [...(byManager.get(f.managerId) ?? []), f.figures]);
+  const { byManager, takenAt } = await practiceFigures(db, now, options.live ?? false);
   const managerIds = [...byManager.keys()];
   const people = managerIds.length
     ? await db
@@ -215,16 +283,13 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
   const rows = people
     .filter((p) => !inScope || (p.departmentId !== null && inScope.has(p.departmentId)))
     .map((p) => {
-      const own = byManager.get(p.id)!;
-      const figures = sumFigures(own);
-      const perSeries = new Map<FormalitySignalKind, number>();
-      for (const f of own) for (const n of formalityNudges(f)) perSeries.set(n.kind, (perSeries.get(n.kind) ?? 0) + 1);
+      const { figures, seriesSignals } = byManager.get(p.id)!;
       return {
         kana: p.kana,
         manager: { id: p.id, name: `${p.familyName} ${p.givenName}`, title: p.title, department: p.departmentId ? (deptName.get(p.departmentId) ?? null) : null },
         figures,
         signals: formalityNudges(figures).map((n) => n.kind),
-        seriesSignals: formalitySignalKinds.filter((k) => perSeries.has(k)).map((kind) => ({ kind, series: perSeries.get(kind)! })),
+        seriesSignals,
       };
     });
   const key = (r: (typeof rows)[number]): number | string => {
@@ -249,16 +314,19 @@ export async function practiceTable(db: Db, now: Date, q: z.output<typeof practi
     }
   };
   const dir = q.order === 'asc' ? 1 : -1;
-  rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    const c = typeof ka === 'string' ? ka.localeCompare(kb as string, 'ja') : ka - (kb as number);
-    return c !== 0 ? dir * c : a.kana.localeCompare(b.kana, 'ja');
+  const collator = new Intl.Collator('ja');
+  const keyed = rows.map((r) => ({ r, k: key(r) }));
+  keyed.sort((a, b) => {
+    const c = typeof a.k === 'string' ? collator.compare(a.k, b.k as string) : a.k - (b.k as number);
+    return c !== 0 ? dir * c : collator.compare(a.r.kana, b.r.kana);
   });
+  const sorted = keyed.map((x) => x.r);
   const start = (q.page - 1) * q.pageSize;
   return {
     window: { days: formalityWindow.days, meetings: formalityWindow.meetings },
-    items: rows.slice(start, start + q.pageSize).map(({ manager, figures, signals, seriesSignals }) => ({ manager, figures, signals, seriesSignals })),
+    takenAt: takenAt.toISOString(),
+    timeZone: await organisationTimeZone(db),
+    items: sorted.slice(start, start + q.pageSize).map(({ manager, figures, signals, seriesSignals }) => ({ manager, figures, signals, seriesSignals })),
     page: q.page,
     pageSize: q.pageSize,
     total: rows.length,

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { auditLimits } from '../../domain/audit.js';
 import { purgeAuditEvents } from '../audit.js';
 import { rollUpAnalytics } from '../analytics/rollups.js';
+import { snapshotPractice } from '../analytics/formality.js';
 import { syncInvitations } from './invitations.js';
 import { createMailTransport, deliverPendingMail } from './mail.js';
 import { runDueReminders } from './reminders.js';
@@ -28,8 +29,12 @@ export interface Jobs {
   tick(now?: Date): Promise<void>;
   /** Removes audit events older than the retention period before `now`; answers how many. */
   purgeAudit(now?: Date): Promise<number>;
-  /** Rolls up the closed months of hr's dashboard that are not rolled up; answers which. */
-  rollUpAnalytics(now?: Date): Promise<{ months: string[]; rows: number }>;
+  /**
+   * Rolls up the closed months of hr's dashboard that are not rolled up, sums again per department
+   * those a move made out of date, and takes a new snapshot of the practice table; answers which
+   * months and how many managers.
+   */
+  rollUpAnalytics(now?: Date): Promise<{ months: string[]; rows: number; departments: string[]; practiceManagers: number }>;
   /** Stops fetching, lets running jobs finish; called before the database pool closes. */
   stop(): Promise<void>;
 }
@@ -99,8 +104,9 @@ export async function startJobs(props: {
 
   const rollUp = async (now = clock()) => {
     const r = await rollUpAnalytics(db, now);
-    if (r.months.length) log.info({ months: r.months, rows: r.rows }, 'analytics months rolled up');
-    return r;
+    if (r.months.length || r.departments.length) log.info({ months: r.months, rows: r.rows, departments: r.departments }, 'analytics months rolled up');
+    const practiceManagers = await snapshotPractice(db, now);
+    return { ...r, practiceManagers };
   };
   await boss.work(ANALYTICS_ROLLUP_QUEUE, { pollingIntervalSeconds }, async () => {
     await rollUp();

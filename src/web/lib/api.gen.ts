@@ -5320,6 +5320,8 @@ export interface operations {
                         }[];
                         page: number;
                         pageSize: number;
+                        takenAt: string;
+                        timeZone: string;
                         total: number;
                         window: {
                             days: number;

@@ -1,9 +1,9 @@
-import { sql, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, latestClosedMonth, monthBounds } from '../../../domain/aggregates.js';
-import { formalityNudges, type FormalityFigures, type ManagerSignals, type PracticeTable, type SeriesSignals } from '../../../domain/formality.js';
-import { seriesFigures } from '../../analytics/formality.js';
-import { actionItems, checkIns, departments, meetings, reflections, series, topics } from '../../db/schema.js';
+import { formalityNudges, type FormalityFigures, type ManagerSignals, type PracticeTable, type SeriesSignals, practiceQuerySchema } from '../../../domain/formality.js';
+import { practiceTable, seriesFigures, snapshotPractice } from '../../analytics/formality.js';
+import { actionItems, analyticsSnapshots, checkIns, departments, meetings, reflections, series, topics } from '../../db/schema.js';
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
@@ -322,6 +322,43 @@ describe.skipIf(noDatabase)('formality signals: figures in SQL, nudges for the m
         const res = await get(viewer, `?department=${dept}`);
         for (const secret of [TOPIC, NOTE, REASON, '部下', 'キャリアの相談']) expect(res.text).not.toContain(secret);
         expect(res.text).not.toMatch(/"(feltHeard|useful|score|condition|reportId|gained|cancelReason|note)"/);
+      }
+    });
+
+    it('read from the job’s snapshot once one is taken, with the figures computed at that moment and its time', async () => {
+      const live = await get('hr', `?department=${dept}&sort=name&order=asc`);
+      expect(Date.parse(live.body.takenAt)).toBeGreaterThan(Date.now() - 60_000);
+      const at = new Date(Date.now() - 5 * 60_000);
+      expect(await snapshotPractice(database.db, at)).toBeGreaterThanOrEqual(2);
+      try {
+        const snap = await get('hr', `?department=${dept}&sort=name&order=asc`);
+        expect(snap.body.takenAt).toBe(at.toISOString());
+        expect(snap.body.timeZone).toBe('Asia/Tokyo');
+        // The same table as computed at that moment, whatever the sort.
+        for (const q of ['sort=name&order=asc', 'sort=signals&order=desc', 'sort=cancelled&order=asc&pageSize=1&page=2']) {
+          const fromSnapshot = (await get('hr', `?department=${dept}&${q}`)).body;
+          const computed = await practiceTable(database.db, at, practiceQuerySchema.parse(Object.fromEntries(new URLSearchParams(`department=${dept}&${q}`))), { live: true });
+          expect({ ...fromSnapshot, takenAt: null }).toEqual({ ...computed, takenAt: null });
+        }
+        // A meeting cancelled after the snapshot shows at the next one, not before.
+        const b = snap.body.items.find((r) => r.manager.id === managers[1]!.id)!;
+        const [s] = await database.db.select({ id: series.id }).from(series).where(eq(series.managerId, managers[1]!.id));
+        const [m] = await database.db
+          .select({ id: meetings.id, status: meetings.status })
+          .from(meetings)
+          .where(and(eq(meetings.seriesId, s!.id), ne(meetings.status, 'cancelled'), lt(meetings.startsAt, new Date())))
+          .orderBy(desc(meetings.startsAt))
+          .limit(1);
+        await database.db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, m!.id));
+        expect((await get('hr', `?department=${dept}`)).body.items.find((r) => r.manager.id === managers[1]!.id)!.figures.cancelled).toBe(b.figures.cancelled);
+        await snapshotPractice(database.db, new Date());
+        expect((await get('hr', `?department=${dept}`)).body.items.find((r) => r.manager.id === managers[1]!.id)!.figures.cancelled).toBe(b.figures.cancelled + 1);
+        // An older snapshot never replaces a newer one.
+        await snapshotPractice(database.db, at);
+        expect(Date.parse((await get('hr', `?department=${dept}`)).body.takenAt)).toBeGreaterThan(at.getTime());
+        await database.db.update(meetings).set({ status: m!.status }).where(eq(meetings.id, m!.id));
+      } finally {
+        await database.db.delete(analyticsSnapshots);
       }
     });
 

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ListPagination } from '../../components/ListPagination.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryError } from '../../components/QueryError.js';
+import { currentLocale } from '../../i18n/index.js';
+import { formatDateTime } from '../../lib/format.js';
 import { practiceDepartmentsQuery, practicePageSize, practiceQuery, type PracticeRow, type PracticeSearch, type PracticeSort } from '../../lib/formality.js';
 
 /** A share as a percentage with the counts behind it ("75% · 6/8"), or a dash when nothing was counted. */
@@ -217,6 +219,11 @@ export function PracticePage({ search, onSearchChange }: { search: PracticeSearc
               meetings: data?.window.meetings ?? 8,
             })}
           </Text>
+          {data ? (
+            <Text size="sm" c="gray.7" data-testid="practice-taken-at">
+              {t('practice.takenAt', { at: formatDateTime(new Date(data.takenAt), currentLocale(), data.timeZone) })}
+            </Text>
+          ) : null}
         </Stack>
       </Paper>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
