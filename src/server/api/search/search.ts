@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { likePattern, searchQuerySchema, searchResultListSchema, snippetAround, type SearchResultList } from '../../../domain/followUp.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
-import { actionItems, feedbackRecords, meetings, minutes, series, sharedNotes, topics } from '../../db/schema.js';
+import { actionItems, feedbackRecords, feedbackSearchText, meetings, minutes, series, sharedNotes, topicSearchText, topics } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { visibleTopicsWhere } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
@@ -47,7 +47,7 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
       select ${meetings.id} as meeting_id, ${series.id} as series_id, 'topic' as kind,
              ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
         from ${topics} join ${meetings} on ${meetings.id} = ${topics.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
-       where ${visibleTopicsWhere(actor)} and (${topics.title} ilike ${p} or ${topics.note} ilike ${p})
+       where ${visibleTopicsWhere(actor)} and ${topicSearchText(topics)} ilike ${p} and (${topics.title} ilike ${p} or ${topics.note} ilike ${p})
       union all
       select ${meetings.id}, ${series.id}, 'sharedNote', ${sharedNotes.text}
         from ${sharedNotes} join ${meetings} on ${meetings.id} = ${sharedNotes.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
@@ -64,7 +64,8 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
       select ${feedbackRecords.meetingId}, ${series.id}, 'feedback',
              ${feedbackRecords.situation} || E'\n' || ${feedbackRecords.behaviour} || E'\n' || ${feedbackRecords.impact}
         from ${feedbackRecords} join ${series} on ${series.id} = ${feedbackRecords.seriesId}
-       where ${pair} and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
+       where ${pair} and ${feedbackSearchText(feedbackRecords)} ilike ${p}
+         and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
     ), grouped as (
       select h.meeting_id, h.series_id, json_agg(json_build_object('kind', h.kind, 'text', h.text)) as hits
         from hits h group by h.meeting_id, h.series_id

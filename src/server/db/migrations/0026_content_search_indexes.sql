@@ -1,0 +1,2 @@
+CREATE INDEX "feedback_search_trgm_idx" ON "feedback_records" USING gin (("situation" || E'\n' || "behaviour" || E'\n' || "impact") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "topics_search_trgm_idx" ON "topics" USING gin (("title" || E'\n' || coalesce("note", '')) gin_trgm_ops);
