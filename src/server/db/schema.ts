@@ -414,6 +414,8 @@ export const actionItems = pgTable(
   (t) => [
     index('action_items_series_idx').on(t.seriesId, t.status),
     index('action_items_owner_idx').on(t.ownerId, t.status),
+    // A page of history counts open and done items per meeting (ADR 0222): read from this index alone.
+    index('action_items_meeting_idx').on(t.meetingId, t.status),
     // The practice table's window of recent action items across all series: ADR 0212.
     index('action_items_created_idx').on(t.createdAt),
   ],
