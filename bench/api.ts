@@ -28,6 +28,7 @@ import { loadConfig } from '../src/server/config.js';
 import { connect, type Database } from '../src/server/db/client.js';
 import { startEmbedded } from '../src/server/db/embedded.js';
 import { runMigrations } from '../src/server/db/migrate.js';
+import { encodeEmployeeCursor } from '../src/server/api/employees/load.js';
 import { account, employees, user } from '../src/server/db/schema.js';
 import { seedDemo } from '../src/server/db/seed.js';
 import { logger } from '../src/server/logger.js';
@@ -182,6 +183,15 @@ async function managerTargets(db: pg.Pool | pg.Client, email: string, search: st
   );
   const { upcoming, past, series, minutes } = rows[0]!;
   if (!upcoming || !past || !series) throw new Error(`no upcoming or held meeting for ${email}`);
+  // The middle of the directory: by page number (offset) and by the cursor of the row before it (keyset, ADR 0222).
+  const { rows: middle } = await db.query<{ n: number; family_name_kana: string; given_name_kana: string; id: string }>(
+    `with n as (select count(*)::int as n from employees where active)
+     select n.n, e.family_name_kana, e.given_name_kana, e.id from n, lateral (
+       select family_name_kana, given_name_kana, id from employees where active
+        order by family_name_kana, given_name_kana, id offset (n.n / 100) * 50 - 1 limit 1) e`,
+  );
+  const mid = middle[0]!;
+  const cursor = encodeEmployeeCursor({ familyNameKana: mid.family_name_kana, givenNameKana: mid.given_name_kana, id: mid.id });
   return [
     { name: '/api/me', path: '/api/me' },
     { name: '/api/home', path: '/api/home' },
@@ -191,6 +201,8 @@ async function managerTargets(db: pg.Pool | pg.Client, email: string, search: st
     ...(minutes ? [{ name: 'minutes', path: `/api/meetings/${past}/minutes` }] : []),
     { name: 'history', path: `/api/series/${series}/history` },
     { name: 'employee list', path: '/api/employees?pageSize=50' },
+    { name: 'employee list, mid page', path: `/api/employees?pageSize=50&page=${Math.floor(mid.n / 100) + 1}` },
+    { name: 'employee list, mid cursor', path: `/api/employees?pageSize=50&cursor=${cursor}` },
     { name: 'employee list, name q', path: `/api/employees?pageSize=50&q=${encodeURIComponent(search)}` },
     { name: 'search', path: `/api/search?q=${encodeURIComponent('トピック')}` },
   ];

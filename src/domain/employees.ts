@@ -120,9 +120,18 @@ export const employeeListQuerySchema = pageQuerySchema.extend({
   departmentId: idSchema.optional(),
   managerId: idSchema.optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
+  /**
+   * Keyset paging (ADR 0222): the `nextCursor` of the previous answer, opaque. With a cursor the
+   * page starts right after that row in the directory's order and `page` is not used.
+   */
+  cursor: z.string().max(1000).optional(),
 });
 
 export const employeeListSchema = pageOf(employeeSchema).extend({
+  /** Counted only when the request has no cursor (the first page, or a page asked for by number); null with a cursor. */
+  total: z.number().int().nullable(),
+  /** Pass as `cursor` for the page after this one; null on the last page. */
+  nextCursor: z.string().nullable(),
   abilities: z.object({ create: z.boolean() }),
 });
 export type EmployeeList = z.infer<typeof employeeListSchema>;

@@ -102,6 +102,16 @@ export const departments = pgTable(
 export const employeeSearchText = (t: { familyName: AnyPgColumn; givenName: AnyPgColumn; familyNameKana: AnyPgColumn; givenNameKana: AnyPgColumn; email: AnyPgColumn; employeeNumber: AnyPgColumn; title: AnyPgColumn }) =>
   sql`(${t.familyName} || ${t.givenName} || E'\\n' || ${t.familyName} || ' ' || ${t.givenName} || E'\\n' || ${t.familyNameKana} || ${t.givenNameKana} || E'\\n' || coalesce(${t.email}, '') || E'\\n' || ${t.employeeNumber} || E'\\n' || coalesce(${t.title}, ''))`;
 
+/**
+ * The text content search looks in for a topic (ADR 0222): title and note, one per line. Its trigram
+ * index picks the candidates; the search rechecks each field, so a match never spans the two.
+ */
+export const topicSearchText = (t: { title: AnyPgColumn; note: AnyPgColumn }) => sql`(${t.title} || E'\\n' || coalesce(${t.note}, ''))`;
+
+/** The same for a feedback record: situation, behaviour and impact, one per line (ADR 0222). */
+export const feedbackSearchText = (t: { situation: AnyPgColumn; behaviour: AnyPgColumn; impact: AnyPgColumn }) =>
+  sql`(${t.situation} || E'\\n' || ${t.behaviour} || E'\\n' || ${t.impact})`;
+
 export const employees = pgTable(
   'employees',
   {
@@ -255,7 +265,12 @@ export const topics = pgTable(
     sharedAt: timestamp('shared_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('topics_meeting_idx').on(t.meetingId), uniqueIndex('topics_carried_idx').on(t.meetingId, t.carriedFromId)],
+  (t) => [
+    index('topics_meeting_idx').on(t.meetingId),
+    uniqueIndex('topics_carried_idx').on(t.meetingId, t.carriedFromId),
+    // Content search (ADR 0222); title alone keeps `topics_title_trgm_idx` of migration 0002.
+    index('topics_search_trgm_idx').using('gin', sql`${topicSearchText(t)} gin_trgm_ops`),
+  ],
 );
 
 /** A question the manager sends before the meeting (事前質問), and the report's answer. */
@@ -366,7 +381,12 @@ export const feedbackRecords = pgTable(
     impact: text('impact').notNull(),
     ...timestamps,
   },
-  (t) => [index('feedback_series_idx').on(t.seriesId), index('feedback_meeting_idx').on(t.meetingId)],
+  (t) => [
+    index('feedback_series_idx').on(t.seriesId),
+    index('feedback_meeting_idx').on(t.meetingId),
+    // Content search (ADR 0222).
+    index('feedback_search_trgm_idx').using('gin', sql`${feedbackSearchText(t)} gin_trgm_ops`),
+  ],
 );
 
 /** A next step (ネクストステップ): who does what by when; the manager's support commitments are marked. */
@@ -394,6 +414,8 @@ export const actionItems = pgTable(
   (t) => [
     index('action_items_series_idx').on(t.seriesId, t.status),
     index('action_items_owner_idx').on(t.ownerId, t.status),
+    // A page of history counts open and done items per meeting (ADR 0222): read from this index alone.
+    index('action_items_meeting_idx').on(t.meetingId, t.status),
     // The practice table's window of recent action items across all series: ADR 0212.
     index('action_items_created_idx').on(t.createdAt),
   ],

@@ -505,7 +505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List employees (paginated; inactive ones for hr and admin only) */
+        /** List employees in kana order (by `cursor` = the previous nextCursor, or by page number; the total only without a cursor; inactive ones for hr and admin only) */
         get: operations["listEmployees"];
         put?: never;
         /** Create an employee (admin) */
@@ -6085,6 +6085,7 @@ export interface operations {
     listEmployees: {
         parameters: {
             query?: {
+                cursor?: string;
                 departmentId?: string;
                 managerId?: string;
                 page?: number;
@@ -6141,9 +6142,10 @@ export interface operations {
                             } | null;
                             title: string | null;
                         }[];
+                        nextCursor: string | null;
                         page: number;
                         pageSize: number;
-                        total: number;
+                        total: number | null;
                     };
                 };
             };

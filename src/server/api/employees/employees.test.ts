@@ -161,6 +161,116 @@ describe.skipIf(noDatabase)('employees API', () => {
     });
   });
 
+  describe('keyset cursor (ADR 0222)', () => {
+    let dept: string;
+    let hr: string;
+    let goneId: string;
+    let formerId: string;
+    beforeAll(async () => {
+      const { o } = await freshOrg();
+      dept = o.departments.team;
+      formerId = o.former.id;
+      hr = await signIn(app, o.hr.email, TEST_PASSWORD);
+      // Nine people with the very same kana (only the id orders them) between others, and one
+      // deactivated person in the middle of the order.
+      const same = Array.from({ length: 9 }, (_, i) => ({
+        familyName: `同${i}`,
+        givenName: '名',
+        familyNameKana: 'オナジ',
+        givenNameKana: 'ナマエ',
+        departmentId: dept,
+      }));
+      const others = Array.from({ length: 14 }, (_, i) => ({
+        familyName: `順${i}`,
+        givenName: '花子',
+        familyNameKana: i % 2 ? 'アイダ' : 'ワダ',
+        givenNameKana: `ハナコ${'ア'.repeat(i)}`,
+        departmentId: dept,
+      }));
+      const [gone] = await insertPeople(database.db, auth, [{ familyName: '退', givenName: '職', familyNameKana: 'オナジ', givenNameKana: 'ナマエ', departmentId: dept }]);
+      goneId = gone!.id;
+      await database.db.update(employees).set({ active: false }).where(eq(employees.id, goneId));
+      await insertPeople(database.db, auth, [...same, ...others]);
+    });
+
+    const list = (query: string, cookie: string | null = cookies.self) => call<EmployeeList>(app, 'GET', `/api/employees?departmentId=${dept}&${query}`, { cookie });
+
+    async function walk(size: number, extra = '', cookie: string | null = cookies.self) {
+      const pages: EmployeeList[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: Awaited<ReturnType<typeof list>> = await list(`pageSize=${size}${extra}${cursor ? `&cursor=${cursor}` : ''}`, cookie);
+        expect(res.status).toBe(200);
+        pages.push(res.body);
+        cursor = res.body.nextCursor;
+      } while (cursor && pages.length < 100);
+      return pages;
+    }
+
+    it.each([1, 4, 7, 26])('pages of %i follow the directory order with no duplicate and no gap; the last has no nextCursor', async (size) => {
+      const whole = await list('pageSize=200');
+      // 23 inserted active + self, otherReport, partner of the fresh org
+      expect(whole.body.total).toBe(26);
+      expect(whole.body.nextCursor).toBeNull();
+      const pages = await walk(size);
+      expect(pages.flatMap((p) => p.items.map((e) => e.id))).toEqual(whole.body.items.map((e) => e.id));
+      expect(pages).toHaveLength(Math.ceil(26 / size));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+      for (const p of pages.slice(0, -1)) expect(p.items).toHaveLength(size);
+      // Counted on the first page only.
+      expect(pages[0]!.total).toBe(26);
+      for (const p of pages.slice(1)) expect(p.total).toBeNull();
+    });
+
+    it('the same kana are ordered by id, so a page boundary inside them neither repeats nor skips anyone', async () => {
+      const ids = (await walk(2)).flatMap((p) => p.items.filter((e) => e.familyNameKana === 'オナジ').map((e) => e.id));
+      expect(ids).toHaveLength(9);
+      expect(ids).toEqual([...ids].sort());
+    });
+
+    it('a page by number hands over a cursor that continues right after it', async () => {
+      const whole = await list('pageSize=200');
+      const second = await list('pageSize=5&page=2');
+      const next = await list(`pageSize=5&cursor=${second.body.nextCursor}`);
+      expect(next.body.items.map((e) => e.id)).toEqual(whole.body.items.slice(10, 15).map((e) => e.id));
+    });
+
+    it('the cursor keeps the visibility filter: the deactivated person is in hr’s pages of all, never in a member’s', async () => {
+      const member = (await walk(3, '&status=all')).flatMap((p) => p.items);
+      expect(member.every((e) => e.active)).toBe(true);
+      expect(member).toHaveLength(26);
+      const forHr = (await walk(3, '&status=all', hr)).flatMap((p) => p.items);
+      // and the fresh organisation's own former report
+      expect(forHr).toHaveLength(28);
+      expect(forHr.filter((e) => !e.active).map((e) => e.id).sort()).toEqual([goneId, formerId].sort());
+    });
+
+    it('a cursor page does not count the matching employees (only the page’s report counts remain)', async () => {
+      const total = /count\(\*\)::int from "employees"/;
+      const first = await list('pageSize=3');
+      const counted = await countQueries(database.pool, () => list('pageSize=3'));
+      const paged = await countQueries(database.pool, () => list(`pageSize=3&cursor=${first.body.nextCursor}`));
+      expect(counted.queries.some((q) => total.test(q))).toBe(true);
+      expect(paged.queries.some((q) => total.test(q))).toBe(false);
+      expect(paged.result.body.items).toHaveLength(3);
+    });
+
+    const b64 = (v: string) => Buffer.from(v).toString('base64url');
+    it.each([
+      ['not base64url', '%%%'],
+      ['not JSON', b64('オナジ')],
+      ['not a triple', b64(JSON.stringify(['オナジ', 'ナマエ']))],
+      ['not strings', b64(JSON.stringify(['オナジ', 1, '00000000-0000-4000-8000-000000000000']))],
+      ['not an id', b64(JSON.stringify(['オナジ', 'ナマエ', 'x']))],
+    ])('a cursor that is %s → 400 on cursor, in ja and en', async (_label, cursor) => {
+      const query = `pageSize=3&cursor=${encodeURIComponent(cursor)}`;
+      expectFields(await list(query), { cursor: '続きの位置(cursor)を読み取れません。前の応答の nextCursor をそのまま渡すか、cursor を付けずに最初から読み直してください。' });
+      expectFields(await call(app, 'GET', `/api/employees?${query}`, { cookie: cookies.self, lang: 'en' }), {
+        cursor: 'The cursor cannot be read. Pass the nextCursor of the previous answer as it is, or start again without a cursor.',
+      });
+    });
+  });
+
   describe('GET /api/employees/{id}', () => {
     it.each(viewers)('%s reading a colleague', async (viewer) => {
       const res = await call<Employee>(app, 'GET', `/api/employees/${org.self.id}`, { cookie: cookies[viewer] });

@@ -10,11 +10,11 @@ import {
   setManagerSchema,
 } from '../../../domain/employees.js';
 import { createEmployee, updateEmployee } from '../../commands/saveEmployee.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { organisationPolicy } from '../../policies/organisation.js';
 import { authorize, errorResponses, json, jsonBody, requireActor, router } from '../http.js';
 import { audit } from '../../audit.js';
-import { loadEmployee, loadEmployees } from './load.js';
+import { decodeEmployeeCursor, loadEmployee, loadEmployees } from './load.js';
 
 const tags = ['employees'];
 const idParams = z.object({ id: idSchema });
@@ -23,7 +23,8 @@ const list = createRoute({
   method: 'get',
   path: '/employees',
   tags,
-  summary: 'List employees (paginated; inactive ones for hr and admin only)',
+  summary:
+    'List employees in kana order (by `cursor` = the previous nextCursor, or by page number; the total only without a cursor; inactive ones for hr and admin only)',
   request: { query: employeeListQuerySchema },
   responses: { 200: json(employeeListSchema, 'A page of employees'), ...errorResponses },
 });
@@ -74,10 +75,12 @@ export const employeesApi = router()
     // `all` means all the caller may see.
     if (q.status === 'inactive' && !organisationPolicy.viewInactive(actor)) throw new ForbiddenError('errors.inactiveListForbidden');
     const status = organisationPolicy.viewInactive(actor) ? q.status : 'active';
+    const cursor = q.cursor === undefined ? undefined : decodeEmployeeCursor(q.cursor);
+    if (cursor === null) throw new ValidationError({ cursor: { key: 'errors.invalidCursor' } }, 'errors.invalidCursor');
     const { db } = c.get('services');
-    const { items, total } = await loadEmployees(db, actor, { ...q, status }, q);
+    const { items, total, nextCursor } = await loadEmployees(db, actor, { ...q, status }, { page: q.page, pageSize: q.pageSize, cursor });
     return c.json(
-      { items, total, page: q.page, pageSize: q.pageSize, abilities: { create: organisationPolicy.manageEmployees(actor) } },
+      { items, total, nextCursor, page: q.page, pageSize: q.pageSize, abilities: { create: organisationPolicy.manageEmployees(actor) } },
       200,
     );
   })

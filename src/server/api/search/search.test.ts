@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { History, SearchResultList } from '../../../domain/followUp.js';
 import { likePattern, snippetAround } from '../../../domain/followUp.js';
-import { eq } from 'drizzle-orm';
-import { actionItems, feedbackRecords, meetings, minutes } from '../../db/schema.js';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { actionItems, feedbackRecords, feedbackSearchText, meetings, minutes, topicSearchText, topics } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase, countQueries } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
 import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
 import { expectRefused, outsiders, setSharedNotes, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
+import { searchContent } from './search.js';
 import { createSeries, insertPastMeeting, insertTopic } from '../../test/series.js';
 
 describe('search helpers', () => {
@@ -141,5 +143,64 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
       expect(r.text).not.toContain('今後の働き方');
     }
     expectFields(await call(app, 'GET', `/api/series/${seriesId}/history?page=0`, { cookie: cookies.self }), { page: '1以上の値を入力してください。' });
+  });
+
+  describe('from the trigram indexes (ADR 0222)', () => {
+    let otherTopic: string;
+    beforeAll(async () => {
+      const otherMeeting = await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 3 });
+      const note = (id: string, text: string) => database.db.update(topics).set({ note: text }).where(eq(topics.id, id));
+      await note(await insertTopic(database.db, { meetingId: held, authorId: org.self.id, title: '雑談' }), '評価制度の再検討メモ');
+      await note(await insertTopic(database.db, { meetingId: held, authorId: org.partner.id, title: '準備', visibility: 'private' }), '再検討メモ(上司の下書き)');
+      otherTopic = await insertTopic(database.db, { meetingId: otherMeeting, authorId: org.otherReport.id, title: '面談' });
+      await note(otherTopic, '小林さんの再検討メモ');
+      await database.db.insert(feedbackRecords).values({
+        seriesId: otherSeriesId,
+        meetingId: otherMeeting,
+        giverId: org.partner.id,
+        receiverId: org.otherReport.id,
+        kind: 'positive',
+        situation: '週次の振り返り',
+        behaviour: '資料を整えた',
+        impact: '再検討メモが全員に伝わった',
+      });
+    });
+
+    it('a match in a topic’s note or a feedback field is found for the pair only, private drafts for their author only', async () => {
+      const found = async (viewer: Viewer) =>
+        (await search(viewer, '再検討メモ')).body.items.flatMap((i) => i.matches.map((m) => `${i.seriesId === seriesId ? 'mine' : 'other'}:${m.kind}:${m.snippet}`)).sort();
+      expect(await found('self')).toEqual(['mine:topic:雑談 評価制度の再検討メモ']);
+      expect(await found('partner')).toEqual(
+        ['mine:topic:雑談 評価制度の再検討メモ', 'mine:topic:準備 再検討メモ(上司の下書き)', 'other:feedback:週次の振り返り 資料を整えた 再検討メモが全員に伝わった', 'other:topic:面談 小林さんの再検討メモ'].sort(),
+      );
+      expect(await found('otherReport')).toEqual(['other:feedback:週次の振り返り 資料を整えた 再検討メモが全員に伝わった', 'other:topic:面談 小林さんの再検討メモ']);
+      for (const viewer of ['skipLevel', 'hr', 'admin'] as Viewer[]) expect(await found(viewer)).toEqual([]);
+    });
+
+    it('the topic and feedback conditions are ones their trigram indexes answer', async () => {
+      // The search filters on topicSearchText and feedbackSearchText: with sequential scans priced
+      // out, a filter on either is read from its expression index (the index and the search share
+      // the one expression, so a change to one without the other fails here).
+      const p = likePattern('再検討メモ');
+      const client = await database.pool.connect();
+      try {
+        await client.query('begin');
+        await client.query('set local enable_seqscan = off');
+        const planOf = async (query: SQL) => {
+          const { sql: text, params } = new PgDialect().sqlToQuery(sql`explain ${query}`);
+          return (await client.query<{ 'QUERY PLAN': string }>(text, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        };
+        expect(await planOf(sql`select ${topics.id} from ${topics} where ${topicSearchText(topics)} ilike ${p}`)).toContain('topics_search_trgm_idx');
+        expect(await planOf(sql`select ${feedbackRecords.id} from ${feedbackRecords} where ${feedbackSearchText(feedbackRecords)} ilike ${p}`)).toContain(
+          'feedback_search_trgm_idx',
+        );
+        // and the search itself still answers with what the index found
+        const found = await searchContent(database.db, { employeeId: org.otherReport.id, isHr: false, isAdmin: false, directReportIds: [] }, '再検討メモ', 1, 20);
+        expect(found.items.flatMap((i) => i.matches.map((m) => m.kind)).sort()).toEqual(['feedback', 'topic']);
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { likePattern, searchQuerySchema, searchResultListSchema, snippetAround, type SearchResultList } from '../../../domain/followUp.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
-import { actionItems, feedbackRecords, meetings, minutes, series, sharedNotes, topics } from '../../db/schema.js';
+import { actionItems, feedbackRecords, feedbackSearchText, meetings, minutes, series, sharedNotes, topicSearchText, topics } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { visibleTopicsWhere } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
@@ -34,9 +34,13 @@ interface Row {
 }
 
 /**
- * One query: every match in series where the caller is one of the pair (SPEC §2 inside the SQL;
- * topics as `visibleTopicsWhere`), grouped per meeting (or per series for records made between
- * meetings), newest meeting first. `ILIKE '%q%'` uses the pg_trgm indexes for 3+ characters.
+ * One query (ADR 0222): every match in series where the caller is one of the pair (SPEC §2 inside
+ * the SQL, the policies' own conditions; topics as `visibleTopicsWhere`), grouped per meeting (or per
+ * series for records made between meetings), newest meeting first. Each branch is read either from
+ * the pair's series down (their indexes) or, for a rarer text, from the pg_trgm index of what it
+ * searches (3+ characters), whichever PostgreSQL finds cheaper; the visibility condition is part of
+ * every branch, so nothing another person may see reaches the grouping. Only the page's groups are
+ * joined to the partner.
  */
 export async function searchContent(db: Tx, actor: Actor, q: string, page: number, pageSize: number): Promise<SearchResultList> {
   const p = likePattern(q);
@@ -44,40 +48,41 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
   const me = actor.employeeId;
   const { rows } = await db.execute<Row & Record<string, unknown>>(sql`
     with hits as (
-      select ${meetings.id} as meeting_id, ${series.id} as series_id, 'topic' as kind,
-             ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
+      select ${meetings.id} as meeting_id, ${series.id} as series_id, ${meetings.startsAt} as starts_at, ${meetings.status} as status,
+             'topic' as kind, ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
         from ${topics} join ${meetings} on ${meetings.id} = ${topics.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
-       where ${visibleTopicsWhere(actor)} and (${topics.title} ilike ${p} or ${topics.note} ilike ${p})
+       where ${visibleTopicsWhere(actor)} and ${topicSearchText(topics)} ilike ${p} and (${topics.title} ilike ${p} or ${topics.note} ilike ${p})
       union all
-      select ${meetings.id}, ${series.id}, 'sharedNote', ${sharedNotes.text}
+      select ${meetings.id}, ${series.id}, ${meetings.startsAt}, ${meetings.status}, 'sharedNote', ${sharedNotes.text}
         from ${sharedNotes} join ${meetings} on ${meetings.id} = ${sharedNotes.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
        where ${pair} and ${sharedNotes.text} ilike ${p}
       union all
-      select ${meetings.id}, ${series.id}, 'minutes', ${minutes.body}
+      select ${meetings.id}, ${series.id}, ${meetings.startsAt}, ${meetings.status}, 'minutes', ${minutes.body}
         from ${minutes} join ${meetings} on ${meetings.id} = ${minutes.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
        where ${pair} and ${minutes.body} ilike ${p}
       union all
-      select ${actionItems.meetingId}, ${series.id}, 'actionItem', ${actionItems.title}
-        from ${actionItems} join ${series} on ${series.id} = ${actionItems.seriesId}
+      select ${actionItems.meetingId}, ${series.id}, ${meetings.startsAt}, ${meetings.status}, 'actionItem', ${actionItems.title}
+        from ${actionItems} join ${series} on ${series.id} = ${actionItems.seriesId} left join ${meetings} on ${meetings.id} = ${actionItems.meetingId}
        where ${pair} and ${actionItems.title} ilike ${p}
       union all
-      select ${feedbackRecords.meetingId}, ${series.id}, 'feedback',
+      select ${feedbackRecords.meetingId}, ${series.id}, ${meetings.startsAt}, ${meetings.status}, 'feedback',
              ${feedbackRecords.situation} || E'\n' || ${feedbackRecords.behaviour} || E'\n' || ${feedbackRecords.impact}
-        from ${feedbackRecords} join ${series} on ${series.id} = ${feedbackRecords.seriesId}
-       where ${pair} and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
+        from ${feedbackRecords} join ${series} on ${series.id} = ${feedbackRecords.seriesId} left join ${meetings} on ${meetings.id} = ${feedbackRecords.meetingId}
+       where ${pair} and ${feedbackSearchText(feedbackRecords)} ilike ${p}
+         and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
     ), grouped as (
-      select h.meeting_id, h.series_id, json_agg(json_build_object('kind', h.kind, 'text', h.text)) as hits
-        from hits h group by h.meeting_id, h.series_id
+      select h.meeting_id, h.series_id, h.starts_at, h.status,
+             json_agg(json_build_object('kind', h.kind, 'text', h.text)) as hits, count(*) over () as total
+        from hits h group by h.meeting_id, h.series_id, h.starts_at, h.status
+       order by h.starts_at desc nulls last, h.series_id, h.meeting_id
+       limit ${pageSize} offset ${(page - 1) * pageSize}
     )
-    select g.meeting_id, g.series_id, m.starts_at, m.status, g.hits,
-           e.id as partner_id, e.family_name, e.given_name, e.title,
-           count(*) over () as total
+    select g.meeting_id, g.series_id, g.starts_at, g.status, g.hits,
+           e.id as partner_id, e.family_name, e.given_name, e.title, g.total
       from grouped g
       join series s on s.id = g.series_id
-      left join meetings m on m.id = g.meeting_id
       join employees e on e.id = case when s.manager_id = ${me} then s.report_id else s.manager_id end
-     order by m.starts_at desc nulls last, g.series_id, g.meeting_id
-     limit ${pageSize} offset ${(page - 1) * pageSize}`);
+     order by g.starts_at desc nulls last, g.series_id, g.meeting_id`);
   const items = rows.map((r) => ({
     seriesId: r.series_id,
     partner: { id: r.partner_id, familyName: r.family_name, givenName: r.given_name, title: r.title },

@@ -70,7 +70,10 @@ export function EmployeeDirectory({ search, onSearchChange }: { search: Director
   );
   const departments = useQuery(departmentOptionsQuery);
   const departmentData = (departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.path.join(' / ') }));
-  const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+  // The directory pages by number (pages can be jumped to), so its answers always carry the total;
+  // only cursor requests leave it out (ADR 0222).
+  const total = list.data?.total ?? 0;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Boolean(search.q || search.departmentId || (search.status && search.status !== 'active'));
   const showStatus = mayFilterStatus && status !== 'active';
 
@@ -164,7 +167,7 @@ export function EmployeeDirectory({ search, onSearchChange }: { search: Director
       ) : (
         <>
           <Text size="sm" c="gray.7" aria-live="polite">
-            {t('employees.count', { count: list.data.total })}
+            {t('employees.count', { count: total })}
           </Text>
           <Table.ScrollContainer minWidth={640} visibleFrom="sm">
             <Table striped highlightOnHover verticalSpacing="sm">
