@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { departments } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { aggregatePolicy } from '../policies/analytics.js';
-import { readDashboardSums, type FigureRow } from './rollups.js';
+import { readDashboardSums, type FigureColumns } from './rollups.js';
 import { zeros, type PracticeSums, type QualitySums, type Sums } from './sums.js';
 import { organisationTimeZone } from './timeZone.js';
 
@@ -110,20 +110,25 @@ function treeOf(depts: readonly { id: string; parentId: string | null }[]): Tree
  * figure, and a figure over the period is the sum of the group's shown months only, so it adds
  * nothing the months do not show. Sums are kept in one flat array per month (node × sum).
  */
-function measure<S extends Sums>(tree: Tree, months: readonly Month[], rows: readonly FigureRow[], zero: () => S, suppress: (people: Int32Array) => Map<string, GroupVisibility>) {
+function measure<S extends Sums>(tree: Tree, months: readonly Month[], columns: readonly FigureColumns[], zero: () => S, suppress: (people: Int32Array) => Map<string, GroupVisibility>) {
   const keys = Object.keys(zero());
   const K = keys.length;
   const N = tree.ids.length;
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const own = months.map(() => new Int32Array(N));
   const sums = months.map(() => new Float64Array(N * K));
-  for (const row of rows) {
-    const m = monthIndex.get(row.month);
+  for (const c of columns) {
+    const m = monthIndex.get(c.month);
     if (m === undefined) continue;
-    const node = tree.index.get(tree.key(row.group))!;
-    own[m]![node] = own[m]![node]! + row.people;
     const into = sums[m]!;
-    for (let k = 0; k < K; k++) into[node * K + k] = into[node * K + k]! + (row.values[k] ?? 0);
+    const people = own[m]!;
+    for (let i = 0; i < c.groups.length; i++) {
+      // A group without people has nothing to add (early warnings: no meeting that month, so not counted).
+      if (c.people[i] === 0) continue;
+      const node = tree.index.get(tree.key(c.groups[i]!))!;
+      people[node] = people[node]! + c.people[i]!;
+      for (let k = 0; k < K; k++) into[node * K + k] = into[node * K + k]! + c.sums[i * K + k]!;
+    }
   }
   // Children come after their parents: from the last node up, each subtree's sums go into its parent.
   for (const into of sums) {

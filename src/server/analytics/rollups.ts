@@ -47,13 +47,14 @@ const summed = sql.join(
 async function sumDepartments(tx: Tx, month: Month, now: Date): Promise<void> {
   await tx.update(analyticsRollupMonths).set({ departmentsAt: now }).where(eq(analyticsRollupMonths.month, month));
   await tx.delete(analyticsDepartmentRollups).where(eq(analyticsDepartmentRollups.month, month));
-  await tx.execute(sql`
-    insert into analytics_department_rollups (month, departments)
-    select ${month}, ${summedJson(sql`
-      select e.department_id as group_id, r.month, ${summed}
-      from analytics_rollups r join employees e on e.id = r.report_id
-      where r.month = ${month}
-      group by e.department_id, r.month`)}`);
+  const rows = await readSummed(
+    tx as Db,
+    sql`select e.department_id as group_id, r.month, ${summed}
+        from analytics_rollups r join employees e on e.id = r.report_id
+        where r.month = ${month}
+        group by e.department_id, r.month`,
+  );
+  await tx.insert(analyticsDepartmentRollups).values({ month, departments: columnsOf(rows).get(month) ?? emptyColumns() });
 }
 
 /** Rolls up `month` (closed) in `tx`, which holds ROLLUP_LOCK: one row per report with anything that month. */
@@ -123,11 +124,28 @@ export async function rollUpAnalytics(db: Db, now = new Date()): Promise<{ month
 }
 
 /**
- * One figure's sums of one group (a department; null: none) and month, in the order of the figure's
- * keys (`zeros`), with the distinct people behind them.
+ * One month's sums per department, column by column: the departments (null: none), and per figure
+ * (in `figures` order) the distinct people of each department and its sums, department after
+ * department in the order of the figure's keys (`zeros`). Stored so in `analytics_department_rollups`
+ * and read in one JSON parse, with a handful of arrays instead of an object per department.
  */
-export type FigureRow = { group: string | null; month: string; people: number; values: ArrayLike<number> };
-export type FigureRows = Record<Figure, FigureRow[]>;
+export interface MonthColumns {
+  groups: (string | null)[];
+  people: number[][];
+  sums: number[][];
+}
+/** One figure's columns of one month, as `measure` in departments.ts reads them. */
+export interface FigureColumns {
+  month: Month;
+  groups: readonly (string | null)[];
+  people: readonly number[];
+  sums: readonly number[];
+}
+export type FigureRows = Record<Figure, FigureColumns[]>;
+
+const emptyColumns = (): MonthColumns => ({ groups: [], people: figures.map(() => []), sums: figures.map(() => []) });
+/** Early warnings count the people of the practice figure (those with a meeting that month). */
+const peopleIndex = (i: number) => (figures[i] === 'warnings' ? figures.indexOf('practice') : i);
 
 /**
  * The dashboard's sums per (department of the report, month) over `months`: rolled-up months from
@@ -142,18 +160,28 @@ export async function readDashboardSums(db: Db, months: readonly Month[], timeZo
   const summedPerPerson = fresh.filter((m) => !m.departmentsAt).map((m) => m.month);
   const live = months.filter((m) => !rolled.has(m));
   const [perDepartment, perPerson, fromMeetings] = await Promise.all([
-    summedPerDepartment.length ? readDepartmentRollups(db, summedPerDepartment) : [],
-    summedPerPerson.length ? readRollups(db, summedPerPerson) : [],
+    summedPerDepartment.length ? readDepartmentRollups(db, summedPerDepartment) : new Map<Month, MonthColumns>(),
+    summedPerPerson.length ? readRollups(db, summedPerPerson) : new Map<Month, MonthColumns>(),
     live.length
       ? readSums(db, { start: monthBounds(live[0]!, timeZone).start.toISOString(), end: monthBounds(live[live.length - 1]!, timeZone).end.toISOString(), timeZone }, 'department')
       : null,
   ]);
-  const rows = figureRows([...perDepartment, ...perPerson]);
+  const rows = Object.fromEntries(figures.map((f) => [f, [] as FigureColumns[]])) as FigureRows;
+  for (const [month, c] of [...perDepartment, ...perPerson]) {
+    figures.forEach((f, i) => rows[f].push({ month, groups: c.groups, people: c.people[peopleIndex(i)]!, sums: c.sums[i]! }));
+  }
   const liveMonths = new Set(live);
   for (const f of figures) {
+    const byMonth = new Map<Month, { month: Month; groups: (string | null)[]; people: number[]; sums: number[] }>();
     for (const r of (fromMeetings?.[f] ?? []) as unknown as AnyRow[]) {
-      if (liveMonths.has(r.month)) rows[f].push({ group: r.group_id, month: r.month, people: r.people, values: keys[f].map((k) => Number(r[k] ?? 0)) });
+      if (!liveMonths.has(r.month)) continue;
+      let c = byMonth.get(r.month);
+      if (!c) byMonth.set(r.month, (c = { month: r.month, groups: [], people: [], sums: [] }));
+      c.groups.push(r.group_id);
+      c.people.push(r.people);
+      for (const k of keys[f]) c.sums.push(Number(r[k] ?? 0));
     }
+    rows[f].push(...byMonth.values());
   }
   const newest = fresh.reduce<Date | null>((n, m) => (n && n > m.rolledUpAt ? n : m.rolledUpAt), null);
   return { rows, rollups: { months: [...rolled].sort(), rolledUpAt: newest?.toISOString() ?? null } };
@@ -162,41 +190,45 @@ export async function readDashboardSums(db: Db, months: readonly Month[], timeZo
 /** A summed row as read: group, month, each figure's people, then each figure's array (in `figures` order). */
 type SummedRow = [group: string | null, month: string, practicePeople: number, qualityPeople: number, topicPeople: number, conditionPeople: number, ...sums: number[][]];
 
-/** Summed rows (per department and month) as rows of each figure. */
-function figureRows(rows: readonly SummedRow[]): FigureRows {
-  const out = Object.fromEntries(figures.map((f) => [f, [] as FigureRow[]])) as FigureRows;
-  const people = { practice: 2, quality: 3, topics: 4, condition: 5, warnings: 2 } as const;
+/** Summed rows (per department and month) as columns per month. */
+function columnsOf(rows: readonly SummedRow[]): Map<Month, MonthColumns> {
+  const out = new Map<Month, MonthColumns>();
   for (const row of rows) {
+    let c = out.get(row[1]);
+    if (!c) out.set(row[1], (c = emptyColumns()));
+    c.groups.push(row[0]);
+    // People of practice, quality, topics and condition; early warnings read the practice column.
     figures.forEach((f, i) => {
-      // Early warnings count the people with a meeting that month; a group without them has no row.
-      const n = row[people[f]] as number;
-      if (f === 'warnings' && n === 0) return;
-      out[f].push({ group: row[0], month: row[1], people: n, values: row[6 + i] as number[] });
+      if (f !== 'warnings') c.people[i]!.push(row[2 + i] as number);
+      c.sums[i]!.push(...(row[6 + i] as number[]));
     });
   }
   return out;
 }
 
-/** The rows of `from` (a select with the columns of SummedRow, in that order) as one JSON array. */
-function summedJson(from: SQL): SQL {
+/** The rows of `from` (a select with the columns of SummedRow, in that order), read as one JSON array. */
+async function readSummed(db: Db, from: SQL): Promise<SummedRow[]> {
   const columns = ['group_id', 'month', 'practicePeople', 'qualityPeople', 'topicPeople', 'conditionPeople', ...figures].map((c) => sql`s.${sql.identifier(c)}`);
-  return sql`(select coalesce(json_agg(json_build_array(${sql.join(columns, sql`, `)})), '[]'::json) from (${from}) s)`;
+  const { rows } = await db.execute<{ rows: SummedRow[] }>(sql`select coalesce(json_agg(json_build_array(${sql.join(columns, sql`, `)})), '[]'::json) as rows from (${from}) s`);
+  return rows[0]!.rows;
 }
 
 /** The per-department sums of `months` (each summed since the last department change): one JSON value per month. */
-async function readDepartmentRollups(db: Db, months: Month[]): Promise<SummedRow[]> {
-  const rows = await db.select({ departments: analyticsDepartmentRollups.departments }).from(analyticsDepartmentRollups).where(inArray(analyticsDepartmentRollups.month, months));
-  return rows.flatMap((r) => r.departments as SummedRow[]);
+async function readDepartmentRollups(db: Db, months: Month[]): Promise<Map<Month, MonthColumns>> {
+  const rows = await db.select().from(analyticsDepartmentRollups).where(inArray(analyticsDepartmentRollups.month, months));
+  return new Map(rows.map((r) => [r.month, r.departments as MonthColumns]));
 }
 
 /** The per-person rollups of `months` summed per (current department of the report, month). */
-async function readRollups(db: Db, months: Month[]): Promise<SummedRow[]> {
-  const { rows } = await db.execute<{ rows: SummedRow[] }>(sql`
-    select ${summedJson(sql`
-      select e.department_id as group_id, r.month, ${summed}
-      from analytics_rollups r
-      join employees e on e.id = r.report_id
-      where r.month in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
-      group by e.department_id, r.month`)} as rows`);
-  return rows[0]!.rows;
+async function readRollups(db: Db, months: Month[]): Promise<Map<Month, MonthColumns>> {
+  return columnsOf(
+    await readSummed(
+      db,
+      sql`select e.department_id as group_id, r.month, ${summed}
+          from analytics_rollups r
+          join employees e on e.id = r.report_id
+          where r.month in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
+          group by e.department_id, r.month`,
+    ),
+  );
 }

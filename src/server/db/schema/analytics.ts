@@ -53,12 +53,12 @@ export const analyticsRollupMonths = pgTable('analytics_rollup_months', {
 });
 
 /**
- * The rollups of a month summed per department (ADR 0216): one row per month holding, as one JSON
- * array, a tuple per department (of the people at the time of summing; null: no department) —
- * `[department, month, practice people, quality people, topic people, condition people, practice[],
- * quality[], topics[], condition[], warnings[]]` — so the dashboard reads a month in one value.
- * Read only while `analytics_rollup_months.departments_at` is set, so a move between departments
- * never shows history under the old department: a trigger clears it and the job sums the month again.
+ * The rollups of a month summed per department (ADR 0223): one row per month holding one JSON value,
+ * column by column — the departments (of the people at the time of summing; null: none), and per
+ * figure the distinct people and the sums of each department (`MonthColumns` in
+ * src/server/analytics/rollups.ts) — so the dashboard reads a month with one parse. Read only while
+ * `analytics_rollup_months.departments_at` is set, so a move between departments never shows
+ * history under the old department: a trigger clears it and the job sums the month again.
  */
 export const analyticsDepartmentRollups = pgTable('analytics_department_rollups', {
   month: text('month').primaryKey(),
