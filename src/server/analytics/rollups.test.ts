@@ -228,6 +228,34 @@ describe.skipIf(noDatabase)('analytics rollups: the same figures as the meetings
     expect(sums!.n).toBeGreaterThan(0);
   });
 
+  it('the job sums a month only once a move under way has committed, and sums it with the move', async () => {
+    const db = database.db;
+    // One month's per-department sums are due again.
+    await db.update(analyticsRollupMonths).set({ departmentsAt: null }).where(eq(analyticsRollupMonths.month, latest));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let moved!: () => void;
+    const inside = new Promise<void>((r) => (moved = r));
+    // A move under way (not committed): its trigger holds the rollup lock shared.
+    const move = db.transaction(async (tx) => {
+      await tx.update(employees).set({ departmentId: dept.a1 }).where(eq(employees.id, people[0]!.id));
+      moved();
+      await held;
+    });
+    await inside;
+    let done = false;
+    const job = rollUpAnalytics(db, now).then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(done).toBe(false);
+    release();
+    await move;
+    expect((await job).departments).toEqual([latest]);
+    // The month was summed with the move; the others wait for the next run and are read per person meanwhile.
+    expect(withoutRollups(await dashboards())).toEqual(await fromMeetings());
+    expect((await rollUpAnalytics(db, now)).departments.length).toBeGreaterThanOrEqual(5);
+    expect(withoutRollups(await dashboards())).toEqual(await fromMeetings());
+  });
+
   it('a change of the organisation’s time zone sets every rolled-up month aside until rolled up again', async () => {
     const db = database.db;
     await db.execute(sql`insert into settings (key, value) values ('timeZone', 'America/New_York') on conflict (key) do update set value = excluded.value`);
