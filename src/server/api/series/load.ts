@@ -116,11 +116,12 @@ export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: 
 }
 
 /**
- * SQL sub-select: the topics of the outer query's meeting (`meetings`, joined with its `series`)
+ * SQL sub-select: the topics of the outer query's meeting (`meetings` unless another column is
+ * given; the outer query has the meeting's `series`)
  * that the caller may see — the same `visibleTopicsWhere` as `loadTopics` — as one JSON array in
  * agenda order, with the keys of `TopicRow` (ADR 0220).
  */
-export function topicsJson(db: Tx, actor: Actor) {
+export function topicsJson(db: Tx, actor: Actor, meetingId: AnyPgColumn = meetings.id) {
   return sql<TopicRow[]>`coalesce(${db
     .select({
       rows: sql`json_agg(json_build_object(
@@ -133,7 +134,7 @@ export function topicsJson(db: Tx, actor: Actor) {
     })
     .from(topics)
     .innerJoin(author, eq(author.id, topics.authorId))
-    .where(and(eq(topics.meetingId, meetings.id), visibleTopicsWhere(actor)))}, '[]'::json)`;
+    .where(and(eq(topics.meetingId, meetingId), visibleTopicsWhere(actor)))}, '[]'::json)`;
 }
 
 /** Topic rows as the caller sees them: author's role, linked goal (one statement when any is linked) and abilities. */
@@ -180,7 +181,7 @@ export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: Me
 }
 
 /** A timestamp as whole epoch milliseconds (truncated, as the driver reads a timestamptz). */
-const epochMs = (column: AnyPgColumn) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
+export const epochMs = (column: AnyPgColumn) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
 /** SQL sub-select: the pre-questions of the outer query's meeting as one JSON array in order (pair content: the caller gates it). */
 export function preQuestionsJson(db: Tx) {
