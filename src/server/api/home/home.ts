@@ -2,8 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
+import type { PersonRef } from '../../../domain/employees.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
 import { managerSignals } from '../../analytics/formality.js';
+import { organisationTimeZoneSql } from '../../analytics/timeZone.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
 import { presentMeeting } from '../series/load.js';
@@ -77,14 +79,22 @@ export const homeApi = router().openapi(get, async (c) => {
       return { meeting: presentMeeting(actor, r.s, m, now), seriesId: r.s.id, myRole, partner: myRole === 'manager' ? r.report : r.manager, prep, tasks };
     })
     .sort((a, b) => a.meeting.startsAt.localeCompare(b.meeting.startsAt));
-  const reportsWithoutSeries = await db
-    .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
+  // One statement for my reports without a series and the organisation's time zone (for the signals).
+  const without = db
+    .select({
+      rows: sql`json_agg(json_build_object('id', ${employees.id}, 'familyName', ${employees.familyName}, 'givenName', ${employees.givenName}, 'title', ${employees.title}) order by ${employees.familyNameKana})`,
+    })
     .from(employees)
     .leftJoin(series, and(eq(series.reportId, employees.id), eq(series.managerId, actor.employeeId), ne(series.status, 'ended')))
-    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)))
-    .orderBy(employees.familyNameKana);
+    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)));
+  const {
+    rows: [extra],
+  } = await db.execute<{ without: PersonRef[] | null; time_zone: string }>(
+    sql`select ${without} as without, ${organisationTimeZoneSql} as time_zone`,
+  );
+  const reportsWithoutSeries = extra?.without ?? [];
   // Formality signals only of the series the caller holds as manager: a report never sees them.
   const managed = new Map(rows.filter((r) => r.s.managerId === actor.employeeId).map((r) => [r.s.id, r.report]));
-  const signals = await managerSignals(db, actor.employeeId, managed, now);
+  const signals = await managerSignals(db, actor.employeeId, managed, now, extra?.time_zone);
   return c.json({ upcoming, reportsWithoutSeries, canCreateSeries: actor.directReportIds.length > 0 || actor.isHr || actor.isAdmin, signals }, 200);
 });
