@@ -8,7 +8,7 @@ import type { BankQuestion } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
 import { listActionItems, todayIn } from '../../commands/actionItems.js';
-import { loadFeedback } from '../../commands/feedback.js';
+import { feedbackJson, presentFeedback } from '../../commands/feedback.js';
 import { loadGoals } from '../../commands/goals.js';
 import { actionItems, checkIns, employees, feedbackRecords, goals, meetings, minutes, series } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
@@ -55,9 +55,10 @@ export const prepBriefApi = router().openapi(get, async (c) => {
   if (!body.meeting.abilities.viewPrepBrief) throw new ForbiddenError();
   const { s, m } = row;
   await audit.read(c, 'prepBrief.read', s.reportId, m.id);
+  const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
   // One statement for what the brief adds to the meeting's read (ADR 0220): the previous meeting
   // with the topics the caller may see of it, the check-in history, the latest minutes, the
-  // caller's time zone and the question bank.
+  // caller's time zone, the question bank and the pair's recent feedback.
   const [extra] = await db
     .select({
       previous: meetings,
@@ -78,6 +79,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
         .limit(1)}`,
       timeZone: sql<string | null>`${db.select({ tz: employees.timeZone }).from(employees).where(eq(employees.id, actor.employeeId))}`,
       bank: bankRowsJson(db),
+      feedback: feedbackJson(db, and(gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
     })
     .from(series)
     .leftJoin(
@@ -94,10 +96,10 @@ export const prepBriefApi = router().openapi(get, async (c) => {
     )
     .where(eq(series.id, s.id));
   const { previous, history, latestMinutes } = extra!;
-  const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
-  // One statement each, whatever the number of rows: open items, recent feedback, the report's goals.
+  // One statement each, whatever the number of rows: open items, the report's goals.
   const goalsSince = previous?.startsAt ?? null;
-  const [lastTopics, open, feedback, reportGoals] = await Promise.all([
+  const feedback = presentFeedback(actor, extra!.feedback.map((r) => ({ ...r, s })));
+  const [lastTopics, open, reportGoals] = await Promise.all([
     previous ? presentTopics(db, actor, extra!.lastTopics, s, previous) : Promise.resolve([]),
     listActionItems(
       db,
@@ -106,7 +108,6 @@ export const prepBriefApi = router().openapi(get, async (c) => {
       { page: 1, pageSize: briefActionItemMax },
       todayIn(extra!.timeZone),
     ),
-    loadFeedback(db, actor, and(eq(feedbackRecords.seriesId, s.id), gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
     // The report's active goals, each with the updates and comments posted since the last meeting.
     loadGoals(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active')), goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 }),
   ]);
