@@ -55,8 +55,8 @@ describe.skipIf(noDatabase)('statements per main read', () => {
     expect((await statements(cookies.self, `/api/meetings/${meetingId}`)).length).toBeLessThanOrEqual(3);
   });
 
-  it('the prep brief: at most six statements', async () => {
-    expect((await statements(cookies.partner, `/api/meetings/${meetingId}/prep-brief`)).length).toBeLessThanOrEqual(6);
+  it('the prep brief: at most five statements', async () => {
+    expect((await statements(cookies.partner, `/api/meetings/${meetingId}/prep-brief`)).length).toBeLessThanOrEqual(5);
   });
 
   it('/api/home: at most five statements for a manager, as many for a report', async () => {

@@ -9,7 +9,7 @@ import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
 import { listActionItems, todayIn } from '../../commands/actionItems.js';
 import { feedbackJson, presentFeedback } from '../../commands/feedback.js';
-import { loadGoals } from '../../commands/goals.js';
+import { goalsJson, presentGoals } from '../../commands/goals.js';
 import { actionItems, checkIns, employees, feedbackRecords, goals, meetings, minutes, series } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
@@ -58,7 +58,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
   const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
   // One statement for what the brief adds to the meeting's read (ADR 0220): the previous meeting
   // with the topics the caller may see of it, the check-in history, the latest minutes, the
-  // caller's time zone, the question bank and the pair's recent feedback.
+  // caller's time zone, the question bank, the pair's recent feedback and the report's goals.
   const [extra] = await db
     .select({
       previous: meetings,
@@ -80,6 +80,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
       timeZone: sql<string | null>`${db.select({ tz: employees.timeZone }).from(employees).where(eq(employees.id, actor.employeeId))}`,
       bank: bankRowsJson(db),
       feedback: feedbackJson(db, and(gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
+      // The report's active goals (goalPolicy.readableWhere inside goalsJson).
+      goals: goalsJson(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active'))),
     })
     .from(series)
     .leftJoin(
@@ -96,10 +98,11 @@ export const prepBriefApi = router().openapi(get, async (c) => {
     )
     .where(eq(series.id, s.id));
   const { previous, history, latestMinutes } = extra!;
-  // One statement each, whatever the number of rows: open items, the report's goals.
   const goalsSince = previous?.startsAt ?? null;
   const feedback = presentFeedback(actor, extra!.feedback.map((r) => ({ ...r, s })));
-  const [lastTopics, open, reportGoals] = await Promise.all([
+  // The goals each with the updates and comments posted since the last meeting.
+  const reportGoals = presentGoals(actor, extra!.goals, goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 });
+  const [lastTopics, open] = await Promise.all([
     previous ? presentTopics(db, actor, extra!.lastTopics, s, previous) : Promise.resolve([]),
     listActionItems(
       db,
@@ -108,8 +111,6 @@ export const prepBriefApi = router().openapi(get, async (c) => {
       { page: 1, pageSize: briefActionItemMax },
       todayIn(extra!.timeZone),
     ),
-    // The report's active goals, each with the updates and comments posted since the last meeting.
-    loadGoals(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active')), goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 }),
   ]);
   const current = body.checkIn;
   const trend = history.map((h) => ({ date: new Date(h.at).toISOString(), score: h.score }));
