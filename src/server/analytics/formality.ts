@@ -132,8 +132,8 @@ export async function seriesFigures(db: Db, now: Date, where: SQL): Promise<Seri
  * least 3 distinct reports (the one rule of src/domain/aggregates.ts, pair-aggregate): never a
  * figure per series or per report, and never the month under way.
  */
-export async function feltHeardTrend(db: Db, managerId: string, now: Date): Promise<FeltHeardTrend> {
-  const timeZone = await organisationTimeZone(db);
+export async function feltHeardTrend(db: Db, managerId: string, now: Date, knownTimeZone?: string): Promise<FeltHeardTrend> {
+  const timeZone = knownTimeZone ?? (await organisationTimeZone(db));
   const month: Month = latestClosedMonth(now, timeZone);
   const previousMonth = addMonths(month, -1);
   const rows = await db.execute<{ month: string; raters: number; average: string | null }>(sql`
@@ -159,13 +159,14 @@ export async function feltHeardTrend(db: Db, managerId: string, now: Date): Prom
  * A manager's own signals: each active series they hold (reports are given by the caller, who has
  * already loaded them with the pair), with its nudges, and the team's felt-heard trend. Null when
  * they hold no active series. Only series where `managerId` is the manager are ever counted.
+ * `timeZone`: the organisation's, when the caller has read it already (else it is read here).
  */
-export async function managerSignals(db: Db, managerId: string, reports: ReadonlyMap<string, PersonRef>, now: Date): Promise<ManagerSignals | null> {
+export async function managerSignals(db: Db, managerId: string, reports: ReadonlyMap<string, PersonRef>, now: Date, timeZone?: string): Promise<ManagerSignals | null> {
   const ids = [...reports.keys()];
   if (ids.length === 0) return null;
   const figures = await seriesFigures(db, now, sql`s.status = 'active' and s.manager_id = ${managerId} and s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   if (figures.length === 0) return null;
-  const trend = await feltHeardTrend(db, managerId, now);
+  const trend = await feltHeardTrend(db, managerId, now, timeZone);
   const team = feltHeardNudge(trend);
   return {
     window: { days: formalityWindow.days, meetings: formalityWindow.meetings },

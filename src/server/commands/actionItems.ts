@@ -83,7 +83,12 @@ export async function removeActionItem(props: { db: Db; actor: Actor; id: string
 /** Today in the caller's own time zone (an item is overdue when its due date is before it). */
 export async function todayFor(db: Tx, actor: Actor, now = new Date()): Promise<string> {
   const [me] = await db.select({ tz: employees.timeZone }).from(employees).where(eq(employees.id, actor.employeeId));
-  return localDateOf(now, me?.tz ?? defaultTimeZone);
+  return todayIn(me?.tz ?? null, now);
+}
+
+/** Today's date in a person's time zone (the default zone when they have none). */
+export function todayIn(timeZone: string | null, now = new Date()): string {
+  return localDateOf(now, timeZone ?? defaultTimeZone);
 }
 
 const owner = alias(employees, 'owner');

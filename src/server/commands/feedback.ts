@@ -1,6 +1,7 @@
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { PersonRef } from '../../domain/employees.js';
 import type { FeedbackRecord, feedbackCreateSchema, feedbackUpdateSchema } from '../../domain/followUp.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
@@ -91,6 +92,38 @@ export async function loadFeedback(db: Tx, actor: Actor, where: SQL): Promise<Fe
     .innerJoin(receiver, eq(receiver.id, feedbackRecords.receiverId))
     .where(where)
     .orderBy(asc(feedbackRecords.createdAt));
+  return presentFeedback(actor, rows);
+}
+
+type FeedbackFields = Pick<typeof feedbackRecords.$inferSelect, 'id' | 'seriesId' | 'meetingId' | 'giverId' | 'kind' | 'situation' | 'behaviour' | 'impact'> & {
+  createdAt: Date | number;
+};
+type FeedbackRow = { f: FeedbackFields; s: Pair; giver: PersonRef; receiver: PersonRef };
+
+/**
+ * SQL sub-select: the feedback of the outer query's `series` matching `where` (which may use
+ * `series` and `feedbackRecords`), oldest first, as one JSON array of `{ f, giver, receiver }`
+ * (ADR 0220). The caller passes each row through `presentFeedback` with that series.
+ */
+export function feedbackJson(db: Tx, where: SQL) {
+  const f = feedbackRecords;
+  return sql<Omit<FeedbackRow, 's'>[]>`coalesce(${db
+    .select({
+      rows: sql`json_agg(json_build_object(
+        'f', json_build_object('id', ${f.id}, 'seriesId', ${f.seriesId}, 'meetingId', ${f.meetingId}, 'giverId', ${f.giverId}, 'kind', ${f.kind},
+          'situation', ${f.situation}, 'behaviour', ${f.behaviour}, 'impact', ${f.impact}, 'createdAt', floor(extract(epoch from ${f.createdAt}) * 1000)::bigint),
+        'giver', json_build_object('id', ${giver.id}, 'familyName', ${giver.familyName}, 'givenName', ${giver.givenName}, 'title', ${giver.title}),
+        'receiver', json_build_object('id', ${receiver.id}, 'familyName', ${receiver.familyName}, 'givenName', ${receiver.givenName}, 'title', ${receiver.title}))
+        order by ${f.createdAt})`,
+    })
+    .from(f)
+    .innerJoin(giver, eq(giver.id, f.giverId))
+    .innerJoin(receiver, eq(receiver.id, f.receiverId))
+    .where(and(eq(f.seriesId, series.id), where))}, '[]'::json)`;
+}
+
+/** Feedback rows as the caller may read them (`followUpPolicy.readPair` on each row) with their abilities. */
+export function presentFeedback(actor: Actor, rows: FeedbackRow[]): FeedbackRecord[] {
   return rows
     .filter((r) => followUpPolicy.readPair(actor, r.s, r.f.giverId))
     .map(({ f, giver: g, receiver: r }) => ({
@@ -103,7 +136,7 @@ export async function loadFeedback(db: Tx, actor: Actor, where: SQL): Promise<Fe
       situation: f.situation,
       behaviour: f.behaviour,
       impact: f.impact,
-      createdAt: f.createdAt.toISOString(),
+      createdAt: new Date(f.createdAt).toISOString(),
       abilities: followUpPolicy.feedbackAbilities(actor, f),
     }));
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { goalProgress, keyResultProgress, type Goal, type GoalRef, type goalCreateSchema, type goalProgressInputSchema, type goalUpdateSchema } from '../../domain/goals.js';
+import type { PersonRef } from '../../domain/employees.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { employees, goalKeyResults, goals, goalUpdates } from '../db/schema.js';
@@ -111,27 +112,77 @@ export async function postGoalEntry(props: { db: Db; actor: Actor; id: string; i
  * `entriesSince` keeps only entries from that moment on, `entryLimit` caps them per goal).
  */
 export async function loadGoals(db: Tx, actor: Actor, where: SQL | undefined, opts: { entriesSince?: Date; entryLimit?: number } = {}): Promise<Goal[]> {
+  // One statement (ADR 0220): the readable goals, each with its key results and log as JSON.
   const rows = await db
-    .select({ g: goals, owner: ref(owner) })
+    .select({ g: goals, owner: ref(owner), krs: keyResultsJson(db), entries: entriesJson(db) })
     .from(goals)
     .innerJoin(owner, eq(owner.id, goals.ownerId))
     .where(and(goalPolicy.readableWhere(actor), where))
     .orderBy(asc(goals.dueDate), asc(goals.createdAt));
+  return presentGoals(actor, rows, opts);
+}
+
+type KeyResultFields = Omit<typeof goalKeyResults.$inferSelect, 'position'>;
+type EntryFields = { e: Omit<typeof goalUpdates.$inferSelect, 'createdAt'> & { createdAt: number }; author: PersonRef };
+type GoalFields = Omit<typeof goals.$inferSelect, 'createdAt' | 'updatedAt'> & { updatedAt: Date | number };
+type GoalRow = { g: GoalFields; owner: PersonRef; krs: KeyResultFields[]; entries: EntryFields[] };
+
+/** SQL sub-select: the key results of the outer query's goal (`goals`) as one JSON array in order. */
+function keyResultsJson(db: Tx) {
+  const k = goalKeyResults;
+  return sql<KeyResultFields[]>`coalesce(${db
+    .select({
+      rows: sql`json_agg(json_build_object('id', ${k.id}, 'goalId', ${k.goalId}, 'title', ${k.title}, 'startValue', ${k.startValue}, 'target', ${k.target},
+        'current', ${k.current}, 'unit', ${k.unit}) order by ${k.position})`,
+    })
+    .from(k)
+    .where(eq(k.goalId, goals.id))}, '[]'::json)`;
+}
+
+/** SQL sub-select: the log of the outer query's goal (`goals`), newest first, as one JSON array. */
+function entriesJson(db: Tx) {
+  const u = goalUpdates;
+  return sql<EntryFields[]>`coalesce(${db
+    .select({
+      rows: sql`json_agg(json_build_object(
+        'e', json_build_object('id', ${u.id}, 'goalId', ${u.goalId}, 'authorId', ${u.authorId}, 'kind', ${u.kind}, 'keyResultId', ${u.keyResultId},
+          'value', ${u.value}, 'comment', ${u.comment}, 'createdAt', floor(extract(epoch from ${u.createdAt}) * 1000)::bigint),
+        'author', json_build_object('id', ${author.id}, 'familyName', ${author.familyName}, 'givenName', ${author.givenName}, 'title', ${author.title}))
+        order by ${u.createdAt} desc)`,
+    })
+    .from(u)
+    .innerJoin(author, eq(author.id, u.authorId))
+    .where(eq(u.goalId, goals.id))}, '[]'::json)`;
+}
+
+/**
+ * SQL sub-select: the goals matching `where` that the actor may read (`goalPolicy.readableWhere`),
+ * in `loadGoals`' order, as one JSON array of `GoalRow`s for `presentGoals` (ADR 0220).
+ */
+export function goalsJson(db: Tx, actor: Actor, where: SQL | undefined) {
+  const g = goals;
+  return sql<GoalRow[]>`coalesce(${db
+    .select({
+      rows: sql`json_agg(json_build_object(
+        'g', json_build_object('id', ${g.id}, 'ownerId', ${g.ownerId}, 'kind', ${g.kind}, 'title', ${g.title}, 'description', ${g.description},
+          'weight', ${g.weight}, 'dueDate', ${g.dueDate}, 'status', ${g.status}, 'progress', ${g.progress},
+          'updatedAt', floor(extract(epoch from ${g.updatedAt}) * 1000)::bigint),
+        'owner', json_build_object('id', ${owner.id}, 'familyName', ${owner.familyName}, 'givenName', ${owner.givenName}, 'title', ${owner.title}),
+        'krs', ${keyResultsJson(db)}, 'entries', ${entriesJson(db)})
+        order by ${g.dueDate}, ${g.createdAt})`,
+    })
+    .from(g)
+    .innerJoin(owner, eq(owner.id, g.ownerId))
+    .where(and(goalPolicy.readableWhere(actor), where))}, '[]'::json)`;
+}
+
+/** Goal rows with their progress, key results, the log entries asked for and the actor's abilities. */
+export function presentGoals(actor: Actor, rows: GoalRow[], opts: { entriesSince?: Date; entryLimit?: number } = {}): Goal[] {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.g.id);
-  const [krs, entries] = await Promise.all([
-    db.select().from(goalKeyResults).where(inArray(goalKeyResults.goalId, ids)).orderBy(asc(goalKeyResults.position)),
-    db
-      .select({ e: goalUpdates, author: ref(author) })
-      .from(goalUpdates)
-      .innerJoin(author, eq(author.id, goalUpdates.authorId))
-      .where(and(inArray(goalUpdates.goalId, ids)))
-      .orderBy(desc(goalUpdates.createdAt)),
-  ]);
-  return rows.map(({ g, owner: o }) => {
-    const mine = krs.filter((k) => k.goalId === g.id);
+  const since = opts.entriesSince?.getTime();
+  return rows.map(({ g, owner: o, krs: mine, entries }) => {
     const titles = new Map(mine.map((k) => [k.id, k.title]));
-    const log = entries.filter((e) => e.e.goalId === g.id && (!opts.entriesSince || e.e.createdAt >= opts.entriesSince));
+    const log = entries.filter((e) => since === undefined || e.e.createdAt >= since);
     return {
       id: g.id,
       owner: o,
@@ -151,9 +202,9 @@ export async function loadGoals(db: Tx, actor: Actor, where: SQL | undefined, op
         keyResultTitle: e.keyResultId ? (titles.get(e.keyResultId) ?? null) : null,
         value: e.value,
         comment: e.comment,
-        createdAt: e.createdAt.toISOString(),
+        createdAt: new Date(e.createdAt).toISOString(),
       })),
-      updatedAt: g.updatedAt.toISOString(),
+      updatedAt: new Date(g.updatedAt).toISOString(),
       abilities: goalPolicy.abilities(actor, g),
     };
   });

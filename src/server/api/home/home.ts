@@ -1,11 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
+import type { PersonRef } from '../../../domain/employees.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
 import { managerSignals } from '../../analytics/formality.js';
+import { organisationTimeZoneSql } from '../../analytics/timeZone.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
-import { loadSeriesRows, presentMeeting } from '../series/load.js';
+import { presentMeeting } from '../series/load.js';
+
+const nm = alias(meetings, 'next_m');
+const hmgr = alias(employees, 'mgr');
+const hrep = alias(employees, 'rep');
+const personRef = (t: typeof hmgr | typeof hrep) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 const get = createRoute({
   method: 'get',
@@ -20,53 +28,44 @@ export const homeApi = router().openapi(get, async (c) => {
   const actor = requireActor(c);
   const { db } = c.get('services');
   const now = new Date();
-  const rows = await loadSeriesRows(db, and(seriesPolicy.pairWhere(actor), eq(series.status, 'active')));
-  const seriesIds = rows.map((r) => r.s.id);
-  const next = seriesIds.length
-    ? await db
-        .selectDistinctOn([meetings.seriesId])
-        .from(meetings)
-        .where(
-          and(
-            inArray(meetings.seriesId, seriesIds),
-            inArray(meetings.status, ['scheduled', 'inProgress']),
-            sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes}) > ${now}`,
-          ),
-        )
-        .orderBy(meetings.seriesId, meetings.startsAt)
-    : [];
-  const ids = next.map((m) => m.id);
-  const topicCounts = ids.length
-    ? await db
-        .select({ meetingId: topics.meetingId, authorId: topics.authorId, n: sql<number>`count(*)::int` })
-        .from(topics)
-        .where(and(inArray(topics.meetingId, ids), eq(topics.visibility, 'pair')))
-        .groupBy(topics.meetingId, topics.authorId)
-    : [];
-  const questionCounts = ids.length
-    ? await db
-        .select({
-          meetingId: preQuestions.meetingId,
-          total: sql<number>`count(*)::int`,
-          answered: sql<number>`count(${preQuestions.answeredAt})::int`,
-        })
-        .from(preQuestions)
-        .where(inArray(preQuestions.meetingId, ids))
-        .groupBy(preQuestions.meetingId)
-    : [];
-  const checked = ids.length ? await db.select({ meetingId: checkIns.meetingId }).from(checkIns).where(inArray(checkIns.meetingId, ids)) : [];
+  // One statement (ADR 0220): my active series with both people, each with its next meeting (one
+  // running now or not yet ended) and that meeting's preparation counts as sub-selects.
+  const nextId = db
+    .select({ id: nm.id })
+    .from(nm)
+    .where(and(eq(nm.seriesId, series.id), inArray(nm.status, ['scheduled', 'inProgress']), sql`${nm.startsAt} + make_interval(mins => ${nm.durationMinutes}) > ${now}`))
+    .orderBy(asc(nm.startsAt))
+    .limit(1);
+  const count = (where: SQL) => sql<number>`(select count(*)::int from ${topics} where ${topics.meetingId} = ${meetings.id} and ${topics.visibility} = 'pair' and ${where})`;
+  const rows = await db
+    .select({
+      s: series,
+      manager: personRef(hmgr),
+      report: personRef(hrep),
+      m: meetings,
+      reportTopics: count(sql`${topics.authorId} = ${series.reportId}`),
+      managerTopics: count(sql`${topics.authorId} = ${series.managerId}`),
+      preQuestions: sql<number>`(select count(*)::int from ${preQuestions} where ${preQuestions.meetingId} = ${meetings.id})`,
+      preQuestionsAnswered: sql<number>`(select count(${preQuestions.answeredAt})::int from ${preQuestions} where ${preQuestions.meetingId} = ${meetings.id})`,
+      checkedIn: sql<boolean>`exists (select 1 from ${checkIns} where ${checkIns.meetingId} = ${meetings.id})`,
+    })
+    .from(series)
+    .innerJoin(hmgr, eq(hmgr.id, series.managerId))
+    .innerJoin(hrep, eq(hrep.id, series.reportId))
+    .leftJoin(meetings, eq(meetings.id, sql`${nextId}`))
+    .where(and(seriesPolicy.pairWhere(actor), eq(series.status, 'active')))
+    .orderBy(asc(hrep.familyNameKana), asc(hrep.givenNameKana));
+  const next = rows.flatMap((r) => (r.m ? [{ ...r, m: r.m }] : []));
   const upcoming = next
-    .map((m) => {
-      const r = rows.find((x) => x.s.id === m.seriesId)!;
+    .map((r) => {
+      const m = r.m;
       const myRole = r.s.managerId === actor.employeeId ? ('manager' as const) : ('report' as const);
-      const count = (who: string) => topicCounts.find((t) => t.meetingId === m.id && t.authorId === who)?.n ?? 0;
-      const q = questionCounts.find((x) => x.meetingId === m.id);
       const prep = {
-        reportTopics: count(r.s.reportId),
-        managerTopics: count(r.s.managerId),
-        preQuestions: q?.total ?? 0,
-        preQuestionsAnswered: q?.answered ?? 0,
-        checkedIn: checked.some((x) => x.meetingId === m.id),
+        reportTopics: r.reportTopics,
+        managerTopics: r.managerTopics,
+        preQuestions: r.preQuestions,
+        preQuestionsAnswered: r.preQuestionsAnswered,
+        checkedIn: r.checkedIn,
       };
       const tasks: HomeTask[] = [];
       if (myRole === 'report') {
@@ -80,14 +79,22 @@ export const homeApi = router().openapi(get, async (c) => {
       return { meeting: presentMeeting(actor, r.s, m, now), seriesId: r.s.id, myRole, partner: myRole === 'manager' ? r.report : r.manager, prep, tasks };
     })
     .sort((a, b) => a.meeting.startsAt.localeCompare(b.meeting.startsAt));
-  const reportsWithoutSeries = await db
-    .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
+  // One statement for my reports without a series and the organisation's time zone (for the signals).
+  const without = db
+    .select({
+      rows: sql`json_agg(json_build_object('id', ${employees.id}, 'familyName', ${employees.familyName}, 'givenName', ${employees.givenName}, 'title', ${employees.title}) order by ${employees.familyNameKana})`,
+    })
     .from(employees)
     .leftJoin(series, and(eq(series.reportId, employees.id), eq(series.managerId, actor.employeeId), ne(series.status, 'ended')))
-    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)))
-    .orderBy(employees.familyNameKana);
+    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)));
+  const {
+    rows: [extra],
+  } = await db.execute<{ without: PersonRef[] | null; time_zone: string }>(
+    sql`select ${without} as without, ${organisationTimeZoneSql} as time_zone`,
+  );
+  const reportsWithoutSeries = extra?.without ?? [];
   // Formality signals only of the series the caller holds as manager: a report never sees them.
   const managed = new Map(rows.filter((r) => r.s.managerId === actor.employeeId).map((r) => [r.s.id, r.report]));
-  const signals = await managerSignals(db, actor.employeeId, managed, now);
+  const signals = await managerSignals(db, actor.employeeId, managed, now, extra?.time_zone);
   return c.json({ upcoming, reportsWithoutSeries, canCreateSeries: actor.directReportIds.length > 0 || actor.isHr || actor.isAdmin, signals }, 200);
 });

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import type { PersonRef } from '../../../domain/employees.js';
 import { meSchema, meUpdateSchema, type Me } from '../../../domain/me.js';
 import { rolesOf, type Actor } from '../../../domain/roles.js';
 import type { Tx } from '../../db/client.js';
@@ -12,26 +13,31 @@ import { errorResponses, json, jsonBody, requireActor, router } from '../http.js
 
 const tags = ['me'];
 const manager = alias(employees, 'manager');
-const personRef = { id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title };
 
-/** The signed-in person with their reporting lines, roles and what the app lets them do. */
+/** The active direct reports of `employees` (the outer row), in kana order, as a JSON array of person refs. */
+const directReportsJson = sql<PersonRef[]>`coalesce((
+  select json_agg(json_build_object('id', r.id, 'familyName', r.family_name, 'givenName', r.given_name, 'title', r.title)
+                  order by r.family_name_kana, r.given_name_kana)
+  from ${employees} r where r.manager_id = ${employees.id} and r.active), '[]'::json)`;
+
+/**
+ * The signed-in person with their reporting lines, roles and what the app lets them do: one
+ * statement (the person, department and manager joined; reports and the organisation's name as
+ * sub-selects, ADR 0220).
+ */
 export async function loadMe(db: Tx, actor: Actor): Promise<Me> {
   const [row] = await db
     .select({
       e: employees,
       dept: { id: departments.id, name: departments.name },
       mgr: { id: manager.id, familyName: manager.familyName, givenName: manager.givenName, title: manager.title },
+      reports: directReportsJson,
+      org: sql<string | null>`(select ${settings.value} from ${settings} where ${settings.key} = 'organisationName')`,
     })
     .from(employees)
     .leftJoin(departments, eq(departments.id, employees.departmentId))
     .leftJoin(manager, eq(manager.id, employees.managerId))
     .where(eq(employees.id, actor.employeeId));
-  const reports = await db
-    .select(personRef)
-    .from(employees)
-    .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true)))
-    .orderBy(asc(employees.familyNameKana), asc(employees.givenNameKana));
-  const [org] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'organisationName'));
   const e = row!.e;
   return {
     id: e.id,
@@ -42,11 +48,11 @@ export async function loadMe(db: Tx, actor: Actor): Promise<Me> {
     title: e.title,
     department: row!.dept?.id ? row!.dept : null,
     manager: row!.mgr?.id ? row!.mgr : null,
-    directReports: reports,
+    directReports: row!.reports,
     roles: rolesOf(actor),
     locale: e.locale,
     timeZone: e.timeZone,
-    organisationName: org?.value ?? '',
+    organisationName: row!.org ?? '',
     abilities: {
       manageEmployees: organisationPolicy.manageEmployees(actor),
       manageDepartments: organisationPolicy.manageDepartments(actor),

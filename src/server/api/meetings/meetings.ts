@@ -6,38 +6,50 @@ import { meetingDetailSchema } from '../../../domain/meetings.js';
 import { cancelSchema, meetingSchema, rescheduleSchema } from '../../../domain/series.js';
 import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../commands/changeMeeting.js';
 import type { AppContext } from '../../context.js';
-import { employees } from '../../db/schema.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { employees, meetings, series } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { audit } from '../../audit.js';
-import { roleIn } from '../../policies/series.js';
+import { roleIn, seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, jsonBody, requireActor, router } from '../http.js';
-import { loadCheckIn, loadMeetingForPair, loadPreQuestions, loadTopics, presentMeeting } from '../series/load.js';
+import { checkInJson, loadMeetingForPair, preQuestionsJson, presentCheckIn, presentMeeting, presentPreQuestions, presentTopics, topicsJson } from '../series/load.js';
+
+const mgr = alias(employees, 'mgr');
+const rep = alias(employees, 'rep');
+const personRef = (t: typeof mgr | typeof rep) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
 
-/** One meeting with its agenda as the caller may see it (a read: carry-over happened when the data changed). */
+/**
+ * One meeting with its agenda as the caller may see it (a read: carry-over happened when the data
+ * changed), in one statement (ADR 0220): the meeting, its series and both people, with the topics
+ * (`visibleTopicsWhere` in the sub-select), pre-questions and check-in as JSON. The pair check is
+ * `seriesPolicy.readContent` on the row that statement returns, as in `loadMeetingForPair`: when
+ * it refuses, nothing of the row is used and the caller gets a 404.
+ */
 export async function meetingDetail(c: AppContext, id: string) {
   const actor = requireActor(c);
   const { db } = c.get('services');
-  const row = await loadMeetingForPair(db, actor, id);
-  if (!row) throw new NotFoundError('errors.meetingNotFound');
-  const { m, s } = row;
-  const people = await db
-    .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
-    .from(employees)
-    .where(eq(employees.id, s.managerId))
-    .union(
-      db
-        .select({ id: employees.id, familyName: employees.familyName, givenName: employees.givenName, title: employees.title })
-        .from(employees)
-        .where(eq(employees.id, s.reportId)),
-    );
-  const [topicList, questions, checkIn] = await Promise.all([
-    loadTopics(db, actor, [m.id], s, m),
-    loadPreQuestions(db, actor, s, m),
-    loadCheckIn(db, actor, s, m.id),
-  ]);
+  const [found] = await db
+    .select({
+      m: meetings,
+      s: series,
+      manager: personRef(mgr),
+      report: personRef(rep),
+      topics: topicsJson(db, actor),
+      preQuestions: preQuestionsJson(db),
+      checkIn: checkInJson(db),
+    })
+    .from(meetings)
+    .innerJoin(series, eq(series.id, meetings.seriesId))
+    .innerJoin(mgr, eq(mgr.id, series.managerId))
+    .innerJoin(rep, eq(rep.id, series.reportId))
+    .where(eq(meetings.id, id));
+  if (!found || !seriesPolicy.readContent(actor, found.s)) throw new NotFoundError('errors.meetingNotFound');
+  const { m, s } = found;
+  const row = { m, s };
+  const [topicList, questions] = await Promise.all([presentTopics(db, actor, found.topics, s, m), presentPreQuestions(actor, found.preQuestions, s, m)]);
   return {
     actor,
     db,
@@ -47,13 +59,13 @@ export async function meetingDetail(c: AppContext, id: string) {
       series: {
         id: s.id,
         purpose: s.purpose,
-        manager: people.find((p) => p.id === s.managerId)!,
-        report: people.find((p) => p.id === s.reportId)!,
+        manager: found.manager,
+        report: found.report,
         myRole: roleIn(actor, s)!,
       },
       topics: topicList,
       preQuestions: questions,
-      checkIn,
+      checkIn: presentCheckIn(found.checkIn),
     },
   };
 }

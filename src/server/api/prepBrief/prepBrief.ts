@@ -1,22 +1,28 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, desc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { baselineOf, type TopicCategory } from '../../../domain/agenda.js';
 import { idSchema } from '../../../domain/common.js';
 import type { BankQuestion } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
-import { listActionItems, todayFor } from '../../commands/actionItems.js';
-import { loadFeedback } from '../../commands/feedback.js';
-import { loadGoals } from '../../commands/goals.js';
-import { actionItems, checkIns, feedbackRecords, goals, meetings, minutes } from '../../db/schema.js';
+import { listActionItems, todayIn } from '../../commands/actionItems.js';
+import { feedbackJson, presentFeedback } from '../../commands/feedback.js';
+import { goalsJson, presentGoals } from '../../commands/goals.js';
+import { actionItems, checkIns, employees, feedbackRecords, goals, meetings, minutes, series } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
-import { visibleBank } from '../../guidance/bank.js';
+import { bankOf, bankRowsJson, visibleOf } from '../../guidance/bank.js';
 import { audit } from '../../audit.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
-import { loadTopics, presentMeeting } from '../series/load.js';
+import { epochMs, presentMeeting, presentTopics, topicsJson } from '../series/load.js';
+
+/** The meetings behind the brief's one extra statement: the previous one, the check-in history's, the latest minutes'. */
+const pm = alias(meetings, 'prev_m');
+const hm = alias(meetings, 'hist_m');
+const mm = alias(meetings, 'min_m');
 
 const get = createRoute({
   method: 'get',
@@ -49,47 +55,65 @@ export const prepBriefApi = router().openapi(get, async (c) => {
   if (!body.meeting.abilities.viewPrepBrief) throw new ForbiddenError();
   const { s, m } = row;
   await audit.read(c, 'prepBrief.read', s.reportId, m.id);
-  const history = await db
-    .select({ score: checkIns.score, at: meetings.startsAt, meetingId: meetings.id })
-    .from(checkIns)
-    .innerJoin(meetings, eq(meetings.id, checkIns.meetingId))
-    .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt)))
-    .orderBy(desc(meetings.startsAt))
-    .limit(11);
-  history.reverse();
-  const [previous] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt), ne(meetings.status, 'cancelled')))
-    .orderBy(desc(meetings.startsAt))
-    .limit(1);
   const since = new Date(Date.now() - briefFeedbackDays * 24 * 3600_000);
-  // One statement each, whatever the number of rows: open items, the latest minutes, recent feedback.
-  const goalsSince = previous?.startsAt ?? null;
-  const [lastTopics, open, [latestMinutes], feedback, reportGoals] = await Promise.all([
-    previous ? loadTopics(db, actor, [previous.id], s, previous) : Promise.resolve([]),
-    todayFor(db, actor).then((today) =>
-      listActionItems(
-        db,
-        actor,
-        and(eq(actionItems.seriesId, s.id), eq(actionItems.status, 'open'), followUpPolicy.pairWhere(actor))!,
-        { page: 1, pageSize: briefActionItemMax },
-        today,
+  // One statement for what the brief adds to the meeting's read (ADR 0220): the previous meeting
+  // with the topics the caller may see of it, the check-in history, the latest minutes, the
+  // caller's time zone, the question bank, the pair's recent feedback and the report's goals.
+  const [extra] = await db
+    .select({
+      previous: meetings,
+      lastTopics: topicsJson(db, actor, meetings.id),
+      history: sql<{ score: number; at: number; meetingId: string }[]>`(select coalesce(json_agg(json_build_object('score', h.score, 'at', h.at, 'meetingId', h.id) order by h.at), '[]'::json) from ${db
+        .select({ score: checkIns.score, at: sql`${epochMs(hm.startsAt)}`.as('at'), id: hm.id })
+        .from(checkIns)
+        .innerJoin(hm, eq(hm.id, checkIns.meetingId))
+        .where(and(eq(hm.seriesId, s.id), lt(hm.startsAt, m.startsAt)))
+        .orderBy(desc(hm.startsAt))
+        .limit(11)} h)`,
+      latestMinutes: sql<{ body: string; status: 'draft' | 'shared' | 'acknowledged'; meetingId: string; startsAt: number } | null>`${db
+        .select({ row: sql`json_build_object('body', ${minutes.body}, 'status', ${minutes.status}, 'meetingId', ${mm.id}, 'startsAt', ${epochMs(mm.startsAt)})` })
+        .from(minutes)
+        .innerJoin(mm, eq(mm.id, minutes.meetingId))
+        .where(and(eq(mm.seriesId, s.id), lt(mm.startsAt, m.startsAt), ne(mm.id, m.id)))
+        .orderBy(desc(mm.startsAt))
+        .limit(1)}`,
+      timeZone: sql<string | null>`${db.select({ tz: employees.timeZone }).from(employees).where(eq(employees.id, actor.employeeId))}`,
+      bank: bankRowsJson(db),
+      feedback: feedbackJson(db, and(gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
+      // The report's active goals (goalPolicy.readableWhere inside goalsJson).
+      goals: goalsJson(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active'))),
+    })
+    .from(series)
+    .leftJoin(
+      meetings,
+      eq(
+        meetings.id,
+        sql`${db
+          .select({ id: pm.id })
+          .from(pm)
+          .where(and(eq(pm.seriesId, series.id), lt(pm.startsAt, m.startsAt), ne(pm.status, 'cancelled')))
+          .orderBy(desc(pm.startsAt))
+          .limit(1)}`,
       ),
+    )
+    .where(eq(series.id, s.id));
+  const { previous, history, latestMinutes } = extra!;
+  const goalsSince = previous?.startsAt ?? null;
+  const feedback = presentFeedback(actor, extra!.feedback.map((r) => ({ ...r, s })));
+  // The goals each with the updates and comments posted since the last meeting.
+  const reportGoals = presentGoals(actor, extra!.goals, goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 });
+  const [lastTopics, open] = await Promise.all([
+    previous ? presentTopics(db, actor, extra!.lastTopics, s, previous) : Promise.resolve([]),
+    listActionItems(
+      db,
+      actor,
+      and(eq(actionItems.seriesId, s.id), eq(actionItems.status, 'open'), followUpPolicy.pairWhere(actor))!,
+      { page: 1, pageSize: briefActionItemMax },
+      todayIn(extra!.timeZone),
     ),
-    db
-      .select({ body: minutes.body, status: minutes.status, meetingId: meetings.id, startsAt: meetings.startsAt })
-      .from(minutes)
-      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-      .where(and(eq(meetings.seriesId, s.id), lt(meetings.startsAt, m.startsAt), ne(meetings.id, m.id)))
-      .orderBy(desc(meetings.startsAt))
-      .limit(1),
-    loadFeedback(db, actor, and(eq(feedbackRecords.seriesId, s.id), gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
-    // The report's active goals, each with the updates and comments posted since the last meeting.
-    loadGoals(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active')), goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 }),
   ]);
   const current = body.checkIn;
-  const trend = history.map((h) => ({ date: h.at.toISOString(), score: h.score }));
+  const trend = history.map((h) => ({ date: new Date(h.at).toISOString(), score: h.score }));
   if (current) trend.push({ date: m.startsAt.toISOString(), score: current.score });
   const reportTopics = body.topics.filter((t) => t.authorRole === 'report');
   const sent = new Set(body.preQuestions.map((q) => q.text));
@@ -110,14 +134,14 @@ export const prepBriefApi = router().openapi(get, async (c) => {
           }
         : null,
       suggestedQuestions: suggest(
-        await visibleBank(db),
+        visibleOf(bankOf(extra!.bank)),
         reportTopics.map((t) => t.category),
         sent,
       ),
       actionItems: open.items,
       lastMinutes: latestMinutes
         ? {
-            meeting: { id: latestMinutes.meetingId, startsAt: latestMinutes.startsAt.toISOString() },
+            meeting: { id: latestMinutes.meetingId, startsAt: new Date(latestMinutes.startsAt).toISOString() },
             status: latestMinutes.status,
             ...summariseMinutes(latestMinutes.body),
           }
