@@ -59,3 +59,43 @@ export function runPreload(preload: RoutePreload, queryClient: QueryClient, para
   void preload.chunk?.();
   if (withData) preload.data?.(queryClient, params);
 }
+
+/**
+ * API answers the page's HTML asked the browser to fetch at once (`<link rel=preload as=fetch>`,
+ * written by the server from `firstScreenHints.ts`, ADR 0221), by absolute address. Each is taken
+ * over once, by the first request for it while the page is opening; later requests go to the
+ * server as usual, so an answer that is no longer fresh is never shown.
+ */
+let preloadedData: Set<string> | null = null;
+
+/** How long after navigation start a preloaded answer may still be taken over (ms). */
+const preloadedDataTtlMs = 10_000;
+
+/** Whether `url` was preloaded by the HTML and not yet taken over (and marks it taken). */
+export function takePreloadedData(url: string): boolean {
+  if (typeof performance !== 'undefined' && performance.now() > preloadedDataTtlMs) return false;
+  if (preloadedData === null) {
+    preloadedData = new Set();
+    if (typeof document !== 'undefined') {
+      for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')) preloadedData.add(link.href);
+    }
+  }
+  return preloadedData.delete(url);
+}
+
+/**
+ * The answer the browser preloaded for `url`: the same request as the link's (GET, same-origin
+ * credentials, no headers of our own), so the browser hands over the preloaded response instead of
+ * asking again. Null when it was not preloaded or did not succeed (the caller then asks as usual,
+ * so an error comes back in the page's language).
+ */
+export async function preloadedAnswer(url: string, signal: AbortSignal): Promise<Response | null> {
+  if (!takePreloadedData(url)) return null;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', signal });
+    return response.ok ? response : null;
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Writes `first-screen.json` beside the built `index.html`: for each page of
+ * `src/web/firstScreenHints.ts`, the chunks its code is in (and the chunks those import, less what
+ * `index.html` already loads) and the API addresses it asks for first. The server turns them into
+ * preload links in the page's HTML (`src/server/firstScreenHtml.ts`, ADR 0221). A module of the
+ * table that is in no chunk fails the build, so the table cannot point at code that moved.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { firstScreenHints } from '../src/web/firstScreenHints.js';
+
+/** What the server reads: per page path, the files to modulepreload and the data to preload. */
+export interface FirstScreenManifest {
+  pages: { path: string; modules: string[]; data: string[] }[];
+}
+
+interface ChunkInfo {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  imports: string[];
+  moduleIds: string[];
+}
+
+export const firstScreenFile = 'first-screen.json';
+
+export function firstScreenPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'taiwa-first-screen',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkInfo => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (start: string[], into = new Set<string>()): Set<string> => {
+        for (const file of start) {
+          if (into.has(file)) continue;
+          into.add(file);
+          closure(byFile.get(file)?.imports ?? [], into);
+        }
+        return into;
+      };
+      const loadedByEntry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+      const manifest: FirstScreenManifest = {
+        pages: firstScreenHints.map((hint) => {
+          const own = hint.modules.map((module) => {
+            const id = path.resolve(root, module);
+            const chunk = chunks.find((c) => c.moduleIds.includes(id));
+            if (!chunk) throw new Error(`firstScreenHints: ${module} (page ${hint.path}) is in no chunk`);
+            return chunk.fileName;
+          });
+          const files = [...closure(own)].filter((f) => !loadedByEntry.has(f));
+          return { path: hint.path, modules: files.map((f) => `/${f}`), data: hint.data };
+        }),
+      };
+      this.emitFile({ type: 'asset', fileName: firstScreenFile, source: JSON.stringify(manifest) });
+    },
+  };
+}
+

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstScreenHtml, firstScreenLinks, matchFirstScreenPage, parseFirstScreenPages, type FirstScreenPage } from './firstScreenHtml.js';
+import { testApp } from './test/app.js';
+import { testDatabase } from './test/database.js';
+import { noDatabase } from './test/provided.js';
+
+const pages: FirstScreenPage[] = [
+  { path: '/', modules: ['/assets/AppLayout-a.js', '/assets/HomePage-b.js'], data: ['/api/session', '/api/home'] },
+  { path: '/meetings/$meetingId/room', modules: ['/assets/Room-c.js'], data: ['/api/session', '/api/meetings/$meetingId/flow'] },
+];
+const indexHtml = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>';
+
+describe('matchFirstScreenPage', () => {
+  it.each([
+    ['/', '/', {}],
+    ['/meetings/0b6f-42/room', '/meetings/$meetingId/room', { meetingId: '0b6f-42' }],
+    ['/meetings/0b6f-42/room/', '/meetings/$meetingId/room', { meetingId: '0b6f-42' }],
+  ])('%s is the page %s', (pathname, expected, params) => {
+    const match = matchFirstScreenPage(pages, pathname);
+    expect(match?.page.path).toBe(expected);
+    expect(match?.params).toEqual(params);
+  });
+
+  it.each(['/employees', '/meetings/x/prep', '/meetings/a%22b/room', '/meetings//room', '/meetings/a/b/room'])('%s has no page', (pathname) => {
+    expect(matchFirstScreenPage(pages, pathname)).toBeNull();
+  });
+});
+
+describe('firstScreenHtml', () => {
+  it("puts the page's data and chunks, parameters filled in, at the end of the head", () => {
+    const html = firstScreenHtml(indexHtml, pages, '/meetings/m-1/room');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/session">');
+    expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/meetings/m-1/flow">');
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/Room-c.js">');
+    expect(head).not.toContain('HomePage');
+    expect(html.endsWith('<body><div id="root"></div></body></html>')).toBe(true);
+  });
+
+  it('leaves the HTML of an address without a page as it is', () => {
+    expect(firstScreenHtml(indexHtml, pages, '/employees')).toBe(indexHtml);
+    expect(firstScreenHtml(indexHtml, [], '/')).toBe(indexHtml);
+  });
+
+  it('escapes what it writes into an attribute', () => {
+    const odd: FirstScreenPage[] = [{ path: '/x', modules: ['/assets/a"b<c>.js'], data: [] }];
+    expect(firstScreenLinks(odd, '/x')).toBe('<link rel="modulepreload" crossorigin href="/assets/a&quot;b&lt;c&gt;.js">');
+  });
+
+  it('reads only a well-formed list', () => {
+    expect(parseFirstScreenPages(null)).toEqual([]);
+    expect(parseFirstScreenPages('not json')).toEqual([]);
+    expect(parseFirstScreenPages('{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}]}')).toEqual([{ path: '/a', modules: [], data: [] }]);
+  });
+});
+
+describe.skipIf(noDatabase)('the page HTML served', () => {
+  const database = testDatabase();
+  let app: ReturnType<typeof testApp>['app'];
+  let webDir: string;
+
+  beforeAll(() => {
+    webDir = mkdtempSync(path.join(os.tmpdir(), 'taiwa-web-'));
+    writeFileSync(path.join(webDir, 'index.html'), indexHtml);
+    writeFileSync(path.join(webDir, 'first-screen.json'), JSON.stringify({ pages }));
+    app = testApp(database, { webDir }).app;
+  });
+  afterAll(() => rmSync(webDir, { recursive: true, force: true }));
+
+  it.each([
+    ['/', '/api/home'],
+    ['/meetings/m-2/room', '/api/meetings/m-2/flow'],
+  ])('%s carries its preload links, not cached, the same with or without a session cookie', async (pathname, data) => {
+    const plain = await app.request(pathname);
+    const withCookie = await app.request(pathname, { headers: { cookie: 'better-auth.session_token=whatever' } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    const html = await plain.text();
+    expect(html).toContain(`href="${data}"`);
+    expect(await withCookie.text()).toBe(html);
+  });
+
+  it.each(['/employees', '/index.html'])('%s gets the plain HTML, not cached', async (pathname) => {
+    const res = await app.request(pathname);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toBe(indexHtml);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The web client's `index.html` for one address, with the preload links of its page (ADR 0221):
+ * `<link rel=modulepreload>` for the page's chunks and `<link rel=preload as=fetch>` for the API
+ * answers it asks for first, both from `first-screen.json` (written by the build,
+ * `scripts/firstScreen.ts`). The browser then fetches the page's code and data together with the
+ * entry script instead of after it.
+ *
+ * The links depend on the address only, never on who asks: the HTML of an address is the same for
+ * everyone (a signed-out visitor's data preloads are answered 401 and left unused).
+ */
+
+export interface FirstScreenPage {
+  path: string;
+  modules: string[];
+  data: string[];
+}
+
+/** An address parameter is put into a data address only when it looks like an id. */
+const paramPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The page of `pathname` and its parameters, or null when no page of the list matches. */
+export function matchFirstScreenPage(
+  pages: readonly FirstScreenPage[],
+  pathname: string,
+): { page: FirstScreenPage; params: Record<string, string> } | null {
+  const parts = pathname.replace(/\/+$/, '').split('/');
+  for (const page of pages) {
+    const pattern = page.path.replace(/\/+$/, '').split('/');
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((segment, i) => {
+      const part = parts[i]!;
+      if (!segment.startsWith('$')) return segment === part;
+      if (!paramPattern.test(part)) return false;
+      params[segment.slice(1)] = part;
+      return true;
+    });
+    if (matches) return { page, params };
+  }
+  return null;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The preload links of `pathname`'s page ('' when it has none). */
+export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: string): string {
+  const match = matchFirstScreenPage(pages, pathname);
+  if (!match) return '';
+  const { page, params } = match;
+  const data = page.data.map((address) => address.replace(/\$([A-Za-z]+)/g, (_m, name: string) => params[name] ?? ''));
+  return [
+    // Data first: the API answers take longest, and the browser starts requests in document order.
+    ...data.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeAttribute(href)}">`),
+    ...page.modules.map((href) => `<link rel="modulepreload" crossorigin href="${escapeAttribute(href)}">`),
+  ].join('\n    ');
+}
+
+/** `indexHtml` with the preload links of `pathname`'s page at the end of its head. */
+export function firstScreenHtml(indexHtml: string, pages: readonly FirstScreenPage[], pathname: string): string {
+  const links = firstScreenLinks(pages, pathname);
+  if (!links) return indexHtml;
+  const at = indexHtml.indexOf('</head>');
+  if (at < 0) return indexHtml;
+  return `${indexHtml.slice(0, at)}  ${links}\n  ${indexHtml.slice(at)}`;
+}
+
+/** Reads the list the build wrote; a missing or unreadable file means no preload links. */
+export function parseFirstScreenPages(text: string | null): FirstScreenPage[] {
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as { pages?: unknown };
+    if (!Array.isArray(parsed.pages)) return [];
+    return parsed.pages.filter(
+      (p): p is FirstScreenPage =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as FirstScreenPage).path === 'string' &&
+        Array.isArray((p as FirstScreenPage).modules) &&
+        Array.isArray((p as FirstScreenPage).data),
+    );
+  } catch {
+    return [];
+  }
+}
