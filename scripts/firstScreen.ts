@@ -61,3 +61,34 @@ export function firstScreenPlugin(): Plugin {
   };
 }
 
+const mergeRefsModule = '\0taiwa-scroll-area-merge-refs';
+
+/**
+ * Mantine's ScrollArea takes one helper, `useMergeRefs`, from `@floating-ui/react`, and with it the
+ * whole of floating-ui (about 15 kB gzip) comes into every page with the signed-in shell, whose
+ * navigation scrolls in a ScrollArea. This gives ScrollArea the same helper from `@mantine/hooks`
+ * (`useMergedRef`: the refs merged into one callback ref, each cleaned up when the node changes),
+ * so floating-ui is loaded only with the popovers, menus and selects that position with it. If
+ * ScrollArea ever imports anything else from floating-ui, the build fails on the missing export.
+ */
+export function scrollAreaWithoutFloatingUi(): Plugin {
+  return {
+    name: 'taiwa-scroll-area-without-floating-ui',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@floating-ui/react' && importer && /@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/.test(importer)) {
+        return mergeRefsModule;
+      }
+      return null;
+    },
+    load(id) {
+      if (id !== mergeRefsModule) return null;
+      return [
+        "import { useMergedRef } from '@mantine/hooks';",
+        'export function useMergeRefs(refs) {',
+        '  return useMergedRef(...refs);',
+        '}',
+      ].join('\n');
+    },
+  };
+}
