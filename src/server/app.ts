@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { departmentsApi } from './api/departments/departments.js';
@@ -46,7 +47,7 @@ import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
-import { finishDocument } from './api/openapi.js';
+import { finishDocument, sessionCookieName } from './api/openapi.js';
 import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { compressResponses, varyOnEncoding } from './compression.js';
@@ -248,7 +249,9 @@ export function createApp(services: Services) {
       indexHtml = await readFile(file, 'utf8');
     }
     c.header('cache-control', 'no-cache');
-    return c.html(firstScreenHtml(indexHtml, firstScreenPages, c.req.path));
+    c.header('vary', 'Cookie', { append: true });
+    const withSession = getCookie(c, sessionCookieName(config.baseUrl)) !== undefined;
+    return c.html(firstScreenHtml(indexHtml, firstScreenPages, c.req.path, withSession));
   };
   app.get('/', sendIndex);
   app.get('/index.html', sendIndex);

@@ -31,7 +31,7 @@ describe('matchFirstScreenPage', () => {
 
 describe('firstScreenHtml', () => {
   it("puts the page's data and chunks, parameters filled in, at the end of the head", () => {
-    const html = firstScreenHtml(indexHtml, pages, '/meetings/m-1/room');
+    const html = firstScreenHtml(indexHtml, pages, '/meetings/m-1/room', true);
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/session">');
     expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/meetings/m-1/flow">');
@@ -40,14 +40,21 @@ describe('firstScreenHtml', () => {
     expect(html.endsWith('<body><div id="root"></div></body></html>')).toBe(true);
   });
 
+  it('without a session cookie preloads only the answers every visitor gets', () => {
+    const links = firstScreenLinks(pages, '/', false);
+    expect(links).toContain('href="/api/session"');
+    expect(links).not.toContain('/api/home');
+    expect(links).toContain('href="/assets/HomePage-b.js"');
+  });
+
   it('leaves the HTML of an address without a page as it is', () => {
-    expect(firstScreenHtml(indexHtml, pages, '/employees')).toBe(indexHtml);
-    expect(firstScreenHtml(indexHtml, [], '/')).toBe(indexHtml);
+    expect(firstScreenHtml(indexHtml, pages, '/employees', true)).toBe(indexHtml);
+    expect(firstScreenHtml(indexHtml, [], '/', true)).toBe(indexHtml);
   });
 
   it('escapes what it writes into an attribute', () => {
     const odd: FirstScreenPage[] = [{ path: '/x', modules: ['/assets/a"b<c>.js'], data: [] }];
-    expect(firstScreenLinks(odd, '/x')).toBe('<link rel="modulepreload" crossorigin href="/assets/a&quot;b&lt;c&gt;.js">');
+    expect(firstScreenLinks(odd, '/x', true)).toBe('<link rel="modulepreload" crossorigin href="/assets/a&quot;b&lt;c&gt;.js">');
   });
 
   it('reads only a well-formed list', () => {
@@ -73,14 +80,21 @@ describe.skipIf(noDatabase)('the page HTML served', () => {
   it.each([
     ['/', '/api/home'],
     ['/meetings/m-2/room', '/api/meetings/m-2/flow'],
-  ])('%s carries its preload links, not cached, the same with or without a session cookie', async (pathname, data) => {
-    const plain = await app.request(pathname);
-    const withCookie = await app.request(pathname, { headers: { cookie: 'better-auth.session_token=whatever' } });
-    expect(plain.status).toBe(200);
-    expect(plain.headers.get('cache-control')).toBe('no-cache');
-    const html = await plain.text();
+  ])("%s carries its preload links, not cached; the page's data only with a session cookie, whoever's", async (pathname, data) => {
+    const anonymous = await app.request(pathname);
+    const signedIn = await app.request(pathname, { headers: { cookie: 'taiwa.session_token=one-person' } });
+    const other = await app.request(pathname, { headers: { cookie: 'taiwa.session_token=another-person; other=x' } });
+    for (const res of [anonymous, signedIn]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('vary')).toMatch(/cookie/i);
+    }
+    const anonymousHtml = await anonymous.text();
+    const html = await signedIn.text();
+    expect(anonymousHtml).toContain('href="/api/session"');
+    expect(anonymousHtml).not.toContain(`href="${data}"`);
     expect(html).toContain(`href="${data}"`);
-    expect(await withCookie.text()).toBe(html);
+    expect(await other.text()).toBe(html);
   });
 
   it.each(['/employees', '/index.html'])('%s gets the plain HTML, not cached', async (pathname) => {

@@ -5,8 +5,11 @@
  * `scripts/firstScreen.ts`). The browser then fetches the page's code and data together with the
  * entry script instead of after it.
  *
- * The links depend on the address only, never on who asks: the HTML of an address is the same for
- * everyone (a signed-out visitor's data preloads are answered 401 and left unused).
+ * The links never depend on who asks. They depend on the address and on one fact about the request:
+ * whether it carries a session cookie at all (not who it belongs to, nor whether it is still valid).
+ * Without one, only the answers every visitor gets (`/api/session`, `/api/setup`) are preloaded, so
+ * a signed-out visitor's browser logs no failed request; with one, the page's own data too. Two
+ * variants per address, the same for everyone in each, sent with `Vary: Cookie`.
  */
 
 export interface FirstScreenPage {
@@ -14,6 +17,9 @@ export interface FirstScreenPage {
   modules: string[];
   data: string[];
 }
+
+/** API answers that every visitor gets (200, `null` or a flag, for nobody too). */
+const answersEveryone = new Set(['/api/session', '/api/setup']);
 
 /** An address parameter is put into a data address only when it looks like an id. */
 const paramPattern = /^[A-Za-z0-9_-]{1,100}$/;
@@ -44,12 +50,17 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The preload links of `pathname`'s page ('' when it has none). */
-export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: string): string {
+/**
+ * The preload links of `pathname`'s page ('' when it has none); `withSession`: the request carries
+ * a session cookie, so the page's own data are worth preloading.
+ */
+export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: string, withSession: boolean): string {
   const match = matchFirstScreenPage(pages, pathname);
   if (!match) return '';
   const { page, params } = match;
-  const data = page.data.map((address) => address.replace(/\$([A-Za-z]+)/g, (_m, name: string) => params[name] ?? ''));
+  const data = page.data
+    .filter((address) => withSession || answersEveryone.has(address))
+    .map((address) => address.replace(/\$([A-Za-z]+)/g, (_m, name: string) => params[name] ?? ''));
   return [
     // Data first: the API answers take longest, and the browser starts requests in document order.
     ...data.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeAttribute(href)}">`),
@@ -58,8 +69,8 @@ export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: st
 }
 
 /** `indexHtml` with the preload links of `pathname`'s page at the end of its head. */
-export function firstScreenHtml(indexHtml: string, pages: readonly FirstScreenPage[], pathname: string): string {
-  const links = firstScreenLinks(pages, pathname);
+export function firstScreenHtml(indexHtml: string, pages: readonly FirstScreenPage[], pathname: string, withSession: boolean): string {
+  const links = firstScreenLinks(pages, pathname, withSession);
   if (!links) return indexHtml;
   const at = indexHtml.indexOf('</head>');
   if (at < 0) return indexHtml;
