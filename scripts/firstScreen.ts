@@ -1,9 +1,10 @@
 /**
  * Writes `first-screen.json` beside the built `index.html`: for each page of
  * `src/web/firstScreenHints.ts`, the chunks its code is in (and the chunks those import, less what
- * `index.html` already loads) and the API addresses it asks for first. The server turns them into
- * preload links in the page's HTML (`src/server/firstScreenHtml.ts`, ADR 0221). A module of the
- * table that is in no chunk fails the build, so the table cannot point at code that moved.
+ * `index.html` already loads) and the API addresses it asks for first, and each language's catalog
+ * chunk. The server turns them into preload links in the page's HTML (`src/server/firstScreenHtml.ts`,
+ * ADR 0221). A module of the table that is in no chunk fails the build, so the table cannot point at
+ * code that moved.
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -12,6 +13,8 @@ import { firstScreenHints } from '../src/web/firstScreenHints.js';
 /** What the server reads: per page path, the files to modulepreload and the data to preload. */
 export interface FirstScreenManifest {
   pages: { path: string; modules: string[]; data: string[] }[];
+  /** Each language's catalog chunk (`src/web/i18n/<lang>.json`), by language. */
+  catalogs: Record<string, string>;
 }
 
 interface ChunkInfo {
@@ -44,7 +47,15 @@ export function firstScreenPlugin(): Plugin {
         return into;
       };
       const loadedByEntry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+      const catalogs: Record<string, string> = {};
+      for (const c of chunks) {
+        for (const id of c.moduleIds) {
+          const m = /[\\/]i18n[\\/]([a-z]{2})\.json$/.exec(id);
+          if (m && id.startsWith(root)) catalogs[m[1]!] = `/${c.fileName}`;
+        }
+      }
       const manifest: FirstScreenManifest = {
+        catalogs,
         pages: firstScreenHints.map((hint) => {
           const own = hint.modules.map((module) => {
             const id = path.resolve(root, module);

@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { defaultLocale, locales } from '../domain/limits.js';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { departmentsApi } from './api/departments/departments.js';
@@ -51,7 +52,7 @@ import { finishDocument, sessionCookieName } from './api/openapi.js';
 import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { compressResponses, varyOnEncoding } from './compression.js';
-import { firstScreenHtml, parseFirstScreenPages, type FirstScreenPage } from './firstScreenHtml.js';
+import { firstScreenHtml, parseFirstScreenManifest, type FirstScreenManifest } from './firstScreenHtml.js';
 import { importFileMaxBytes } from '../domain/employeeImport.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
@@ -239,19 +240,21 @@ export function createApp(services: Services) {
   // The SPA's index.html for every page address (also `/`, which serveStatic would answer from the
   // directory), with the preload links of the page being opened (firstScreenHtml.ts, ADR 0221).
   let indexHtml: string | null = null;
-  let firstScreenPages: FirstScreenPage[] = [];
+  let firstScreen: FirstScreenManifest = parseFirstScreenManifest(null);
   const sendIndex = async (c: Context) => {
     if (indexHtml === null) {
       const file = path.join(webDir, 'index.html');
       if (!existsSync(file)) return c.text('The web client is not built. Run `npm run build`.', 503);
       const hints = path.join(webDir, 'first-screen.json');
-      firstScreenPages = parseFirstScreenPages(existsSync(hints) ? await readFile(hints, 'utf8') : null);
+      firstScreen = parseFirstScreenManifest(existsSync(hints) ? await readFile(hints, 'utf8') : null);
       indexHtml = await readFile(file, 'utf8');
     }
     c.header('cache-control', 'no-cache');
     c.header('vary', 'Cookie', { append: true });
     const withSession = getCookie(c, sessionCookieName(config.baseUrl)) !== undefined;
-    return c.html(firstScreenHtml(indexHtml, firstScreenPages, c.req.path, withSession));
+    const shown = getCookie(c, 'taiwa.lang');
+    const language = (locales as readonly string[]).includes(shown ?? '') ? shown! : defaultLocale;
+    return c.html(firstScreenHtml(indexHtml, firstScreen, c.req.path, { withSession, language }));
   };
   app.get('/', sendIndex);
   app.get('/index.html', sendIndex);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstScreenHtml, firstScreenLinks, matchFirstScreenPage, parseFirstScreenPages, type FirstScreenPage } from './firstScreenHtml.js';
+import { firstScreenHtml, firstScreenLinks, matchFirstScreenPage, parseFirstScreenManifest, type FirstScreenPage } from './firstScreenHtml.js';
 import { testApp } from './test/app.js';
 import { testDatabase } from './test/database.js';
 import { noDatabase } from './test/provided.js';
@@ -11,6 +11,8 @@ const pages: FirstScreenPage[] = [
   { path: '/', modules: ['/assets/AppLayout-a.js', '/assets/HomePage-b.js'], data: ['/api/session', '/api/home'] },
   { path: '/meetings/$meetingId/room', modules: ['/assets/Room-c.js'], data: ['/api/session', '/api/meetings/$meetingId/flow'] },
 ];
+const catalogs = { ja: '/assets/ja-j.js', en: '/assets/en-e.js' };
+const manifest = { pages, catalogs };
 const indexHtml = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>';
 
 describe('matchFirstScreenPage', () => {
@@ -31,12 +33,14 @@ describe('matchFirstScreenPage', () => {
 
 describe('firstScreenHtml', () => {
   it("puts the page's data and chunks, parameters filled in, at the end of the head", () => {
-    const html = firstScreenHtml(indexHtml, pages, '/meetings/m-1/room', true);
+    const html = firstScreenHtml(indexHtml, manifest, '/meetings/m-1/room', { withSession: true, language: 'en' });
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/session">');
     expect(head).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/meetings/m-1/flow">');
     expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/Room-c.js">');
     expect(head).not.toContain('HomePage');
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/en-e.js">');
+    expect(head).not.toContain('ja-j.js');
     expect(html.endsWith('<body><div id="root"></div></body></html>')).toBe(true);
   });
 
@@ -47,9 +51,11 @@ describe('firstScreenHtml', () => {
     expect(links).toContain('href="/assets/HomePage-b.js"');
   });
 
-  it('leaves the HTML of an address without a page as it is', () => {
-    expect(firstScreenHtml(indexHtml, pages, '/employees', true)).toBe(indexHtml);
-    expect(firstScreenHtml(indexHtml, [], '/', true)).toBe(indexHtml);
+  it("an address without a page gets the language's catalog only; without a build list, nothing", () => {
+    const html = firstScreenHtml(indexHtml, manifest, '/employees', { withSession: true, language: 'ja' });
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/ja-j.js">');
+    expect(html.match(/<link /g)).toHaveLength(1);
+    expect(firstScreenHtml(indexHtml, parseFirstScreenManifest(null), '/', { withSession: true, language: 'ja' })).toBe(indexHtml);
   });
 
   it('escapes what it writes into an attribute', () => {
@@ -58,9 +64,12 @@ describe('firstScreenHtml', () => {
   });
 
   it('reads only a well-formed list', () => {
-    expect(parseFirstScreenPages(null)).toEqual([]);
-    expect(parseFirstScreenPages('not json')).toEqual([]);
-    expect(parseFirstScreenPages('{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}]}')).toEqual([{ path: '/a', modules: [], data: [] }]);
+    expect(parseFirstScreenManifest(null)).toEqual({ pages: [], catalogs: {} });
+    expect(parseFirstScreenManifest('not json')).toEqual({ pages: [], catalogs: {} });
+    expect(parseFirstScreenManifest('{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}],"catalogs":{"ja":"/assets/ja.js","en":3}}')).toEqual({
+      pages: [{ path: '/a', modules: [], data: [] }],
+      catalogs: { ja: '/assets/ja.js' },
+    });
   });
 });
 
@@ -72,7 +81,7 @@ describe.skipIf(noDatabase)('the page HTML served', () => {
   beforeAll(() => {
     webDir = mkdtempSync(path.join(os.tmpdir(), 'taiwa-web-'));
     writeFileSync(path.join(webDir, 'index.html'), indexHtml);
-    writeFileSync(path.join(webDir, 'first-screen.json'), JSON.stringify({ pages }));
+    writeFileSync(path.join(webDir, 'first-screen.json'), JSON.stringify(manifest));
     app = testApp(database, { webDir }).app;
   });
   afterAll(() => rmSync(webDir, { recursive: true, force: true }));
@@ -97,9 +106,22 @@ describe.skipIf(noDatabase)('the page HTML served', () => {
     expect(await other.text()).toBe(html);
   });
 
-  it.each(['/employees', '/index.html'])('%s gets the plain HTML, not cached', async (pathname) => {
+  it.each([
+    [undefined, 'ja-j.js'],
+    ['taiwa.lang=en', 'en-e.js'],
+    ['taiwa.lang=ja', 'ja-j.js'],
+    ['taiwa.lang=xx', 'ja-j.js'],
+  ])('cookie %s preloads the catalog %s', async (cookie, catalog) => {
+    const html = await (await app.request('/employees', { headers: cookie ? { cookie } : {} })).text();
+    expect(html).toContain(catalog);
+    expect(html).not.toContain(catalog.startsWith('ja') ? 'en-e.js' : 'ja-j.js');
+  });
+
+  it.each(['/employees', '/index.html'])('%s gets no page links, not cached', async (pathname) => {
     const res = await app.request(pathname);
     expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(await res.text()).toBe(indexHtml);
+    const html = await res.text();
+    expect(html).not.toContain('/api/');
+    expect(html).not.toContain('HomePage');
   });
 });

@@ -5,10 +5,11 @@
  * `scripts/firstScreen.ts`). The browser then fetches the page's code and data together with the
  * entry script instead of after it.
  *
- * The links never depend on who asks. They depend on the address and on one fact about the request:
- * whether it carries a session cookie at all (not who it belongs to, nor whether it is still valid).
+ * The links never depend on who asks. They depend on the address and on two facts about the
+ * request: the language the browser last showed (cookie `taiwa.lang`, which picks the catalog) and
+ * whether it carries a session cookie at all (not whose, nor whether it is still valid).
  * Without one, only the answers every visitor gets (`/api/session`, `/api/setup`) are preloaded, so
- * a signed-out visitor's browser logs no failed request; with one, the page's own data too. Two
+ * a signed-out visitor's browser logs no failed request; with one, the page's own data too. A few
  * variants per address, the same for everyone in each, sent with `Vary: Cookie`.
  */
 
@@ -16,6 +17,20 @@ export interface FirstScreenPage {
   path: string;
   modules: string[];
   data: string[];
+}
+
+/** What the build wrote (`first-screen.json`): the pages, and each language's catalog chunk. */
+export interface FirstScreenManifest {
+  pages: FirstScreenPage[];
+  catalogs: Record<string, string>;
+}
+
+/** Who is asking, as far as the links may depend on it (never on who they are). */
+export interface FirstScreenRequest {
+  /** The request carries a session cookie (not checked). */
+  withSession: boolean;
+  /** The language the browser last showed (cookie `taiwa.lang`, else the default). */
+  language: string;
 }
 
 /** API answers that every visitor gets (200, `null` or a flag, for nobody too). */
@@ -68,22 +83,34 @@ export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: st
   ].join('\n    ');
 }
 
-/** `indexHtml` with the preload links of `pathname`'s page at the end of its head. */
-export function firstScreenHtml(indexHtml: string, pages: readonly FirstScreenPage[], pathname: string, withSession: boolean): string {
-  const links = firstScreenLinks(pages, pathname, withSession);
+/**
+ * `indexHtml` with, at the end of its head, the catalog of the language the browser shows (every
+ * page renders only once it is there) and the preload links of `pathname`'s page.
+ */
+export function firstScreenHtml(indexHtml: string, manifest: FirstScreenManifest, pathname: string, request: FirstScreenRequest): string {
+  const catalog = manifest.catalogs[request.language];
+  const links = [
+    ...(catalog ? [`<link rel="modulepreload" crossorigin href="${escapeAttribute(catalog)}">`] : []),
+    ...[firstScreenLinks(manifest.pages, pathname, request.withSession)].filter(Boolean),
+  ].join('\n    ');
   if (!links) return indexHtml;
   const at = indexHtml.indexOf('</head>');
   if (at < 0) return indexHtml;
   return `${indexHtml.slice(0, at)}  ${links}\n  ${indexHtml.slice(at)}`;
 }
 
-/** Reads the list the build wrote; a missing or unreadable file means no preload links. */
-export function parseFirstScreenPages(text: string | null): FirstScreenPage[] {
-  if (!text) return [];
+/** Reads what the build wrote; a missing or unreadable file means no preload links. */
+export function parseFirstScreenManifest(text: string | null): FirstScreenManifest {
+  const none: FirstScreenManifest = { pages: [], catalogs: {} };
+  if (!text) return none;
   try {
-    const parsed = JSON.parse(text) as { pages?: unknown };
-    if (!Array.isArray(parsed.pages)) return [];
-    return parsed.pages.filter(
+    const parsed = JSON.parse(text) as { pages?: unknown; catalogs?: unknown };
+    const catalogs =
+      typeof parsed.catalogs === 'object' && parsed.catalogs !== null
+        ? Object.fromEntries(Object.entries(parsed.catalogs).filter((e): e is [string, string] => typeof e[1] === 'string'))
+        : {};
+    if (!Array.isArray(parsed.pages)) return { pages: [], catalogs };
+    const pages = parsed.pages.filter(
       (p): p is FirstScreenPage =>
         typeof p === 'object' &&
         p !== null &&
@@ -91,7 +118,8 @@ export function parseFirstScreenPages(text: string | null): FirstScreenPage[] {
         Array.isArray((p as FirstScreenPage).modules) &&
         Array.isArray((p as FirstScreenPage).data),
     );
+    return { pages, catalogs };
   } catch {
-    return [];
+    return none;
   }
 }
