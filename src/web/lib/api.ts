@@ -52,7 +52,7 @@ export const client = createClient<paths>({
   querySerializer,
   fetch: async (request: Request) => {
     if (request.method === 'GET') {
-      const preloaded = await preloadedAnswer(request.url, request.signal);
+      const preloaded = await preloadedAnswer(request.url, request.signal, i18n.language || 'ja');
       if (preloaded) return preloaded;
     }
     if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');

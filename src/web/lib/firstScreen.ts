@@ -84,16 +84,31 @@ export function takePreloadedData(url: string): boolean {
 }
 
 /**
+ * The language the server answers a request in that carries the browser's own Accept-Language (as
+ * a preload does): the first of the browser's languages that is Japanese or English, else Japanese
+ * (as `localeFromHeader` on the server).
+ */
+export function browserAnswerLanguage(): string {
+  for (const tag of typeof navigator === 'undefined' ? [] : navigator.languages) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('ja')) return 'ja';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'ja';
+}
+
+/**
  * The answer the browser preloaded for `url`: the same request as the link's (GET, same-origin
  * credentials, no headers of our own), so the browser hands over the preloaded response instead of
- * asking again. Null when it was not preloaded or did not succeed (the caller then asks as usual,
- * so an error comes back in the page's language).
+ * asking again. A success is always taken; an error only when `pageLanguage` is the language the
+ * server answered in (else its message would be in the wrong language, and the caller asks again).
+ * Null when it was not preloaded or is not taken.
  */
-export async function preloadedAnswer(url: string, signal: AbortSignal): Promise<Response | null> {
+export async function preloadedAnswer(url: string, signal: AbortSignal, pageLanguage: string): Promise<Response | null> {
   if (!takePreloadedData(url)) return null;
   try {
     const response = await fetch(url, { credentials: 'same-origin', signal });
-    return response.ok ? response : null;
+    return response.ok || pageLanguage === browserAnswerLanguage() ? response : null;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     return null;
