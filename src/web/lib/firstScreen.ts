@@ -61,6 +61,37 @@ export function runPreload(preload: RoutePreload, queryClient: QueryClient, para
 }
 
 /**
+ * Route data the start-up (`startFirstScreen`) already asked for, which the first navigation's
+ * loader then does not ask for again: its answer, even a 403, is this navigation's answer (with
+ * preloaded answers it is often there before the loader runs, and asking again would be a second
+ * request). Forgotten once the first navigation has settled, so later ones ask as usual (a 401
+ * before sign-in is asked again after it).
+ */
+let startedAtStartUp: Map<RoutePreload, Set<string>> | null = new Map();
+
+const paramsKey = (params: Record<string, string>) => JSON.stringify(Object.entries(params).sort());
+
+/** `runPreload` at start-up: remembers the data it started for the first navigation's loader. */
+export function runPreloadAtStartUp(preload: RoutePreload, queryClient: QueryClient, params: Record<string, string>, withData: boolean): void {
+  runPreload(preload, queryClient, params, withData);
+  if (!withData || !preload.data || !startedAtStartUp) return;
+  const started = startedAtStartUp.get(preload) ?? new Set<string>();
+  started.add(paramsKey(params));
+  startedAtStartUp.set(preload, started);
+}
+
+/** `runPreload` of a route's loader: skips data the start-up already asked for in this navigation. */
+export function runPreloadInLoader(preload: RoutePreload, queryClient: QueryClient, params: Record<string, string>): void {
+  const asked = startedAtStartUp?.get(preload)?.delete(paramsKey(params)) ?? false;
+  runPreload(preload, queryClient, params, !asked);
+}
+
+/** The first navigation has settled: every later loader asks for its data. */
+export function forgetStartUp(): void {
+  startedAtStartUp = null;
+}
+
+/**
  * API answers the page's HTML asked the browser to fetch at once (`<link rel=preload as=fetch>`,
  * written by the server from `firstScreenHints.ts`, ADR 0221), by absolute address. Each is taken
  * over once, by the first request for it while the page is opening; later requests go to the
