@@ -5,6 +5,9 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { defaultLocale, locales } from '../domain/limits.js';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { departmentsApi } from './api/departments/departments.js';
@@ -45,10 +48,11 @@ import { notificationsApi } from './api/notifications/notifications.js';
 import { setupApi } from './api/setup/setup.js';
 import { authHandler, registerAuthDocs } from './api/system/auth.js';
 import { docsApp } from './api/system/docs.js';
-import { finishDocument } from './api/openapi.js';
+import { finishDocument, sessionCookieName } from './api/openapi.js';
 import { noStore, requestGuards } from './api/requestGuards.js';
 import type { AppEnv, Services } from './context.js';
 import { compressResponses, varyOnEncoding } from './compression.js';
+import { firstScreenHtml, parseFirstScreenManifest, type FirstScreenManifest } from './firstScreenHtml.js';
 import { importFileMaxBytes } from '../domain/employeeImport.js';
 import { AppError, errorBody, statusOf } from './errors.js';
 import { localeFromHeader } from './i18n/messages.js';
@@ -233,17 +237,29 @@ export function createApp(services: Services) {
       },
     }),
   );
-  app.use('*', serveStatic({ root: relRoot, precompressed: true, onFound: (_p, c) => varyOnEncoding(c.res.headers) }));
+  // The SPA's index.html for every page address (also `/`, which serveStatic would answer from the
+  // directory), with the preload links of the page being opened (firstScreenHtml.ts, ADR 0221).
   let indexHtml: string | null = null;
-  app.get('*', async (c) => {
+  let firstScreen: FirstScreenManifest = parseFirstScreenManifest(null);
+  const sendIndex = async (c: Context) => {
     if (indexHtml === null) {
       const file = path.join(webDir, 'index.html');
       if (!existsSync(file)) return c.text('The web client is not built. Run `npm run build`.', 503);
+      const hints = path.join(webDir, 'first-screen.json');
+      firstScreen = parseFirstScreenManifest(existsSync(hints) ? await readFile(hints, 'utf8') : null);
       indexHtml = await readFile(file, 'utf8');
     }
     c.header('cache-control', 'no-cache');
-    return c.html(indexHtml);
-  });
+    c.header('vary', 'Cookie', { append: true });
+    const withSession = getCookie(c, sessionCookieName(config.baseUrl)) !== undefined;
+    const shown = getCookie(c, 'taiwa.lang');
+    const language = (locales as readonly string[]).includes(shown ?? '') ? shown! : defaultLocale;
+    return c.html(firstScreenHtml(indexHtml, firstScreen, c.req.path, { withSession, language }));
+  };
+  app.get('/', sendIndex);
+  app.get('/index.html', sendIndex);
+  app.use('*', serveStatic({ root: relRoot, precompressed: true, onFound: (_p, c) => varyOnEncoding(c.res.headers) }));
+  app.get('*', sendIndex);
 
   app.onError((err, c) => {
     const locale = c.get('locale') ?? 'ja';

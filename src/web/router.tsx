@@ -2,7 +2,7 @@ import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { PageLoader } from './components/PageLoader.js';
 import { isClientError, isUnauthenticated } from './lib/api.js';
-import { isSpeculative, runPreload, wasSignedIn } from './lib/firstScreen.js';
+import { forgetStartUp, isSpeculative, runPreloadAtStartUp, wasSignedIn } from './lib/firstScreen.js';
 import { meQuery, setupStatusQuery } from './lib/session.js';
 import { actionItemsRoute } from './routes/action-items.js';
 import { analyticsRoute } from './routes/analytics.js';
@@ -111,11 +111,15 @@ export const router = createRouter({
  */
 export function startFirstScreen(): void {
   const signedIn = wasSignedIn();
+  const unsubscribe = router.subscribe('onResolved', () => {
+    forgetStartUp();
+    unsubscribe();
+  });
   void queryClient.prefetchQuery(meQuery);
   if (!signedIn) void queryClient.prefetchQuery(setupStatusQuery);
   for (const match of router.matchRoutes(window.location.pathname, {})) {
     const preload = router.routesById[match.routeId as keyof typeof router.routesById]?.options.staticData?.preload;
-    if (preload) runPreload(preload, queryClient, match.params as Record<string, string>, signedIn);
+    if (preload) runPreloadAtStartUp(preload, queryClient, match.params as Record<string, string>, signedIn);
   }
 }
 

@@ -20,8 +20,17 @@ function storedLanguage(): Locale {
   return defaultLocale;
 }
 
+/**
+ * The shown language also in a cookie (`taiwa.lang`, a language code and nothing else), so the
+ * page's HTML can preload the right catalog before any script runs (ADR 0221).
+ */
+function rememberLanguageForHtml(lng: string) {
+  document.cookie = `${languageStorageKey}=${encodeURIComponent(lng)}; path=/; max-age=31536000; samesite=lax`;
+}
+
 function applyLanguage(lng: string) {
   document.documentElement.lang = lng;
+  rememberLanguageForHtml(lng);
   try {
     window.localStorage.setItem(languageStorageKey, lng);
   } catch {
@@ -63,6 +72,7 @@ export const i18nReady: Promise<unknown> = i18n
     returnNull: false,
   });
 document.documentElement.lang = storedLanguage();
+rememberLanguageForHtml(storedLanguage());
 i18n.on('languageChanged', applyLanguage);
 
 /** The language the UI currently shows. */

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { ErrorBody } from '../../domain/errors.js';
 import i18n from '../i18n/index.js';
+import { preloadedAnswer } from './firstScreen.js';
 import type { paths } from './api.gen.js';
 
 /** An error answered by the API, with its already translated message and per-field messages. */
@@ -42,13 +43,18 @@ function querySerializer(query: Record<string, unknown>): string {
 /**
  * The client typed from the API's own OpenAPI document (`api.gen.ts`): paths, path and query
  * parameters, bodies and answers are checked at compile time. JSON in and out, the session cookie,
- * and the current language in Accept-Language so the server's messages come back in it.
+ * and the current language in Accept-Language so the server's messages come back in it. A GET the
+ * page's HTML preloaded is answered by that preload, once (`preloadedAnswer`, ADR 0221).
  */
 export const client = createClient<paths>({
   baseUrl: '',
   credentials: 'same-origin',
   querySerializer,
   fetch: async (request: Request) => {
+    if (request.method === 'GET') {
+      const preloaded = await preloadedAnswer(request.url, request.signal, i18n.language || 'ja');
+      if (preloaded) return preloaded;
+    }
     if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
     request.headers.set('Accept-Language', i18n.language || 'ja');
     try {

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalEnum, optionalPositiveInt } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -24,7 +24,7 @@ export const actionItemsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/action-items',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function ActionItemsRoute() {
     const { tab, status, page } = actionItemsRoute.useSearch();

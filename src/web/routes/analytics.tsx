@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import type { AnalyticsSearch } from '../lib/analytics.js';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -24,7 +24,7 @@ export const analyticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analytics',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function AnalyticsRoute() {
     const search = analyticsRoute.useSearch();

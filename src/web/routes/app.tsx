@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
 import { PageLoader } from '../components/PageLoader.js';
 import { ErrorPanel } from '../components/RouteErrorPage.js';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute, type RouterContext } from './root.js';
 
@@ -29,7 +29,7 @@ export const appRoute = createRoute({
   id: 'app',
   beforeLoad: requireSignIn,
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: AppLayout,
   pendingComponent: PageLoader,
   errorComponent: ErrorPanel,

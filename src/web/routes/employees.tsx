@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalEnum, optionalPositiveInt, optionalString } from '../lib/searchParams.js';
 import type { DirectorySearch } from '../features/employees/EmployeeDirectory.js';
 import { appRoute } from './app.js';
@@ -26,7 +26,7 @@ export const employeesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/employees',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function EmployeesRoute() {
     const search = employeesRoute.useSearch();

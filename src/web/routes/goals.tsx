@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalEnum, optionalPositiveInt } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -13,7 +13,7 @@ export const goalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/goals',
   staticData: { preload: goalsPreload },
-  loader: ({ context, params }) => runPreload(goalsPreload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(goalsPreload, context.queryClient, params),
   component: () => <GoalsPage />,
 });
 
@@ -34,7 +34,7 @@ export const feedbackLogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/feedback',
   staticData: { preload: logPreload },
-  loader: ({ context, params }) => runPreload(logPreload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(logPreload, context.queryClient, params),
   validateSearch: logSearch,
   component: function FeedbackLogRoute() {
     const { direction, person, page } = feedbackLogRoute.useSearch();

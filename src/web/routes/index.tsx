@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, speculative, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, speculative, type RoutePreload } from '../lib/firstScreen.js';
 import { homeQuery } from '../lib/oneOnOne.js';
 import { useMe } from '../lib/session.js';
 import { appRoute } from './app.js';
@@ -25,6 +25,6 @@ export const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: Home,
 });

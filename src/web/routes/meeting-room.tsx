@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, speculative, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, speculative, type RoutePreload } from '../lib/firstScreen.js';
 import { flowQuery } from '../lib/followUp.js';
 import { meetingQuery } from '../lib/oneOnOne.js';
 import { appRoute } from './app.js';
@@ -23,7 +23,7 @@ export const meetingRoomRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/room',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: function MeetingRoomRoute() {
     const { meetingId } = meetingRoomRoute.useParams();
     return <MeetingRoomPage key={meetingId} id={meetingId} />;

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { RootErrorPage } from '../components/RouteErrorPage.js';
 import { requireSignIn } from './app.js';
@@ -18,7 +18,7 @@ export const minutesPrintRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/meetings/$meetingId/minutes/print',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   beforeLoad: requireSignIn,
   pendingComponent: PageLoader,
   errorComponent: RootErrorPage,

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, speculative, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, speculative, type RoutePreload } from '../lib/firstScreen.js';
 import { minutesQuery } from '../lib/followUp.js';
 import { meetingQuery } from '../lib/oneOnOne.js';
 import { appRoute } from './app.js';
@@ -23,7 +23,7 @@ export const minutesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/minutes',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: function MinutesRoute() {
     const { meetingId } = minutesRoute.useParams();
     return <MinutesPage key={meetingId} id={meetingId} />;

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -21,7 +21,7 @@ export const oneOnOnesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/one-on-ones',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function OneOnOnesRoute() {
     const { setUp } = oneOnOnesRoute.useSearch();

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { practiceSortKeys } from '../../domain/practiceSort.js';
 import type { PracticeSearch } from '../lib/formality.js';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalEnum, optionalPositiveInt, optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -26,7 +26,7 @@ export const practiceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analytics/practice',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function PracticeRoute() {
     const search = practiceRoute.useSearch();

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, speculative, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, speculative, type RoutePreload } from '../lib/firstScreen.js';
 import { prepBriefQuery } from '../lib/oneOnOne.js';
 import { appRoute } from './app.js';
 
@@ -19,7 +19,7 @@ export const prepBriefRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/prep',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: function PrepBriefRoute() {
     const { meetingId } = prepBriefRoute.useParams();
     return <PrepBriefPage id={meetingId} />;

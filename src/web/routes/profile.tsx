@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { appRoute } from './app.js';
 
 /** Loaded with its route only, so the first page stays small. */
@@ -15,6 +15,6 @@ export const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/profile',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   component: ProfilePage,
 });

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalPositiveInt, optionalString } from '../lib/searchParams.js';
 import { appRoute } from './app.js';
 
@@ -20,7 +20,7 @@ export const searchRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/search',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   component: function SearchRoute() {
     const { q, page } = searchRoute.useSearch();

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
 
@@ -16,7 +16,7 @@ export const setupRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/setup',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   beforeLoad: async ({ context }) => {
     const { needsSetup } = await context.queryClient.fetchQuery({ ...setupStatusQuery, staleTime: 0 });
     if (!needsSetup) throw redirect({ to: '/sign-in' });

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createRoute, redirect } from '@tanstack/react-router';
-import { runPreload, type RoutePreload } from '../lib/firstScreen.js';
+import { runPreloadInLoader, type RoutePreload } from '../lib/firstScreen.js';
 import { optionalLocalPath, optionalString } from '../lib/searchParams.js';
 import { meQuery, setupStatusQuery } from '../lib/session.js';
 import { rootRoute } from './root.js';
@@ -27,7 +27,7 @@ export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   staticData: { preload },
-  loader: ({ context, params }) => runPreload(preload, context.queryClient, params, true),
+  loader: ({ context, params }) => runPreloadInLoader(preload, context.queryClient, params),
   validateSearch: searchSchema,
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
