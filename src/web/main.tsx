@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import './styles.css';
 import { i18nReady } from './i18n/index.js';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, useMemo, type ReactNode } from 'react';
@@ -10,7 +11,6 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { queryClient, router, startFirstScreen } from './router.js';
 import { cssVariablesResolver, themeWithLabels } from './theme.js';
-import { DeferredNotifications } from './components/DeferredNotifications.js';
 
 startFirstScreen();
 
@@ -33,7 +33,7 @@ void i18nReady.then(() =>
   createRoot(root).render(
     <StrictMode>
       <ThemeProvider>
-        <DeferredNotifications />
+        <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
