@@ -1,4 +1,4 @@
-import type { beforeHandleMessagePayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Tx } from '../db/client.js';
@@ -73,44 +73,153 @@ interface Merged {
   text: string;
 }
 
-/** Applies updates onto a stored state; the garbage-collected full state and its plain text. */
-function merged(meetingId: string, stored: Uint8Array, updates: Uint8Array[]): Merged {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, stored);
-    for (const update of updates) Y.applyUpdate(doc, update);
-    return { meetingId, state: Buffer.from(Y.encodeStateAsUpdate(doc)), text: plainTextOf(doc) };
-  } finally {
-    doc.destroy();
+/** A document as this process last stored it: its Yjs document and the row version (xmin) it wrote. */
+interface Known {
+  version: string;
+  doc: Y.Doc;
+}
+
+/**
+ * The documents this process stored last, by table and meeting, each with the version of the row
+ * it wrote (`xmin`, the id of the writing transaction: any later write of the row, by any process
+ * or statement, changes it). A batch finding the locked row still at that version applies its
+ * updates to the document it already holds instead of reading and decoding the stored state again;
+ * otherwise it reads the row. A document is taken out while its transaction runs and put back only
+ * after the commit; even if a rolled-back state came back, its version (the rolled-back
+ * transaction's id) would never match a row again (ADR 0224).
+ */
+export class StoredDocuments {
+  private readonly known = new Map<string, Known>();
+
+  constructor(private readonly limit = 2_000) {}
+
+  /** The document stored as `version`, taken out of the cache; null when this process holds another version or none. */
+  take(key: string, version: string): Y.Doc | null {
+    const entry = this.known.get(key);
+    if (!entry) return null;
+    this.known.delete(key);
+    if (entry.version === version) return entry.doc;
+    entry.doc.destroy();
+    return null;
+  }
+
+  put(key: string, version: string, doc: Y.Doc): void {
+    this.known.get(key)?.doc.destroy();
+    this.known.delete(key);
+    this.known.set(key, { version, doc });
+    // Oldest first: a Map iterates in insertion order, and every put re-inserts.
+    for (const [k, e] of this.known) {
+      if (this.known.size <= this.limit) break;
+      e.doc.destroy();
+      this.known.delete(k);
+    }
+  }
+
+  forget(key: string): void {
+    this.known.get(key)?.doc.destroy();
+    this.known.delete(key);
+  }
+
+  get size(): number {
+    return this.known.size;
   }
 }
 
-const rowsOf = (merges: Merged[], withText: boolean) =>
-  sql.join(
-    merges.map((m) => (withText ? sql`(${m.meetingId}::uuid, ${m.state}::bytea, ${m.text}::text)` : sql`(${m.meetingId}::uuid, ${m.state}::bytea)`)),
-    sql`, `,
-  );
+const storedKey = (kind: DocumentUpdates['kind'], meetingId: string) => `${kind}:${meetingId}`;
+
+/** A fresh document; a fixed guid spares the random one Yjs would draw (31 random numbers each). */
+const emptyDoc = () => new Y.Doc({ guid: 'taiwa-stored' });
+
+/** Applies updates onto a document; its garbage-collected full state and (for notes, which search reads) its plain text. */
+function merged(meetingId: string, doc: Y.Doc, updates: Uint8Array[], withText: boolean): Merged {
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return { meetingId, state: Buffer.from(Y.encodeStateAsUpdate(doc)), text: withText ? plainTextOf(doc) : '' };
+}
+
+/** The documents one transaction took from the cache or decoded, put back once it commits. */
+type Written = { key: string; doc: Y.Doc; version: string }[];
+
+/** One table of live documents: its rows are locked, read only when the cache holds another version, and rewritten. */
+interface DocumentTable {
+  name: 'shared_notes' | 'minutes_documents';
+  kind: DocumentUpdates['kind'];
+  /** Rows missing are first made by this (which must not fail on a row another process just made). */
+  create: (tx: Tx, missing: string[]) => Promise<unknown>;
+}
 
 /**
- * The stored states of the documents `ids`, locked by `lock` (FOR UPDATE, in meeting order); rows
- * missing are first made by `create` (which must not fail on a row another process just made).
+ * Locks the rows of `items` (FOR UPDATE, in meeting order), merges each item's updates into its
+ * document and writes the new states back: three statements when the cache holds every document
+ * at its stored version, four otherwise.
  */
-async function lockedStates(
-  ids: string[],
-  lock: () => Promise<{ meetingId: string; state: Uint8Array }[]>,
-  create: (missing: string[]) => Promise<unknown>,
-): Promise<Map<string, Uint8Array>> {
+async function mergeInto(tx: Tx, table: DocumentTable, items: DocumentUpdates[], cache: StoredDocuments, written: Written): Promise<void> {
+  const ids = items.map((i) => i.meetingId);
+  const name = sql.identifier(table.name);
+  const lock = async () =>
+    (
+      await tx.execute<{ meeting_id: string; version: string }>(
+        sql`select meeting_id, xmin::text as version from ${name} where meeting_id = any(${sql.param(ids)}::uuid[]) order by meeting_id for update`,
+      )
+    ).rows;
   let rows = await lock();
   if (rows.length < ids.length) {
-    const have = new Set(rows.map((r) => r.meetingId));
-    await create(ids.filter((id) => !have.has(id)));
+    const have = new Set(rows.map((r) => r.meeting_id));
+    await table.create(
+      tx,
+      ids.filter((id) => !have.has(id)),
+    );
     rows = await lock();
   }
-  return new Map(rows.map((r) => [r.meetingId, r.state]));
+  const keyOf = (meetingId: string) => storedKey(table.kind, meetingId);
+  const docOf = new Map<string, Y.Doc>();
+  for (const r of rows) {
+    const doc = cache.take(keyOf(r.meeting_id), r.version);
+    if (doc) docOf.set(r.meeting_id, doc);
+  }
+  const unknown = ids.filter((id) => !docOf.has(id));
+  if (unknown.length) {
+    const stored = await tx.execute<{ meeting_id: string; state: Buffer }>(sql`select meeting_id, state from ${name} where meeting_id = any(${sql.param(unknown)}::uuid[])`);
+    for (const r of stored.rows) {
+      const doc = emptyDoc();
+      Y.applyUpdate(doc, r.state);
+      docOf.set(r.meeting_id, doc);
+    }
+  }
+  const merges = items.map((i) => merged(i.meetingId, docOf.get(i.meetingId)!, i.updates, table.kind === 'notes'));
+  // Whole columns as three array parameters: the statement's size does not grow with the batch.
+  const idList = sql.param(merges.map((m) => m.meetingId));
+  const states = sql.param(merges.map((m) => m.state));
+  const updated = await tx.execute<{ meeting_id: string; version: string }>(
+    table.kind === 'notes'
+      ? sql`
+    update shared_notes set state = v.state, text = v.text, updated_at = now()
+    from unnest(${idList}::uuid[], ${states}::bytea[], ${sql.param(merges.map((m) => m.text))}::text[]) as v (meeting_id, state, text)
+    where shared_notes.meeting_id = v.meeting_id
+    returning shared_notes.meeting_id, shared_notes.xmin::text as version`
+      : sql`
+    update minutes_documents set state = v.state, updated_at = now()
+    from unnest(${idList}::uuid[], ${states}::bytea[]) as v (meeting_id, state)
+    where minutes_documents.meeting_id = v.meeting_id
+    returning minutes_documents.meeting_id, minutes_documents.xmin::text as version`,
+  );
+  const versionOf = new Map(updated.rows.map((r) => [r.meeting_id, r.version]));
+  for (const i of items) written.push({ key: keyOf(i.meetingId), doc: docOf.get(i.meetingId)!, version: versionOf.get(i.meetingId)! });
 }
 
 /** Minutes drafted before they were live documents start from a document made of their text. */
 const documentOfMinutesText = (body: string) => Buffer.from(yjsStateOf(minutesDocumentFromText(body)));
+
+const notesTable: DocumentTable = {
+  name: 'shared_notes',
+  kind: 'notes',
+  create: (tx, missing) => {
+    const empty = Buffer.from(Y.encodeStateAsUpdate(emptyDoc()));
+    return tx
+      .insert(sharedNotes)
+      .values(missing.map((meetingId) => ({ meetingId, state: empty, text: '' })))
+      .onConflictDoNothing();
+  },
+};
 
 /**
  * Shared notes of many meetings in one transaction: refuses those whose series has ended (or that
@@ -119,7 +228,7 @@ const documentOfMinutesText = (body: string) => Buffer.from(yjsStateOf(minutesDo
  * never deadlock each other; ending a series (FOR UPDATE) waits for this write, or this write sees
  * the end.
  */
-async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>): Promise<void> {
+async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>, cache: StoredDocuments, written: Written): Promise<void> {
   const owners = await tx
     .select({ meetingId: meetings.id, status: series.status })
     .from(meetings)
@@ -135,24 +244,7 @@ async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Docu
     else if (status === 'ended') refusals.set(item, new Refusal(closeCodes.forbidden, 'series-ended'));
     else live.push(item);
   }
-  if (!live.length) return;
-  const ids = live.map((i) => i.meetingId);
-  const stateOf = await lockedStates(
-    ids,
-    () => tx.select({ meetingId: sharedNotes.meetingId, state: sharedNotes.state }).from(sharedNotes).where(inArray(sharedNotes.meetingId, ids)).orderBy(asc(sharedNotes.meetingId)).for('update'),
-    (missing) => {
-      const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
-      return tx
-        .insert(sharedNotes)
-        .values(missing.map((meetingId) => ({ meetingId, state: empty, text: '' })))
-        .onConflictDoNothing();
-    },
-  );
-  const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
-  await tx.execute(sql`
-    update shared_notes set state = v.state, text = v.text, updated_at = now()
-    from (values ${rowsOf(merges, true)}) as v (meeting_id, state, text)
-    where shared_notes.meeting_id = v.meeting_id`);
+  if (live.length) await mergeInto(tx, notesTable, live, cache, written);
 }
 
 /**
@@ -160,7 +252,7 @@ async function mergeNotesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Docu
  * minutes are no longer a draft. The minutes rows are read FOR SHARE: sharing (FOR UPDATE) waits for
  * this write, or this write sees the minutes shared — nothing is written into a frozen version.
  */
-async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>): Promise<void> {
+async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<DocumentUpdates, Refusal>, cache: StoredDocuments, written: Written): Promise<void> {
   const owners = await tx
     .select({ meetingId: minutes.meetingId, status: minutes.status, meetingStatus: meetings.status, body: minutes.body })
     .from(minutes)
@@ -177,27 +269,16 @@ async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Do
     else live.push(item);
   }
   if (!live.length) return;
-  const ids = live.map((i) => i.meetingId);
-  const stateOf = await lockedStates(
-    ids,
-    () =>
-      tx
-        .select({ meetingId: minutesDocuments.meetingId, state: minutesDocuments.state })
-        .from(minutesDocuments)
-        .where(inArray(minutesDocuments.meetingId, ids))
-        .orderBy(asc(minutesDocuments.meetingId))
-        .for('update'),
-    (missing) =>
+  const minutesTable: DocumentTable = {
+    name: 'minutes_documents',
+    kind: 'minutes',
+    create: (tx, missing) =>
       tx
         .insert(minutesDocuments)
         .values(missing.map((meetingId) => ({ meetingId, state: documentOfMinutesText(ownerOf.get(meetingId)!.body) })))
         .onConflictDoNothing(),
-  );
-  const merges = live.map((i) => merged(i.meetingId, stateOf.get(i.meetingId)!, i.updates));
-  await tx.execute(sql`
-    update minutes_documents set state = v.state, updated_at = now()
-    from (values ${rowsOf(merges, false)}) as v (meeting_id, state)
-    where minutes_documents.meeting_id = v.meeting_id`);
+  };
+  await mergeInto(tx, minutesTable, live, cache, written);
 }
 
 /**
@@ -205,14 +286,17 @@ async function mergeMinutesIn(tx: Tx, items: DocumentUpdates[], refusals: Map<Do
  * the documents it refused (their updates are not written). Throws if the commit fails: then
  * nothing of the batch is written. Notes are locked before minutes, each in meeting order.
  */
-export async function mergeDocuments(db: Db, batch: DocumentUpdates[]): Promise<Map<DocumentUpdates, Refusal>> {
+export async function mergeDocuments(db: Db, batch: DocumentUpdates[], cache = new StoredDocuments()): Promise<Map<DocumentUpdates, Refusal>> {
   const refusals = new Map<DocumentUpdates, Refusal>();
   const notes = batch.filter((b) => b.kind === 'notes');
   const minutesDrafts = batch.filter((b) => b.kind === 'minutes');
+  const written: Written = [];
   await db.transaction(async (tx) => {
-    if (notes.length) await mergeNotesIn(tx, notes, refusals);
-    if (minutesDrafts.length) await mergeMinutesIn(tx, minutesDrafts, refusals);
+    if (notes.length) await mergeNotesIn(tx, notes, refusals, cache, written);
+    if (minutesDrafts.length) await mergeMinutesIn(tx, minutesDrafts, refusals, cache, written);
   });
+  // Committed: these documents are now what the rows hold.
+  for (const w of written) cache.put(w.key, w.version, w.doc);
   return refusals;
 }
 
@@ -316,12 +400,13 @@ export class GroupCommit {
 export class Persistence implements Extension {
   extensionName = 'taiwa-persistence';
   private readonly commits: GroupCommit;
+  private readonly stored = new StoredDocuments();
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
   ) {
-    this.commits = new GroupCommit((batch) => mergeDocuments(db, batch));
+    this.commits = new GroupCommit((batch) => mergeDocuments(db, batch, this.stored));
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -351,6 +436,12 @@ export class Persistence implements Extension {
       connection.webSocket.close(refusal?.code ?? closeCodes.internal, refusal?.reason ?? 'store-failed');
       throw refusal ?? new Refusal(closeCodes.internal, 'store-failed');
     }
+  }
+
+  /** A document no one has open leaves the cache: the next write reads its row again. */
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const named = documentKindOf(documentName);
+    if (named) this.stored.forget(storedKey(named.kind, named.meetingId));
   }
 
   /** Waits for every write in flight (shutdown calls this before closing the pool). */
