@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { addMonths, latestClosedMonth, monthBounds, type Month } from '../../domain/aggregates.js';
+import { addMonths, latestClosedMonth, type Month } from '../../domain/aggregates.js';
 import { feltHeardNudge, formalityNudges, formalitySignalKinds, sumFigures, type FormalitySignalKind, type PracticeTable, type practiceQuerySchema, formalityThresholds, formalityWindow, statusWordingPattern, type FeltHeardTrend, type FormalityFigures, type ManagerSignals } from '../../domain/formality.js';
 import type { PersonRef } from '../../domain/employees.js';
 import type { z } from 'zod';
@@ -7,7 +7,8 @@ import type { Db } from '../db/client.js';
 import { analyticsPracticeSnapshot, analyticsSnapshots, departments, employees } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import { aggregatePolicy } from '../policies/analytics.js';
-import { organisationTimeZone } from './timeZone.js';
+import { organisationTimeZone, organisationTimeZoneSql } from './timeZone.js';
+import { limits } from '../../domain/limits.js';
 
 /** Statuses of a meeting that took place (started, or its minutes under way or done). */
 const heldStatuses = sql.raw(`('inProgress','minutesDraft','shared','acknowledged')`);
@@ -127,26 +128,48 @@ export async function seriesFigures(db: Db, now: Date, where: SQL): Promise<Seri
   }));
 }
 
+/** The report ratings of a manager's series in one month of the organisation's calendar. */
+export interface FeltHeardMonth {
+  month: string;
+  raters: number;
+  average: string | number | null;
+}
+
 /**
- * The manager's team "felt heard" average for the two newest closed months, each only over at
- * least 3 distinct reports (the one rule of src/domain/aggregates.ts, pair-aggregate): never a
- * figure per series or per report, and never the month under way.
+ * Days back from now that cover the month before the newest closed one: during the grace days of
+ * last month that month started three calendar months ago, so three months of at most 31 days, the
+ * grace days and two days for any time zone's offset (tested on every day of a year).
  */
-export async function feltHeardTrend(db: Db, managerId: string, now: Date, knownTimeZone?: string): Promise<FeltHeardTrend> {
-  const timeZone = knownTimeZone ?? (await organisationTimeZone(db));
-  const month: Month = latestClosedMonth(now, timeZone);
-  const previousMonth = addMonths(month, -1);
-  const rows = await db.execute<{ month: string; raters: number; average: string | null }>(sql`
-    select to_char(m.starts_at at time zone ${timeZone}, 'YYYY-MM') as month,
+export const feltHeardDays = 3 * 31 + limits.periodGraceDays + 2;
+
+/**
+ * SQL: the report ratings of `managerId`'s series per month of the organisation's time zone, over
+ * the months `feltHeardTrendOf` may publish, as a JSON array of `FeltHeardMonth` (a scalar
+ * sub-select, so a read can carry it beside its own rows). Distinct raters and the average only.
+ */
+export function feltHeardMonthsSql(managerId: string, now: Date) {
+  const since = new Date(now.getTime() - feltHeardDays * 86_400_000);
+  return sql<FeltHeardMonth[]>`(select coalesce(json_agg(json_build_object('month', f.month, 'raters', f.raters, 'average', f.average)), '[]'::json) from (
+    select to_char(m.starts_at at time zone ${organisationTimeZoneSql}, 'YYYY-MM') as month,
            count(distinct r.author_id)::int as raters, avg(r.felt_heard) as average
     from reflections r
     join meetings m on m.id = r.meeting_id
     join series s on s.id = m.series_id
     where s.manager_id = ${managerId} and r.role = 'report' and r.author_id = s.report_id and r.felt_heard is not null
-      and m.starts_at >= ${monthBounds(previousMonth, timeZone).start.toISOString()} and m.starts_at < ${monthBounds(month, timeZone).end.toISOString()}
-    group by 1`);
+      and m.starts_at >= ${since.toISOString()} and m.starts_at < ${now.toISOString()}
+    group by 1) f)`;
+}
+
+/**
+ * The manager's team "felt heard" average for the two newest closed months, each only over at
+ * least 3 distinct reports (the one rule of src/domain/aggregates.ts, pair-aggregate): never a
+ * figure per series or per report, and never the month under way.
+ */
+export function feltHeardTrendOf(months: readonly FeltHeardMonth[], now: Date, timeZone: string): FeltHeardTrend {
+  const month: Month = latestClosedMonth(now, timeZone);
+  const previousMonth = addMonths(month, -1);
   const of = (m: Month) => {
-    const row = rows.rows.find((r) => r.month === m);
+    const row = months.find((r) => r.month === m);
     if (!row || !aggregatePolicy.shown(row.raters, 'ownTeam')) return { value: null, reason: row ? ('tooFew' as const) : ('noData' as const) };
     return { value: Math.round(Number(row.average) * 10) / 10, reason: null };
   };
@@ -155,18 +178,33 @@ export async function feltHeardTrend(db: Db, managerId: string, now: Date, known
   return { month, previousMonth, average: current.value, previous: previous.value, hiddenReason: current.reason ?? previous.reason };
 }
 
+/** `feltHeardTrendOf` read on its own: one statement for the months and the organisation's time zone. */
+export async function feltHeardTrend(db: Db, managerId: string, now: Date): Promise<FeltHeardTrend> {
+  const { rows } = await db.execute<{ months: FeltHeardMonth[]; time_zone: string }>(
+    sql`select ${feltHeardMonthsSql(managerId, now)} as months, ${organisationTimeZoneSql} as time_zone`,
+  );
+  return feltHeardTrendOf(rows[0]!.months, now, rows[0]!.time_zone);
+}
+
 /**
  * A manager's own signals: each active series they hold (reports are given by the caller, who has
  * already loaded them with the pair), with its nudges, and the team's felt-heard trend. Null when
  * they hold no active series. Only series where `managerId` is the manager are ever counted.
- * `timeZone`: the organisation's, when the caller has read it already (else it is read here).
+ * `known`: the felt-heard months (`feltHeardMonthsSql`) and the organisation's time zone, when the
+ * caller read them with its own rows (else they are read here).
  */
-export async function managerSignals(db: Db, managerId: string, reports: ReadonlyMap<string, PersonRef>, now: Date, timeZone?: string): Promise<ManagerSignals | null> {
+export async function managerSignals(
+  db: Db,
+  managerId: string,
+  reports: ReadonlyMap<string, PersonRef>,
+  now: Date,
+  known?: { feltHeardMonths: readonly FeltHeardMonth[]; timeZone: string },
+): Promise<ManagerSignals | null> {
   const ids = [...reports.keys()];
   if (ids.length === 0) return null;
   const figures = await seriesFigures(db, now, sql`s.status = 'active' and s.manager_id = ${managerId} and s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   if (figures.length === 0) return null;
-  const trend = await feltHeardTrend(db, managerId, now, timeZone);
+  const trend = known ? feltHeardTrendOf(known.feltHeardMonths, now, known.timeZone) : await feltHeardTrend(db, managerId, now);
   const team = feltHeardNudge(trend);
   return {
     window: { days: formalityWindow.days, meetings: formalityWindow.meetings },

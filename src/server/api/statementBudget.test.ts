@@ -59,8 +59,8 @@ describe.skipIf(noDatabase)('statements per main read', () => {
     expect((await statements(cookies.partner, `/api/meetings/${meetingId}/prep-brief`)).length).toBeLessThanOrEqual(5);
   });
 
-  it('/api/home: at most five statements for a manager, as many for a report', async () => {
-    expect((await statements(cookies.partner, '/api/home')).length).toBeLessThanOrEqual(5);
-    expect((await statements(cookies.self, '/api/home')).length).toBeLessThanOrEqual(5);
+  it('/api/home: the session and three statements for a manager (with their signals), two for a report', async () => {
+    expect((await statements(cookies.partner, '/api/home')).length).toBeLessThanOrEqual(4);
+    expect((await statements(cookies.self, '/api/home')).length).toBeLessThanOrEqual(3);
   });
 });

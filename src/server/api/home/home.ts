@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
-import { managerSignals } from '../../analytics/formality.js';
+import { feltHeardMonthsSql, managerSignals, type FeltHeardMonth } from '../../analytics/formality.js';
 import { organisationTimeZoneSql } from '../../analytics/timeZone.js';
 import { seriesPolicy } from '../../policies/series.js';
 import { errorResponses, json, requireActor, router } from '../http.js';
@@ -79,7 +79,8 @@ export const homeApi = router().openapi(get, async (c) => {
       return { meeting: presentMeeting(actor, r.s, m, now), seriesId: r.s.id, myRole, partner: myRole === 'manager' ? r.report : r.manager, prep, tasks };
     })
     .sort((a, b) => a.meeting.startsAt.localeCompare(b.meeting.startsAt));
-  // One statement for my reports without a series and the organisation's time zone (for the signals).
+  // One statement for my reports without a series, and for the signals the organisation's time zone
+  // and my team's felt-heard months (published only by managerSignals, only for series I manage).
   const without = db
     .select({
       rows: sql`json_agg(json_build_object('id', ${employees.id}, 'familyName', ${employees.familyName}, 'givenName', ${employees.givenName}, 'title', ${employees.title}) order by ${employees.familyNameKana})`,
@@ -89,12 +90,12 @@ export const homeApi = router().openapi(get, async (c) => {
     .where(and(eq(employees.managerId, actor.employeeId), eq(employees.active, true), isNull(series.id)));
   const {
     rows: [extra],
-  } = await db.execute<{ without: PersonRef[] | null; time_zone: string }>(
-    sql`select ${without} as without, ${organisationTimeZoneSql} as time_zone`,
+  } = await db.execute<{ without: PersonRef[] | null; time_zone: string; felt_heard: FeltHeardMonth[] }>(
+    sql`select ${without} as without, ${organisationTimeZoneSql} as time_zone, ${feltHeardMonthsSql(actor.employeeId, now)} as felt_heard`,
   );
   const reportsWithoutSeries = extra?.without ?? [];
   // Formality signals only of the series the caller holds as manager: a report never sees them.
   const managed = new Map(rows.filter((r) => r.s.managerId === actor.employeeId).map((r) => [r.s.id, r.report]));
-  const signals = await managerSignals(db, actor.employeeId, managed, now, extra?.time_zone);
+  const signals = await managerSignals(db, actor.employeeId, managed, now, { timeZone: extra!.time_zone, feltHeardMonths: extra!.felt_heard });
   return c.json({ upcoming, reportsWithoutSeries, canCreateSeries: actor.directReportIds.length > 0 || actor.isHr || actor.isAdmin, signals }, 200);
 });
