@@ -1,10 +1,11 @@
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { localDateOf } from '../../domain/calendar.js';
 import { defaultTimeZone } from '../../domain/limits.js';
 import type { ActionItem, actionItemCreateSchema, actionItemUpdateSchema } from '../../domain/followUp.js';
 import type { Actor } from '../../domain/roles.js';
+import type { PersonRef } from '../../domain/employees.js';
 import type { Db, Tx } from '../db/client.js';
 import { actionItems, employees, series } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -100,6 +101,71 @@ const person = <T extends typeof owner | typeof mgr | typeof rep>(t: T) => ({ id
  * A page of action items matching `where` (which must hold the caller's pair or team filter),
  * overdue first, then by due date (none last), then newest; in one query with its total.
  */
+/** An action item row as the lists read it: the item, its series (the pair) and the three people. */
+interface ActionItemRow {
+  a: Pick<typeof actionItems.$inferSelect, 'id' | 'seriesId' | 'meetingId' | 'ownerId' | 'createdById' | 'title' | 'dueDate' | 'support' | 'status' | 'doneAt' | 'createdAt'>;
+  s: Pair & { status: typeof series.$inferSelect.status };
+  owner: PersonRef;
+  manager: PersonRef;
+  report: PersonRef;
+}
+
+/** One action item as the caller sees it: its partner from the caller's side, and the caller's abilities on it. */
+function presentActionItem(actor: Actor, r: ActionItemRow, overdue: boolean): ActionItem {
+  return {
+    id: r.a.id,
+    seriesId: r.a.seriesId,
+    meetingId: r.a.meetingId,
+    title: r.a.title,
+    owner: r.owner,
+    ownerRole: r.a.ownerId === r.s.managerId ? 'manager' : 'report',
+    partner: actor.employeeId === r.s.reportId ? r.manager : r.report,
+    dueDate: r.a.dueDate,
+    support: r.a.support,
+    status: r.a.status,
+    overdue,
+    doneAt: r.a.doneAt?.toISOString() ?? null,
+    createdAt: r.a.createdAt.toISOString(),
+    abilities: followUpPolicy.actionItemAbilities(actor, r.s, r.a),
+  };
+}
+
+/** Whether an open item's due date has passed on `today` (the caller's calendar day). */
+const isOverdue = (a: { status: string; dueDate: string | null }, today: string) => a.status === 'open' && a.dueDate !== null && a.dueDate < today;
+
+type OpenItemJson = Omit<ActionItemRow['a'], 'doneAt' | 'createdAt'> & { createdAt: number };
+
+/**
+ * SQL, correlated with `series` (a scalar sub-select of a read that selects a series): at most
+ * `limit` OPEN action items of that series matching `where`, as JSON, in the order of
+ * `listActionItems` — overdue first, then by due date (nulls last), newest first. Among open items
+ * the overdue ones are exactly those due earliest, so the order needs no "today" and the caller
+ * marks them with `presentOpenActionItems`.
+ */
+export function openActionItemsJson(db: Tx, where: SQL, limit: number) {
+  const a = actionItems;
+  const rows = db
+    .select({
+      row: sql`json_build_object('id', ${a.id}, 'seriesId', ${a.seriesId}, 'meetingId', ${a.meetingId}, 'ownerId', ${a.ownerId}, 'createdById', ${a.createdById},
+        'title', ${a.title}, 'dueDate', ${a.dueDate}, 'support', ${a.support}, 'status', ${a.status}, 'createdAt', floor(extract(epoch from ${a.createdAt}) * 1000)::bigint)`.as('row'),
+    })
+    .from(a)
+    .where(and(eq(a.seriesId, series.id), eq(a.status, 'open'), where))
+    .orderBy(sql`${a.dueDate} asc nulls last`, desc(a.createdAt), asc(a.id))
+    .limit(limit)
+    .as('open_items');
+  return sql<OpenItemJson[]>`(select coalesce(json_agg(${rows.row}), '[]'::json) from ${rows})`;
+}
+
+/** The rows of `openActionItemsJson` of the series `s` (whose two people are given) as the caller sees them on `today`. */
+export function presentOpenActionItems(actor: Actor, s: ActionItemRow['s'], people: { manager: PersonRef; report: PersonRef }, rows: OpenItemJson[], today: string): ActionItem[] {
+  return rows.map((j) => {
+    const a = { ...j, doneAt: null, createdAt: new Date(Number(j.createdAt)) };
+    const owner = a.ownerId === s.managerId ? people.manager : people.report;
+    return presentActionItem(actor, { a, s, owner, ...people }, isOverdue(a, today));
+  });
+}
+
 export async function listActionItems(db: Tx, actor: Actor, where: SQL, page: { page: number; pageSize: number }, today: string) {
   const overdue = sql<boolean>`(${actionItems.status} = 'open' and ${actionItems.dueDate} is not null and ${actionItems.dueDate} < ${today}::date)`;
   const rows = await db
@@ -121,22 +187,7 @@ export async function listActionItems(db: Tx, actor: Actor, where: SQL, page: { 
     .orderBy(desc(overdue), sql`${actionItems.dueDate} asc nulls last`, desc(actionItems.createdAt), asc(actionItems.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const items: ActionItem[] = rows.map((r) => ({
-    id: r.a.id,
-    seriesId: r.a.seriesId,
-    meetingId: r.a.meetingId,
-    title: r.a.title,
-    owner: r.owner,
-    ownerRole: r.a.ownerId === r.s.managerId ? 'manager' : 'report',
-    partner: actor.employeeId === r.s.reportId ? r.manager : r.report,
-    dueDate: r.a.dueDate,
-    support: r.a.support,
-    status: r.a.status,
-    overdue: Boolean(r.overdue),
-    doneAt: r.a.doneAt?.toISOString() ?? null,
-    createdAt: r.a.createdAt.toISOString(),
-    abilities: followUpPolicy.actionItemAbilities(actor, r.s, r.a),
-  }));
+  const items: ActionItem[] = rows.map((r) => presentActionItem(actor, r, Boolean(r.overdue)));
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page.page > 1) {
     const [c] = await db

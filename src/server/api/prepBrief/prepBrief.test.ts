@@ -15,7 +15,7 @@ import { consentToCheckIns, insertPastMeeting, meetingsOf, tokyoToday, weeklySch
 type Viewer = 'self' | 'partner' | 'otherReport' | 'skipLevel' | 'hr' | 'admin' | 'anonymous';
 const viewers: Viewer[] = ['self', 'partner', 'otherReport', 'skipLevel', 'hr', 'admin', 'anonymous'];
 type Brief = {
-  meeting: { id: string };
+  meeting: { id: string; seriesId: string };
   purpose: string | null;
   report: { id: string };
   reportTopics: Topic[];
@@ -161,6 +161,9 @@ describe.skipIf(noDatabase)('prep brief API', () => {
       ['資料を読む', 'report', false, false],
       ['研修の枠を確保する', 'manager', false, true],
     ]);
+    // The same items, in the same order and shape, as the manager's own list of their team's open items.
+    const team = (await call<{ items: ActionItem[] }>(app, 'GET', '/api/action-items?scope=team&status=open&pageSize=100', { cookie: cookies.partner })).body;
+    expect(b.actionItems).toEqual(team.items.filter((a) => a.seriesId === b.meeting.seriesId));
     // The report has no goals yet: the brief lists none (goals.test.ts covers a goal with updates).
     expect(b.goals).toEqual([]);
   });

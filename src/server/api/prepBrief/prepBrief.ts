@@ -7,10 +7,10 @@ import { idSchema } from '../../../domain/common.js';
 import type { BankQuestion } from '../../../domain/questionBank.js';
 import { prepBriefSchema } from '../../../domain/meetings.js';
 import { summariseMinutes } from '../../../domain/minutes.js';
-import { listActionItems, todayIn } from '../../commands/actionItems.js';
+import { openActionItemsJson, presentOpenActionItems, todayIn } from '../../commands/actionItems.js';
 import { feedbackJson, presentFeedback } from '../../commands/feedback.js';
 import { goalsJson, presentGoals } from '../../commands/goals.js';
-import { actionItems, checkIns, employees, feedbackRecords, goals, meetings, minutes, series } from '../../db/schema.js';
+import { checkIns, employees, feedbackRecords, goals, meetings, minutes, series } from '../../db/schema.js';
 import { followUpPolicy } from '../../policies/followUp.js';
 import { ForbiddenError } from '../../errors.js';
 import { bankOf, bankRowsJson, visibleOf } from '../../guidance/bank.js';
@@ -82,6 +82,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
       feedback: feedbackJson(db, and(gte(feedbackRecords.createdAt, since), followUpPolicy.pairWhere(actor))!),
       // The report's active goals (goalPolicy.readableWhere inside goalsJson).
       goals: goalsJson(db, actor, and(eq(goals.ownerId, s.reportId), eq(goals.status, 'active'))),
+      // The pair's open action items (followUpPolicy.pairWhere), overdue first.
+      openItems: openActionItemsJson(db, followUpPolicy.pairWhere(actor), briefActionItemMax),
     })
     .from(series)
     .leftJoin(
@@ -102,16 +104,8 @@ export const prepBriefApi = router().openapi(get, async (c) => {
   const feedback = presentFeedback(actor, extra!.feedback.map((r) => ({ ...r, s })));
   // The goals each with the updates and comments posted since the last meeting.
   const reportGoals = presentGoals(actor, extra!.goals, goalsSince ? { entriesSince: goalsSince } : { entryLimit: 5 });
-  const [lastTopics, open] = await Promise.all([
-    previous ? presentTopics(db, actor, extra!.lastTopics, s, previous) : Promise.resolve([]),
-    listActionItems(
-      db,
-      actor,
-      and(eq(actionItems.seriesId, s.id), eq(actionItems.status, 'open'), followUpPolicy.pairWhere(actor))!,
-      { page: 1, pageSize: briefActionItemMax },
-      todayIn(extra!.timeZone),
-    ),
-  ]);
+  const lastTopics = previous ? await presentTopics(db, actor, extra!.lastTopics, s, previous) : [];
+  const openItems = presentOpenActionItems(actor, s, body.series, extra!.openItems, todayIn(extra!.timeZone));
   const current = body.checkIn;
   const trend = history.map((h) => ({ date: new Date(h.at).toISOString(), score: h.score }));
   if (current) trend.push({ date: m.startsAt.toISOString(), score: current.score });
@@ -138,7 +132,7 @@ export const prepBriefApi = router().openapi(get, async (c) => {
         reportTopics.map((t) => t.category),
         sent,
       ),
-      actionItems: open.items,
+      actionItems: openItems,
       lastMinutes: latestMinutes
         ? {
             meeting: { id: latestMinutes.meetingId, startsAt: new Date(latestMinutes.startsAt).toISOString() },
