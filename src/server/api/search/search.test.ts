@@ -112,6 +112,14 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
     expectFields(await search('self', 'あ'.repeat(101)), { q: '100文字以内で入力してください。' });
   });
 
+  it('groups the matches of one meeting, at most five of them, and counts meetings rather than matches', async () => {
+    const busy = await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 3 });
+    for (let i = 0; i < 7; i++) await insertTopic(database.db, { meetingId: busy, authorId: org.otherReport.id, title: `振り返りの型 ${i}` });
+    const res = await search('partner', '振り返りの型');
+    expect(res.body.total).toBe(1);
+    expect(res.body.items.map((i) => [i.meeting?.id, i.matches.length, i.matches.every((m) => m.kind === 'topic')])).toEqual([[busy, 5, true]]);
+  });
+
   it('the search is one SQL statement whatever the number of results', async () => {
     const { queries } = await countQueries(database.pool, () => search('partner', 'キャリア'));
     const mine = queries.filter((q) => q.includes('ilike'));

@@ -47,7 +47,7 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
   const pair = followUpPolicy.pairWhere(actor);
   const me = actor.employeeId;
   const { rows } = await db.execute<Row & Record<string, unknown>>(sql`
-    with hits as (
+    with hits as materialized (
       select ${meetings.id} as meeting_id, ${series.id} as series_id, ${meetings.startsAt} as starts_at, ${meetings.status} as status,
              'topic' as kind, ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
         from ${topics} join ${meetings} on ${meetings.id} = ${topics.meetingId} join ${series} on ${series.id} = ${meetings.seriesId}
@@ -71,14 +71,16 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
        where ${pair} and ${feedbackSearchText(feedbackRecords)} ilike ${p}
          and (${feedbackRecords.situation} ilike ${p} or ${feedbackRecords.behaviour} ilike ${p} or ${feedbackRecords.impact} ilike ${p})
     ), grouped as (
-      select h.meeting_id, h.series_id, h.starts_at, h.status,
-             json_agg(json_build_object('kind', h.kind, 'text', h.text)) as hits, count(*) over () as total
+      select h.meeting_id, h.series_id, h.starts_at, h.status, count(*) over () as total
         from hits h group by h.meeting_id, h.series_id, h.starts_at, h.status
        order by h.starts_at desc nulls last, h.series_id, h.meeting_id
        limit ${pageSize} offset ${(page - 1) * pageSize}
     )
-    select g.meeting_id, g.series_id, g.starts_at, g.status, g.hits,
-           e.id as partner_id, e.family_name, e.given_name, e.title, g.total
+    select g.meeting_id, g.series_id, g.starts_at, g.status, e.id as partner_id, e.family_name, e.given_name, e.title, g.total,
+           (select json_agg(json_build_object('kind', h.kind, 'text', h.text)) from (
+              select h.kind, h.text from hits h
+               where h.series_id = g.series_id and h.meeting_id is not distinct from g.meeting_id
+               limit ${MATCHES_PER_RESULT}) h) as hits
       from grouped g
       join series s on s.id = g.series_id
       join employees e on e.id = case when s.manager_id = ${me} then s.report_id else s.manager_id end
