@@ -7,7 +7,7 @@
  * and the requests started before the page was usable with the depth of their chain (the document
  * is 0, what it loads 1, what that loads 2…). One table; not a pass/fail test.
  *
- * BENCH_RUNS (default 5), BENCH_PORT (default 3308).
+ * BENCH_RUNS (default 5), BENCH_PORT (default 3308), BENCH_SHOW=1 (list each page's API requests).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -121,6 +121,11 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
     if (!depthOf.has(s.url) || depthOf.get(s.url)! > d) depthOf.set(s.url, d);
   }
   const api = before.filter((s) => new URL(s.url).pathname.startsWith('/api/'));
+  // BENCH_SHOW=1: what each page asked the API for before it was usable, when, and how deep.
+  if (process.env.BENCH_SHOW) {
+    console.error(`${new URL(url, baseUrl).pathname}: usable at ${usableMs.toFixed(0)} ms`);
+    for (const s of api) console.error(`  +${((s.startedAt - t0) * 1000).toFixed(0).padStart(5)} ms  depth ${depthOf.get(s.url) ?? '?'}  ${new URL(s.url).pathname}${new URL(s.url).search}`);
+  }
   const scripts = before.filter((s) => s.type === 'Script');
   return {
     usableMs,

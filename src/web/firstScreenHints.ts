@@ -28,7 +28,16 @@ export const firstScreenHints: FirstScreenHint[] = [
   {
     path: '/meetings/$meetingId/room',
     modules: [shell, 'features/meetingRoom/MeetingRoomPage.tsx', 'features/meetingRoom/SharedNotesEditor.tsx'],
-    data: ['/api/session', '/api/meetings/$meetingId/flow', '/api/meetings/$meetingId'],
+    // The sections beside the notes ask for these as soon as the meeting is shown; the talk balance
+    // only while the meeting is open, so it is not preloaded.
+    data: [
+      '/api/session',
+      '/api/meetings/$meetingId/flow',
+      '/api/meetings/$meetingId',
+      '/api/meetings/$meetingId/open-action-items',
+      '/api/meetings/$meetingId/private-note',
+      '/api/meetings/$meetingId/feedback',
+    ],
   },
   {
     path: '/meetings/$meetingId/prep',
