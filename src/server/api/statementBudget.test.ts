@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meetings } from '../db/schema.js';
 import type { Series } from '../../domain/series.js';
 import { call, testApp } from '../test/app.js';
 import { countQueries, testDatabase } from '../test/database.js';
@@ -57,6 +59,11 @@ describe.skipIf(noDatabase)('statements per main read', () => {
 
   it("the prep brief: the session, the meeting's read, the audit record and one statement for the rest", async () => {
     expect((await statements(cookies.partner, `/api/meetings/${meetingId}/prep-brief`)).length).toBeLessThanOrEqual(4);
+  });
+
+  it("the pair's history: the session, the series, the audit record and one statement for the page", async () => {
+    const [s] = await database.db.select({ id: meetings.seriesId }).from(meetings).where(eq(meetings.id, meetingId));
+    expect((await statements(cookies.partner, `/api/series/${s!.id}/history`)).length).toBeLessThanOrEqual(4);
   });
 
   it('/api/home: the session and three statements for a manager (with their signals), two for a report', async () => {

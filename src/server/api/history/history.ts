@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from '../../../domain/common.js';
 import { historySchema, type History } from '../../../domain/followUp.js';
@@ -48,14 +48,33 @@ export const historyApi = router().openapi(history, async (c) => {
   await audit.readPair(c, 'history.read', s, s.id);
   // Meetings that have happened or been dealt with: not the ones still ahead (the same rule as the upcoming list).
   const held = and(eq(meetings.seriesId, s.id), meetingBehindWhere(new Date()));
-  const rows = await db
-    .select({ m: meetings, total: sql<number>`count(*) over ()`.mapWith(Number) })
+  // One statement for the page (ADR 0225): the page's meetings first, then per meeting its
+  // discussed shared topics as the policy lets the caller see them (a private draft is never part
+  // of the pair's history), its minutes and its action item counts (action_items_meeting_idx).
+  const pageOf = db
+    .select({ id: meetings.id, total: sql<number>`count(*) over ()`.as('total') })
     .from(meetings)
     .where(held)
     .orderBy(desc(meetings.startsAt), asc(meetings.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const ids = rows.map((r) => r.m.id);
+    .offset((page - 1) * pageSize)
+    .as('page');
+  const countOf = (status: 'open' | 'done') =>
+    sql<number>`(select count(*)::int from ${actionItems} where ${actionItems.meetingId} = ${meetings.id} and ${actionItems.status} = ${status})`;
+  const rows = await db
+    .select({
+      m: meetings,
+      total: sql<number>`${pageOf.total}`.mapWith(Number),
+      discussedTopics: sql<string[]>`(select coalesce(json_agg(${topics.title} order by ${topics.position}, ${topics.createdAt}), '[]'::json) from ${topics}
+        where ${topics.meetingId} = ${meetings.id} and ${topics.visibility} = 'pair' and ${topics.discussed} and ${visibleTopicsWhere(actor)})`,
+      minutesBody: sql<string | null>`(select ${minutes.body} from ${minutes} where ${minutes.meetingId} = ${meetings.id})`,
+      open: countOf('open'),
+      done: countOf('done'),
+    })
+    .from(pageOf)
+    .innerJoin(meetings, eq(meetings.id, pageOf.id))
+    .innerJoin(series, eq(series.id, meetings.seriesId))
+    .orderBy(desc(meetings.startsAt), asc(meetings.id));
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page > 1)
     total =
@@ -65,25 +84,7 @@ export const historyApi = router().openapi(history, async (c) => {
           .from(meetings)
           .where(held)
       )[0]?.n ?? 0;
-  const [topicRows, minutesRows, counts] = ids.length
-    ? await Promise.all([
-        db
-          .select({ meetingId: topics.meetingId, title: topics.title })
-          .from(topics)
-          .innerJoin(meetings, eq(meetings.id, topics.meetingId))
-          .innerJoin(series, eq(series.id, meetings.seriesId))
-          // Shared topics only (a private draft is never part of the pair's history), as the policy lets the caller see them.
-          .where(and(inArray(topics.meetingId, ids), eq(topics.visibility, 'pair'), eq(topics.discussed, true), visibleTopicsWhere(actor)))
-          .orderBy(asc(topics.position), asc(topics.createdAt)),
-        db.select({ meetingId: minutes.meetingId, body: minutes.body }).from(minutes).where(inArray(minutes.meetingId, ids)),
-        db
-          .select({ meetingId: actionItems.meetingId, status: actionItems.status, n: sql<number>`count(*)::int` })
-          .from(actionItems)
-          .where(inArray(actionItems.meetingId, ids))
-          .groupBy(actionItems.meetingId, actionItems.status),
-      ])
-    : [[], [], []];
-  const items: History['items'] = rows.map(({ m }) => ({
+  const items: History['items'] = rows.map(({ m, discussedTopics, minutesBody, open, done }) => ({
     meeting: {
       id: m.id,
       startsAt: m.startsAt.toISOString(),
@@ -92,15 +93,9 @@ export const historyApi = router().openapi(history, async (c) => {
       cancelReason: m.status === 'cancelled' ? m.cancelReason : null,
       rescheduleReason: m.rescheduledAt ? m.rescheduleReason : null,
     },
-    discussedTopics: topicRows.filter((t) => t.meetingId === m.id).map((t) => t.title),
-    minutesExcerpt: (() => {
-      const mi = minutesRows.find((x) => x.meetingId === m.id);
-      return mi ? excerpt(mi.body) : null;
-    })(),
-    actionItems: {
-      open: counts.find((x) => x.meetingId === m.id && x.status === 'open')?.n ?? 0,
-      done: counts.find((x) => x.meetingId === m.id && x.status === 'done')?.n ?? 0,
-    },
+    discussedTopics,
+    minutesExcerpt: minutesBody === null ? null : excerpt(minutesBody),
+    actionItems: { open, done },
   }));
   return c.json({ items, page, pageSize, total }, 200);
 });
