@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { PersonRef } from '../../domain/employees.js';
 import type { Db, Tx } from '../db/client.js';
 import { actionItems, employees, series } from '../db/schema.js';
+import { epochMs, personColumns } from '../db/json.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import type { Pair } from '../policies/series.js';
@@ -95,12 +96,7 @@ export function todayIn(timeZone: string | null, now = new Date()): string {
 const owner = alias(employees, 'owner');
 const mgr = alias(employees, 'ai_mgr');
 const rep = alias(employees, 'ai_rep');
-const person = <T extends typeof owner | typeof mgr | typeof rep>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
-/**
- * A page of action items matching `where` (which must hold the caller's pair or team filter),
- * overdue first, then by due date (none last), then newest; in one query with its total.
- */
 /** An action item row as the lists read it: the item, its series (the pair) and the three people. */
 interface ActionItemRow {
   a: Pick<typeof actionItems.$inferSelect, 'id' | 'seriesId' | 'meetingId' | 'ownerId' | 'createdById' | 'title' | 'dueDate' | 'support' | 'status' | 'doneAt' | 'createdAt'>;
@@ -147,7 +143,7 @@ export function openActionItemsJson(db: Tx, where: SQL, limit: number) {
   const rows = db
     .select({
       row: sql`json_build_object('id', ${a.id}, 'seriesId', ${a.seriesId}, 'meetingId', ${a.meetingId}, 'ownerId', ${a.ownerId}, 'createdById', ${a.createdById},
-        'title', ${a.title}, 'dueDate', ${a.dueDate}, 'support', ${a.support}, 'status', ${a.status}, 'createdAt', floor(extract(epoch from ${a.createdAt}) * 1000)::bigint)`.as('row'),
+        'title', ${a.title}, 'dueDate', ${a.dueDate}, 'support', ${a.support}, 'status', ${a.status}, 'createdAt', ${epochMs(a.createdAt)})`.as('row'),
     })
     .from(a)
     .where(and(eq(a.seriesId, series.id), eq(a.status, 'open'), where))
@@ -166,15 +162,19 @@ export function presentOpenActionItems(actor: Actor, s: ActionItemRow['s'], peop
   });
 }
 
+/**
+ * A page of action items matching `where` (which must hold the caller's pair or team filter),
+ * overdue first, then by due date (none last), then newest; in one query with its total.
+ */
 export async function listActionItems(db: Tx, actor: Actor, where: SQL, page: { page: number; pageSize: number }, today: string) {
   const overdue = sql<boolean>`(${actionItems.status} = 'open' and ${actionItems.dueDate} is not null and ${actionItems.dueDate} < ${today}::date)`;
   const rows = await db
     .select({
       a: actionItems,
       s: series,
-      owner: person(owner),
-      manager: person(mgr),
-      report: person(rep),
+      owner: personColumns(owner),
+      manager: personColumns(mgr),
+      report: personColumns(rep),
       overdue,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })

@@ -6,6 +6,7 @@ import type { FeedbackRecord, feedbackCreateSchema, feedbackUpdateSchema } from 
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { employees, feedbackRecords, series } from '../db/schema.js';
+import { epochMs, personColumns, personJson } from '../db/json.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
 import { seriesPolicy, type Pair } from '../policies/series.js';
@@ -80,12 +81,11 @@ export async function removeFeedback(props: { db: Db; actor: Actor; id: string }
 
 const giver = alias(employees, 'giver');
 const receiver = alias(employees, 'receiver');
-const person = <T extends typeof giver | typeof receiver>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 /** Feedback records matching `where` (pair content), oldest first. */
 export async function loadFeedback(db: Tx, actor: Actor, where: SQL): Promise<FeedbackRecord[]> {
   const rows = await db
-    .select({ f: feedbackRecords, s: series, giver: person(giver), receiver: person(receiver) })
+    .select({ f: feedbackRecords, s: series, giver: personColumns(giver), receiver: personColumns(receiver) })
     .from(feedbackRecords)
     .innerJoin(series, eq(series.id, feedbackRecords.seriesId))
     .innerJoin(giver, eq(giver.id, feedbackRecords.giverId))
@@ -111,9 +111,8 @@ export function feedbackJson(db: Tx, where: SQL) {
     .select({
       rows: sql`json_agg(json_build_object(
         'f', json_build_object('id', ${f.id}, 'seriesId', ${f.seriesId}, 'meetingId', ${f.meetingId}, 'giverId', ${f.giverId}, 'kind', ${f.kind},
-          'situation', ${f.situation}, 'behaviour', ${f.behaviour}, 'impact', ${f.impact}, 'createdAt', floor(extract(epoch from ${f.createdAt}) * 1000)::bigint),
-        'giver', json_build_object('id', ${giver.id}, 'familyName', ${giver.familyName}, 'givenName', ${giver.givenName}, 'title', ${giver.title}),
-        'receiver', json_build_object('id', ${receiver.id}, 'familyName', ${receiver.familyName}, 'givenName', ${receiver.givenName}, 'title', ${receiver.title}))
+          'situation', ${f.situation}, 'behaviour', ${f.behaviour}, 'impact', ${f.impact}, 'createdAt', ${epochMs(f.createdAt)}),
+        'giver', ${personJson(giver)}, 'receiver', ${personJson(receiver)})
         order by ${f.createdAt})`,
     })
     .from(f)

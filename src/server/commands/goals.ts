@@ -6,6 +6,7 @@ import type { PersonRef } from '../../domain/employees.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Db, Tx } from '../db/client.js';
 import { employees, goalKeyResults, goals, goalUpdates } from '../db/schema.js';
+import { epochMs, personColumns, personJson } from '../db/json.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { goalPolicy } from '../policies/goals.js';
 
@@ -13,7 +14,6 @@ type KeyResultInput = z.output<typeof goalCreateSchema>['keyResults'][number];
 
 const owner = alias(employees, 'owner');
 const author = alias(employees, 'entry_author');
-const ref = <T extends typeof owner | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 /** The goal, locked, when the actor may read it; else 404 (nobody learns that a goal they cannot read exists). */
 async function readableForChange(tx: Tx, actor: Actor, id: string) {
@@ -114,7 +114,7 @@ export async function postGoalEntry(props: { db: Db; actor: Actor; id: string; i
 export async function loadGoals(db: Tx, actor: Actor, where: SQL | undefined, opts: { entriesSince?: Date; entryLimit?: number } = {}): Promise<Goal[]> {
   // One statement (ADR 0220): the readable goals, each with its key results and log as JSON.
   const rows = await db
-    .select({ g: goals, owner: ref(owner), krs: keyResultsJson(db), entries: entriesJson(db) })
+    .select({ g: goals, owner: personColumns(owner), krs: keyResultsJson(db), entries: entriesJson(db) })
     .from(goals)
     .innerJoin(owner, eq(owner.id, goals.ownerId))
     .where(and(goalPolicy.readableWhere(actor), where))
@@ -146,8 +146,8 @@ function entriesJson(db: Tx) {
     .select({
       rows: sql`json_agg(json_build_object(
         'e', json_build_object('id', ${u.id}, 'goalId', ${u.goalId}, 'authorId', ${u.authorId}, 'kind', ${u.kind}, 'keyResultId', ${u.keyResultId},
-          'value', ${u.value}, 'comment', ${u.comment}, 'createdAt', floor(extract(epoch from ${u.createdAt}) * 1000)::bigint),
-        'author', json_build_object('id', ${author.id}, 'familyName', ${author.familyName}, 'givenName', ${author.givenName}, 'title', ${author.title}))
+          'value', ${u.value}, 'comment', ${u.comment}, 'createdAt', ${epochMs(u.createdAt)}),
+        'author', ${personJson(author)})
         order by ${u.createdAt} desc)`,
     })
     .from(u)
@@ -166,8 +166,8 @@ export function goalsJson(db: Tx, actor: Actor, where: SQL | undefined) {
       rows: sql`json_agg(json_build_object(
         'g', json_build_object('id', ${g.id}, 'ownerId', ${g.ownerId}, 'kind', ${g.kind}, 'title', ${g.title}, 'description', ${g.description},
           'weight', ${g.weight}, 'dueDate', ${g.dueDate}, 'status', ${g.status}, 'progress', ${g.progress},
-          'updatedAt', floor(extract(epoch from ${g.updatedAt}) * 1000)::bigint),
-        'owner', json_build_object('id', ${owner.id}, 'familyName', ${owner.familyName}, 'givenName', ${owner.givenName}, 'title', ${owner.title}),
+          'updatedAt', ${epochMs(g.updatedAt)}),
+        'owner', ${personJson(owner)},
         'krs', ${keyResultsJson(db)}, 'entries', ${entriesJson(db)})
         order by ${g.dueDate}, ${g.createdAt})`,
     })

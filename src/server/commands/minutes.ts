@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/roles.js';
 import { documentOfState } from '../collaboration/minutesDocument.js';
 import type { Db, Tx } from '../db/client.js';
 import { employees, meetings, minutes, minutesDocuments, minutesRevisions, series } from '../db/schema.js';
+import { personColumns } from '../db/json.js';
 import type { ServerEvents } from '../events.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { followUpPolicy } from '../policies/followUp.js';
@@ -79,12 +80,11 @@ export async function correctMinutes(props: { db: Db; actor: Actor; meetingId: s
 
 const sharer = alias(employees, 'sharer');
 const author = alias(employees, 'rev_author');
-const person = <T extends typeof sharer | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 /** A meeting's minutes as the pair reads them; null when the meeting has none (or the caller is not of the pair). */
 export async function loadMinutes(db: Tx, actor: Actor, meetingId: string, locale: Locale): Promise<(Minutes & { startsAt: Date; timeZone: string }) | null> {
   const [r] = await db
-    .select({ mi: minutes, m: meetings, s: series, sharedBy: person(sharer) })
+    .select({ mi: minutes, m: meetings, s: series, sharedBy: personColumns(sharer) })
     .from(minutes)
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
     .innerJoin(series, eq(series.id, meetings.seriesId))
@@ -115,7 +115,7 @@ export async function loadMinutes(db: Tx, actor: Actor, meetingId: string, local
 /** Every shared version of a meeting's minutes, oldest first (the pair only). */
 export async function loadRevisions(db: Tx, actor: Actor, meetingId: string, locale: Locale) {
   const rows = await db
-    .select({ r: minutesRevisions, s: series, author: person(author) })
+    .select({ r: minutesRevisions, s: series, author: personColumns(author) })
     .from(minutesRevisions)
     .innerJoin(meetings, eq(meetings.id, minutesRevisions.meetingId))
     .innerJoin(series, eq(series.id, meetings.seriesId))

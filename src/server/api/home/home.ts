@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { homeSchema, type HomeTask } from '../../../domain/meetings.js';
 import type { PersonRef } from '../../../domain/employees.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { personColumns, personJson } from '../../db/json.js';
 import { feltHeardMonthsSql, managerSignals, type FeltHeardMonth } from '../../analytics/formality.js';
 import { organisationTimeZoneSql } from '../../analytics/timeZone.js';
 import { seriesPolicy } from '../../policies/series.js';
@@ -13,7 +14,6 @@ import { presentMeeting } from '../series/load.js';
 const nm = alias(meetings, 'next_m');
 const hmgr = alias(employees, 'mgr');
 const hrep = alias(employees, 'rep');
-const personRef = (t: typeof hmgr | typeof hrep) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 const get = createRoute({
   method: 'get',
@@ -40,8 +40,8 @@ export const homeApi = router().openapi(get, async (c) => {
   const rows = await db
     .select({
       s: series,
-      manager: personRef(hmgr),
-      report: personRef(hrep),
+      manager: personColumns(hmgr),
+      report: personColumns(hrep),
       m: meetings,
       reportTopics: count(sql`${topics.authorId} = ${series.reportId}`),
       managerTopics: count(sql`${topics.authorId} = ${series.managerId}`),
@@ -83,7 +83,7 @@ export const homeApi = router().openapi(get, async (c) => {
   // and my team's felt-heard months (published only by managerSignals, only for series I manage).
   const without = db
     .select({
-      rows: sql`json_agg(json_build_object('id', ${employees.id}, 'familyName', ${employees.familyName}, 'givenName', ${employees.givenName}, 'title', ${employees.title}) order by ${employees.familyNameKana})`,
+      rows: sql`json_agg(${personJson(employees)} order by ${employees.familyNameKana})`,
     })
     .from(employees)
     .leftJoin(series, and(eq(series.reportId, employees.id), eq(series.managerId, actor.employeeId), ne(series.status, 'ended')))

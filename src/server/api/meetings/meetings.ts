@@ -8,6 +8,7 @@ import { cancelMeeting, keepOriginalDate, rescheduleMeeting } from '../../comman
 import type { AppContext } from '../../context.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { employees, meetings, series } from '../../db/schema.js';
+import { personColumns } from '../../db/json.js';
 import { NotFoundError } from '../../errors.js';
 import { audit } from '../../audit.js';
 import { roleIn, seriesPolicy } from '../../policies/series.js';
@@ -16,7 +17,6 @@ import { checkInJson, loadMeetingForPair, preQuestionsJson, presentCheckIn, pres
 
 const mgr = alias(employees, 'mgr');
 const rep = alias(employees, 'rep');
-const personRef = (t: typeof mgr | typeof rep) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
@@ -35,8 +35,8 @@ export async function meetingDetail(c: AppContext, id: string) {
     .select({
       m: meetings,
       s: series,
-      manager: personRef(mgr),
-      report: personRef(rep),
+      manager: personColumns(mgr),
+      report: personColumns(rep),
       topics: topicsJson(db, actor),
       preQuestions: preQuestionsJson(db),
       checkIn: checkInJson(db),

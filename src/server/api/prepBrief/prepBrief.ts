@@ -17,7 +17,8 @@ import { bankOf, bankRowsJson, visibleOf } from '../../guidance/bank.js';
 import { audit } from '../../audit.js';
 import { errorResponses, json, router } from '../http.js';
 import { meetingDetail } from '../meetings/meetings.js';
-import { epochMs, presentMeeting, presentTopics, topicsJson } from '../series/load.js';
+import { presentMeeting, presentTopics, topicsJson } from '../series/load.js';
+import { epochMs } from '../../db/json.js';
 
 /** The meetings behind the brief's one extra statement: the previous one, the check-in history's, the latest minutes'. */
 const pm = alias(meetings, 'prev_m');

@@ -6,6 +6,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { Meeting, Series } from '../../../domain/series.js';
 import type { Tx } from '../../db/client.js';
 import { checkIns, employees, meetings, preQuestions, series, topics } from '../../db/schema.js';
+import { epochMs, personColumns, personJson } from '../../db/json.js';
 import { goalRefs } from '../../commands/goals.js';
 import { checkQuestion } from '../../guidance/closedQuestions.js';
 import { roleIn, seriesPolicy, visibleTopicsWhere } from '../../policies/series.js';
@@ -16,7 +17,6 @@ export type MeetingRow = typeof meetings.$inferSelect;
 const mgr = alias(employees, 'mgr');
 const rep = alias(employees, 'rep');
 const author = alias(employees, 'author');
-const ref = <T extends typeof mgr | typeof rep | typeof author>(t: T) => ({ id: t.id, familyName: t.familyName, givenName: t.givenName, title: t.title });
 
 /**
  * SQL: a meeting still ahead of the pair — one running now, or a scheduled (or cancelled) one that
@@ -37,7 +37,7 @@ export function meetingBehindWhere(now: Date): SQL {
 /** Series rows with both people, in one query. */
 export async function loadSeriesRows(db: Tx, where: ReturnType<typeof and>) {
   return db
-    .select({ s: series, manager: ref(mgr), report: ref(rep) })
+    .select({ s: series, manager: personColumns(mgr), report: personColumns(rep) })
     .from(series)
     .innerJoin(mgr, eq(mgr.id, series.managerId))
     .innerJoin(rep, eq(rep.id, series.reportId))
@@ -105,7 +105,7 @@ export type TopicRow = { t: TopicFields; author: PersonRef };
 export async function loadTopics(db: Tx, actor: Actor, meetingIds: string[], s: SeriesRow, m: MeetingRow, topicId?: string): Promise<Topic[]> {
   if (meetingIds.length === 0) return [];
   const rows = await db
-    .select({ t: topics, author: ref(author) })
+    .select({ t: topics, author: personColumns(author) })
     .from(topics)
     .innerJoin(meetings, eq(meetings.id, topics.meetingId))
     .innerJoin(series, eq(series.id, meetings.seriesId))
@@ -129,7 +129,7 @@ export function topicsJson(db: Tx, actor: Actor, meetingId: AnyPgColumn = meetin
           'note', ${topics.note}, 'category', ${topics.category}, 'wantedResponse', ${topics.wantedResponse}, 'visibility', ${topics.visibility},
           'position', ${topics.position}, 'discussed', ${topics.discussed}, 'carriedFromId', ${topics.carriedFromId}, 'goalId', ${topics.goalId},
           'statusReport', ${topics.statusReport}),
-        'author', json_build_object('id', ${author.id}, 'familyName', ${author.familyName}, 'givenName', ${author.givenName}, 'title', ${author.title}))
+        'author', ${personJson(author)})
         order by ${topics.position}, ${topics.createdAt})`,
     })
     .from(topics)
@@ -179,9 +179,6 @@ export async function loadPreQuestions(db: Tx, actor: Actor, s: SeriesRow, m: Me
     .orderBy(asc(preQuestions.position));
   return presentPreQuestions(actor, rows, s, m);
 }
-
-/** A timestamp as whole epoch milliseconds (truncated, as the driver reads a timestamptz). */
-export const epochMs = (column: AnyPgColumn) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
 /** SQL sub-select: the pre-questions of the outer query's meeting as one JSON array in order (pair content: the caller gates it). */
 export function preQuestionsJson(db: Tx) {
