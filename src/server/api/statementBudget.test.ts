@@ -4,7 +4,7 @@ import { meetings } from '../db/schema.js';
 import type { Series } from '../../domain/series.js';
 import { call, testApp } from '../test/app.js';
 import { countQueries, testDatabase } from '../test/database.js';
-import { buildOrganisation, signInAll, type Organisation } from '../test/factories.js';
+import { signInAll, type Organisation, signedInOrganisation } from '../test/factories.js';
 import { noDatabase } from '../test/provided.js';
 import { insertPastMeeting, meetingsOf, weeklySchedule } from '../test/series.js';
 
@@ -21,10 +21,7 @@ describe.skipIf(noDatabase)('statements per main read', () => {
   let meetingId: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const created = await call<Series>(app, 'POST', '/api/series', { cookie: cookies.partner, body: { reportId: org.self.id, schedule: weeklySchedule(1) } });
     expect(created.status).toBe(201);
     meetingId = (await meetingsOf(database.db, created.body.id))[0]!.id;

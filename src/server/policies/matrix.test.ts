@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { goals, minutes } from '../db/schema.js';
 import { call, testApp } from '../test/app.js';
 import { testDatabase } from '../test/database.js';
-import { buildOrganisation, signInAll, type Organisation } from '../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../test/factories.js';
 import { noDatabase } from '../test/provided.js';
 import { createSeries, insertTopic, meetingsOf } from '../test/series.js';
 import { databaseSnapshot } from '../test/snapshot.js';
@@ -25,10 +25,7 @@ describe.skipIf(noDatabase)('the authorisation matrix: every operation of the AP
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     const meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
     await database.db.insert(minutes).values({ meetingId, body: '## 議事録', status: 'shared', sharedAt: new Date(), sharedById: org.partner.id });

@@ -3,7 +3,8 @@ import type { App } from '../app.js';
 import { hashPassword, type Auth } from '../auth.js';
 import type { Db } from '../db/client.js';
 import { account, departments, employees, user } from '../db/schema.js';
-import { signIn } from './app.js';
+import type { Database } from '../db/client.js';
+import { signIn, testApp } from './app.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -160,4 +161,11 @@ export async function buildOrganisation(db: Db, auth: Auth): Promise<Organisatio
 export async function signInAll(app: App, org: Organisation): Promise<Record<Relation, string> & { anonymous: null }> {
   const cookies = await Promise.all(relations.map((r) => signIn(app, org[r].email, TEST_PASSWORD)));
   return { ...(Object.fromEntries(relations.map((r, i) => [r, cookies[i]!])) as Record<Relation, string>), anonymous: null };
+}
+
+/** A test app over `database` with the organisation of `buildOrganisation`, everyone signed in. */
+export async function signedInOrganisation(database: Database) {
+  const built = testApp(database);
+  const org = await buildOrganisation(database.db, built.services.auth);
+  return { ...built, org, cookies: await signInAll(built.app, org) };
 }

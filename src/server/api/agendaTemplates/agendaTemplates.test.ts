@@ -5,7 +5,7 @@ import { agendaTemplateEntries, topics } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
@@ -24,10 +24,7 @@ describe.skipIf(noDatabase)('agenda templates API', () => {
     (await call<{ items: AgendaTemplate[]; abilities: { manage: boolean } }>(app, 'GET', '/api/agenda-templates', { cookie: cookies[viewer] })).body;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
   });

@@ -6,7 +6,7 @@ import { checkIns, departments, meetings, reflections, topics } from '../../db/s
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, insertPeople, signInAll, type InsertedPerson, type Organisation } from '../../test/factories.js';
+import { insertPeople, type InsertedPerson, type Organisation, signedInOrganisation } from '../../test/factories.js';
 import type { Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries } from '../../test/series.js';
@@ -58,10 +58,8 @@ describe.skipIf(noDatabase)('organisation analytics: aggregates only, one suppre
   let other = { parent: '', small: '', large: '' };
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    const built = await signedInOrganisation(database);
+    ({ app, org, cookies } = built);
     boss = (await insertPeople(database.db, built.services.auth, [{ familyName: '黒田', givenName: '一郎' }]))[0]!;
     const a = await tree(built.services.auth, '分析本部', 0);
     Object.assign(ids, a.ids);

@@ -7,7 +7,7 @@ import { auditEvents, goals } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
 
@@ -34,10 +34,7 @@ describe.skipIf(noDatabase)('the audit log', () => {
   };
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     meetingId = (await meetingsOf(database.db, s.id))[0]!.id;
     const [goal] = await database.db.insert(goals).values({ ownerId: org.self.id, kind: 'okr', title: '品質を上げる' }).returning({ id: goals.id });

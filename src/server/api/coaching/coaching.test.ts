@@ -3,7 +3,7 @@ import type { Coaching } from '../../../domain/coaching.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, insertTopic, meetingsOf } from '../../test/series.js';
 import { tipCatalog } from '../../guidance/tips.js';
@@ -26,10 +26,7 @@ describe.skipIf(noDatabase)('coaching API', () => {
   let quiet: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     // A new series: its first meeting has no earlier one.
     const fresh = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     first = (await meetingsOf(database.db, fresh.id))[0]!.id;

@@ -8,7 +8,7 @@ import { goalUpdates, meetings, series } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectRefused, outsiders, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
@@ -39,10 +39,7 @@ describe.skipIf(noDatabase)('goals', () => {
   }
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
     meetingIds = (await meetingsOf(database.db, seriesId)).map((m) => m.id);
   });
@@ -217,10 +214,7 @@ describe.skipIf(noDatabase)('the feedback log', () => {
   let cookies: Record<Viewer, string | null>;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
   });
 
   it('gathers feedback from meetings and between them, received and given, paginated, filtered by person', async () => {

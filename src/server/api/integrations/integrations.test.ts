@@ -7,7 +7,7 @@ import { startJobs, type Jobs } from '../../jobs/queue.js';
 import { call, silentLog, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { UNKNOWN_ID, viewers, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf, weeklySchedule } from '../../test/series.js';
@@ -31,10 +31,7 @@ describe.skipIf(noDatabase)('admin integrations: outbox and webhooks', () => {
   const triesOf = new Map<string, number>();
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));

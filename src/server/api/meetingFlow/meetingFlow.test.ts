@@ -7,7 +7,7 @@ import { meetings, minutesRevisions, topics } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectNoReportRatings, expectRefused, outsiders, setSharedNotes, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { textsOf, typeIntoMinutes } from '../../test/minutes.js';
@@ -27,10 +27,7 @@ describe.skipIf(noDatabase)('meeting flow: start → discussed → finish → mi
   let meetingIds: string[];
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
     meetingIds = (await meetingsOf(database.db, seriesId)).map((m) => m.id);
   });

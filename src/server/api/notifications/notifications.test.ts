@@ -6,7 +6,7 @@ import { calendarFeeds, meetings, notifications } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectRefused, UNKNOWN_ID, viewers, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
@@ -19,10 +19,7 @@ describe.skipIf(noDatabase)('notification centre, settings and calendar feed', (
   let selfNote: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const rows = await database.db
       .insert(notifications)
       .values([

@@ -8,7 +8,7 @@ import { feedbackRecords, minutes } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { countQueries, testDatabase } from '../../test/database.js';
 import { expectError } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { consentToCheckIns, insertPastMeeting, meetingsOf, tokyoToday, weeklySchedule } from '../../test/series.js';
 
@@ -43,10 +43,7 @@ describe.skipIf(noDatabase)('prep brief API', () => {
   let seriesId: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
 
     // The manager starts a weekly series with the report.
     const created = await call<Series>(app, 'POST', '/api/series', { cookie: cookies.partner, body: { reportId: org.self.id, schedule: weeklySchedule(1) } });

@@ -5,7 +5,7 @@ import { account, auditEvents, checkInConsents, checkIns, employees, privateNote
 import { call, signIn, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
+import { TEST_PASSWORD, type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
@@ -24,10 +24,7 @@ describe.skipIf(noDatabase)('personal data rights (APPI): export, consent to che
   let meetingIds: string[];
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     meetingIds = (await meetingsOf(database.db, s.id)).map((m) => m.id);
     await insertTopic(database.db, { meetingId: meetingIds[0]!, authorId: org.self.id, title: '来期の目標', visibility: 'pair' });

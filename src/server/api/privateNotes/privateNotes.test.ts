@@ -5,7 +5,7 @@ import { privateNotes } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectRefused, UNKNOWN_ID, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, meetingsOf } from '../../test/series.js';
@@ -22,10 +22,7 @@ describe.skipIf(noDatabase)('private notes: the author only, encrypted at rest',
   let secondMeeting: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     const s = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id });
     [meetingId, secondMeeting] = (await meetingsOf(database.db, s.id)).map((m) => m.id) as [string, string];
     const saved = await call<PrivateNote>(app, 'PUT', `/api/meetings/${meetingId}/private-note`, { cookie: cookies.self, body: { body: SECRET_TEXT } });

@@ -7,7 +7,7 @@ import { actionItems, feedbackRecords, feedbackSearchText, meetings, minutes, to
 import { call, testApp } from '../../test/app.js';
 import { testDatabase, countQueries } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectRefused, outsiders, setSharedNotes, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { searchContent } from './search.js';
@@ -34,10 +34,7 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
   let older: string;
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
     ({ id: otherSeriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.otherReport.id }));
     older = await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 14 });

@@ -3,7 +3,7 @@ import type { History } from '../../../domain/followUp.js';
 import type { Meeting } from '../../../domain/series.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { expectRefused, outsiders, type Viewer } from '../../test/followUp.js';
 import { noDatabase } from '../../test/provided.js';
 import { createSeries, insertPastMeeting, meetingsOf, weeklySchedule } from '../../test/series.js';
@@ -26,10 +26,7 @@ describe.skipIf(noDatabase)('a series’ upcoming meetings and its history never
     (await call<History>(app, 'GET', `/api/series/${seriesId}/history?pageSize=100`, { cookie: cookies.self })).body.items.map((i) => i.meeting.id);
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id, schedule: weeklySchedule(5) }));
     ids = (await meetingsOf(database.db, seriesId)).map((m) => m.id);
   });

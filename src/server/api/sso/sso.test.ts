@@ -6,7 +6,7 @@ import { SSO_SETTING } from '../../sso/settings.js';
 import { call, cookieFrom, TEST_BASE_URL, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields, japanese } from '../../test/expect.js';
-import { buildOrganisation, signInAll, TEST_PASSWORD, type Organisation } from '../../test/factories.js';
+import { TEST_PASSWORD, type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { viewers, type Viewer } from '../../test/followUp.js';
 import { startTestIdp, type TestIdp } from '../../test/oidcProvider.js';
 import { noDatabase } from '../../test/provided.js';
@@ -73,10 +73,7 @@ describe.skipIf(noDatabase)('single sign-on (OIDC)', () => {
   const goodSettings = () => ({ enabled: true, issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: [domain], ssoOnly: false });
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     domain = org.self.email.split('@')[1]!;
     idp = await startTestIdp(`${TEST_BASE_URL}/api/auth/callback/sso`);
   });

@@ -5,7 +5,7 @@ import { checkIns, preQuestions, topics } from '../../db/schema.js';
 import { call, testApp } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { expectError, expectFields } from '../../test/expect.js';
-import { buildOrganisation, signInAll, type Organisation } from '../../test/factories.js';
+import { type Organisation, signedInOrganisation } from '../../test/factories.js';
 import { noDatabase } from '../../test/provided.js';
 import { consentToCheckIns, createSeries, insertTopic, meetingsOf } from '../../test/series.js';
 import { databaseSnapshot } from '../../test/snapshot.js';
@@ -28,10 +28,7 @@ describe.skipIf(noDatabase)('agenda API: topics, pre-questions, check-ins', () =
   let meetingIds: string[];
 
   beforeAll(async () => {
-    const built = testApp(database);
-    app = built.app;
-    org = await buildOrganisation(database.db, built.services.auth);
-    cookies = await signInAll(app, org);
+    ({ app, org, cookies } = await signedInOrganisation(database));
     ({ id: seriesId } = await createSeries(database.db, { managerId: org.partner.id, reportId: org.self.id }));
     meetingIds = (await meetingsOf(database.db, seriesId)).map((m) => m.id);
   });
