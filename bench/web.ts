@@ -7,7 +7,7 @@
  * and the requests started before the page was usable with the depth of their chain (the document
  * is 0, what it loads 1, what that loads 2…). One table; not a pass/fail test.
  *
- * BENCH_RUNS (default 5), BENCH_PORT (default 3308), BENCH_SHOW=1 (list each page's API requests).
+ * BENCH_RUNS (default 5), BENCH_PORT (default 3308), BENCH_SHOW=1 (list each page's API requests and scripts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -127,6 +127,10 @@ async function measure(context: BrowserContext, page: Page, url: string): Promis
     for (const s of api) console.error(`  +${((s.startedAt - t0) * 1000).toFixed(0).padStart(5)} ms  depth ${depthOf.get(s.url) ?? '?'}  ${new URL(s.url).pathname}${new URL(s.url).search}`);
   }
   const scripts = before.filter((s) => s.type === 'Script');
+  if (process.env.BENCH_SHOW) {
+    for (const s of [...scripts].sort((a, b) => b.gzipBytes - a.gzipBytes))
+      console.error(`  ${(s.gzipBytes / 1024).toFixed(1).padStart(6)} kB gzip  ${new URL(s.url).pathname}`);
+  }
   return {
     usableMs,
     requests: before.length,

@@ -44,6 +44,7 @@ for (const lang of ['ja', 'en'] as const) {
     });
     await shoot(page, 'minutes', `/meetings/${held}/minutes`, lang);
     await shoot(page, 'action-items', '/action-items?tab=team', lang);
+    await shoot(page, 'search', `/search?q=${encodeURIComponent('キャリア')}`, lang);
     await setLanguage(page, 'ja');
   });
 }

@@ -246,7 +246,16 @@ export const searchResultSchema = z.object({
   meeting: z.object({ id: z.string(), startsAt: z.string(), status: z.enum(meetingStatuses) }).nullable(),
   matches: z.array(z.object({ kind: z.enum(searchKinds), snippet: z.string() })),
 });
-export const searchResultListSchema = pageOf(searchResultSchema);
+/**
+ * A page of results, newest first, without a total (ADR 0226): counting every match would cost the
+ * searcher's whole history on every page; `hasMore` says whether the next page has results.
+ */
+export const searchResultListSchema = z.object({
+  items: z.array(searchResultSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  hasMore: z.boolean(),
+});
 export type SearchResultList = z.infer<typeof searchResultListSchema>;
 
 /** Escapes `%`, `_` and `\` so that user input matches literally inside `ILIKE '%…%'`. */

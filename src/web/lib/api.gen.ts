@@ -17116,6 +17116,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        hasMore: boolean;
                         items: {
                             matches: {
                                 /** @enum {string} */
@@ -17138,7 +17139,6 @@ export interface operations {
                         }[];
                         page: number;
                         pageSize: number;
-                        total: number;
                     };
                 };
             };

@@ -102,18 +102,22 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
     expect((await search('partner', 'QUARTERLY')).body.items.map((i) => i.meeting?.id)).toEqual([older]);
     expect((await search('self', '100%_')).body.items.map((i) => i.matches[0]!.kind)).toEqual(['feedback']);
     expect((await search('self', '%')).body.items.map((i) => i.matches[0]!.kind)).toEqual(['feedback']);
+    const first = await search('self', 'キャリア', '&pageSize=1');
+    expect(first.body).toMatchObject({ hasMore: true, page: 1, pageSize: 1 });
+    expect(first.body.items.map((i) => i.meeting?.id)).toEqual([held]);
     const page = await search('self', 'キャリア', '&pageSize=1&page=2');
-    expect(page.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page.body).toMatchObject({ hasMore: false, page: 2, pageSize: 1 });
     expect(page.body.items.map((i) => i.meeting)).toEqual([null]);
+    expect((await search('self', 'キャリア', '&pageSize=1&page=3')).body).toMatchObject({ items: [], hasMore: false, page: 3 });
     expectFields(await search('self', ''), { q: '入力してください。' });
     expectFields(await search('self', 'あ'.repeat(101)), { q: '100文字以内で入力してください。' });
   });
 
-  it('groups the matches of one meeting, at most five of them, and counts meetings rather than matches', async () => {
+  it('groups the matches of one meeting, at most five of them, and pages meetings rather than matches', async () => {
     const busy = await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 3 });
     for (let i = 0; i < 7; i++) await insertTopic(database.db, { meetingId: busy, authorId: org.otherReport.id, title: `振り返りの型 ${i}` });
     const res = await search('partner', '振り返りの型');
-    expect(res.body.total).toBe(1);
+    expect(res.body.hasMore).toBe(false);
     expect(res.body.items.map((i) => [i.meeting?.id, i.matches.length, i.matches.every((m) => m.kind === 'topic')])).toEqual([[busy, 5, true]]);
   });
 
@@ -148,6 +152,38 @@ describe.skipIf(noDatabase)('history and search: only the pair, filtered in SQL'
       expect(r.text).not.toContain('今後の働き方');
     }
     expectFields(await call(app, 'GET', `/api/series/${seriesId}/history?page=0`, { cookie: cookies.self }), { page: '1以上の値を入力してください。' });
+  });
+
+  // After the history test: these meetings would be part of the pair's history.
+  it('pages newest first across the pair’s series, records between meetings last, each page telling whether another follows', async () => {
+    const at = (daysAgo: number, id: string) => ({ daysAgo, id });
+    const a20 = at(20, await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 20 }));
+    const b25 = at(25, await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 25 }));
+    const a30 = at(30, await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 30 }));
+    const b35 = at(35, await insertPastMeeting(database.db, { seriesId: otherSeriesId, reportId: org.otherReport.id, daysAgo: 35 }));
+    const a40 = at(40, await insertPastMeeting(database.db, { seriesId, reportId: org.self.id, daysAgo: 40 }));
+    await insertTopic(database.db, { meetingId: a20.id, authorId: org.self.id, title: '四半期の目標の確認' });
+    await setSharedNotes(database.db, b25.id, '四半期の目標を一緒に見直した');
+    await database.db.insert(minutes).values({ meetingId: a30.id, body: '- 四半期の目標', status: 'shared' });
+    await database.db.insert(actionItems).values([
+      { seriesId: otherSeriesId, meetingId: b35.id, ownerId: org.otherReport.id, createdById: org.partner.id, title: '四半期の目標を書く', status: 'open' },
+      { seriesId: otherSeriesId, meetingId: null, ownerId: org.partner.id, createdById: org.partner.id, title: '四半期の目標の資料', status: 'open' },
+    ]);
+    await insertTopic(database.db, { meetingId: a40.id, authorId: org.partner.id, title: '四半期の目標(上司の下書き)', visibility: 'private' });
+    const pages: (string | null)[][] = [];
+    const more: boolean[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const res = await search('partner', '四半期の目標', `&pageSize=2&page=${page}`);
+      expect(res.status).toBe(200);
+      pages.push(res.body.items.map((i) => i.meeting?.id ?? `between:${i.seriesId}`));
+      more.push(res.body.hasMore);
+    }
+    expect(pages).toEqual([[a20.id, b25.id], [a30.id, b35.id], [a40.id, `between:${otherSeriesId}`], []]);
+    expect(more).toEqual([true, true, false, false]);
+    // The report of the first pair finds their own meetings only, and not the manager's private draft.
+    const mine = await search('self', '四半期の目標', '&pageSize=10');
+    expect(mine.body).toMatchObject({ hasMore: false });
+    expect(mine.body.items.map((i) => i.meeting?.id)).toEqual([a20.id, a30.id]);
   });
 
   describe('from the trigram indexes (ADR 0222)', () => {

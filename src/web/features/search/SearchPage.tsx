@@ -112,11 +112,13 @@ export function SearchPage({ q, page, onSearch }: { q: string; page: number; onS
       </Card>
     );
   } else {
-    const pages = Math.max(1, Math.ceil(query.data.total / pageSize));
+    // No total (ADR 0226): the pages so far, and the next one when there is more.
+    const pages = query.data.hasMore ? page + 1 : page;
+    const from = (page - 1) * pageSize + 1;
     body = (
       <Stack gap="sm">
         <Text size="sm" c="gray.7" role="status">
-          {t('search.count', { count: query.data.total, q })}
+          {t('search.range', { from, to: from + query.data.items.length - 1, q })}
         </Text>
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {query.data.items.map((r) => (
