@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { firstScreenPlugin, scrollAreaWithoutFloatingUi } from './scripts/firstScreen.js';
+import { firstCatalogPlugin, firstScreenPlugin, scrollAreaWithoutFloatingUi } from './scripts/firstScreen.js';
 import { precompressPlugin } from './scripts/precompress.js';
 
 const api = 'http://127.0.0.1:3000';
@@ -8,7 +8,7 @@ const api = 'http://127.0.0.1:3000';
 /** The web client: built into dist/web, which the server serves with the SPA fallback. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), scrollAreaWithoutFloatingUi(), firstScreenPlugin(), precompressPlugin()],
+  plugins: [react(), scrollAreaWithoutFloatingUi(), firstCatalogPlugin(), firstScreenPlugin(), precompressPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -6,15 +6,21 @@
  * ADR 0221). A module of the table that is in no chunk fails the build, so the table cannot point at
  * code that moved.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { firstScreenHints } from '../src/web/firstScreenHints.js';
+import { firstCatalogPaths, firstScreenHints } from '../src/web/firstScreenHints.js';
+import { firstScreenCatalog, pickCatalog } from '../src/web/i18n/firstScreen.js';
 
 /** What the server reads: per page path, the files to modulepreload and the data to preload. */
 export interface FirstScreenManifest {
   pages: { path: string; modules: string[]; data: string[] }[];
   /** Each language's catalog chunk (`src/web/i18n/<lang>.json`), by language. */
   catalogs: Record<string, string>;
+  /** Each language's first-screen part of the catalog (ADR 0227), by language. */
+  firstCatalogs: Record<string, string>;
+  /** The pages that render with the first-screen part. */
+  firstCatalogPaths: string[];
 }
 
 interface ChunkInfo {
@@ -48,14 +54,18 @@ export function firstScreenPlugin(): Plugin {
       };
       const loadedByEntry = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
       const catalogs: Record<string, string> = {};
+      const firstCatalogs: Record<string, string> = {};
       for (const c of chunks) {
         for (const id of c.moduleIds) {
           const m = /[\\/]i18n[\\/]([a-z]{2})\.json$/.exec(id);
           if (m && id.startsWith(root)) catalogs[m[1]!] = `/${c.fileName}`;
+          if (id.startsWith(`\0${firstCatalogPrefix}`)) firstCatalogs[id.slice(firstCatalogPrefix.length + 1)] = `/${c.fileName}`;
         }
       }
       const manifest: FirstScreenManifest = {
         catalogs,
+        firstCatalogs,
+        firstCatalogPaths: [...firstCatalogPaths],
         pages: firstScreenHints.map((hint) => {
           const own = hint.modules.map((module) => {
             const id = path.resolve(root, module);
@@ -68,6 +78,35 @@ export function firstScreenPlugin(): Plugin {
         }),
       };
       this.emitFile({ type: 'asset', fileName: firstScreenFile, source: JSON.stringify(manifest) });
+    },
+  };
+}
+
+/** `import('virtual:taiwa-first-catalog/ja')`: the first-screen part of `src/web/i18n/ja.json`. */
+export const firstCatalogPrefix = 'virtual:taiwa-first-catalog/';
+
+/**
+ * Serves `virtual:taiwa-first-catalog/<lang>`: the entries of `src/web/i18n/firstScreen.ts` picked
+ * from that language's catalog, as a module of its own (so a chunk of its own), in the build and
+ * in the dev server. An entry the catalog does not have fails the build.
+ */
+export function firstCatalogPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'taiwa-first-catalog',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(source) {
+      return source.startsWith(firstCatalogPrefix) && /^[a-z]{2}$/.test(source.slice(firstCatalogPrefix.length)) ? `\0${source}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${firstCatalogPrefix}`)) return null;
+      const file = path.join(root, 'i18n', `${id.slice(firstCatalogPrefix.length + 1)}.json`);
+      this.addWatchFile(file);
+      const part = pickCatalog(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>, firstScreenCatalog);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(part))});`;
     },
   };
 }

@@ -12,7 +12,8 @@ const pages: FirstScreenPage[] = [
   { path: '/meetings/$meetingId/room', modules: ['/assets/Room-c.js'], data: ['/api/session', '/api/meetings/$meetingId/flow'] },
 ];
 const catalogs = { ja: '/assets/ja-j.js', en: '/assets/en-e.js' };
-const manifest = { pages, catalogs };
+const firstCatalogs = { ja: '/assets/ja-first.js', en: '/assets/en-first.js' };
+const manifest = { pages, catalogs, firstCatalogs, firstCatalogPaths: ['/', '/sign-in'] };
 const indexHtml = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>';
 
 describe('matchFirstScreenPage', () => {
@@ -58,17 +59,35 @@ describe('firstScreenHtml', () => {
     expect(firstScreenHtml(indexHtml, parseFirstScreenManifest(null), '/', { withSession: true, language: 'ja' })).toBe(indexHtml);
   });
 
+  it('the first screens preload the first-screen part of the catalog, every other page the whole catalog (ADR 0227)', () => {
+    const catalogOf = (pathname: string, language: string) =>
+      [...firstScreenHtml(indexHtml, manifest, pathname, { withSession: true, language }).matchAll(/href="(\/assets\/(?:ja|en)-[a-z]+\.js)"/g)].map((m) => m[1]);
+    expect(catalogOf('/', 'ja')).toEqual(['/assets/ja-first.js']);
+    expect(catalogOf('/sign-in/', 'en')).toEqual(['/assets/en-first.js']);
+    expect(catalogOf('/meetings/m-1/room', 'ja')).toEqual(['/assets/ja-j.js']);
+    expect(catalogOf('/sign-in/x', 'ja')).toEqual(['/assets/ja-j.js']);
+    // A build list without the parts: the whole catalog everywhere.
+    expect(firstScreenHtml(indexHtml, { pages, catalogs, firstCatalogs: {}, firstCatalogPaths: [] }, '/', { withSession: true, language: 'ja' })).toContain('/assets/ja-j.js');
+  });
+
   it('escapes what it writes into an attribute', () => {
     const odd: FirstScreenPage[] = [{ path: '/x', modules: ['/assets/a"b<c>.js'], data: [] }];
     expect(firstScreenLinks(odd, '/x', true)).toBe('<link rel="modulepreload" crossorigin href="/assets/a&quot;b&lt;c&gt;.js">');
   });
 
   it('reads only a well-formed list', () => {
-    expect(parseFirstScreenManifest(null)).toEqual({ pages: [], catalogs: {} });
-    expect(parseFirstScreenManifest('not json')).toEqual({ pages: [], catalogs: {} });
-    expect(parseFirstScreenManifest('{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}],"catalogs":{"ja":"/assets/ja.js","en":3}}')).toEqual({
+    const none = { pages: [], catalogs: {}, firstCatalogs: {}, firstCatalogPaths: [] };
+    expect(parseFirstScreenManifest(null)).toEqual(none);
+    expect(parseFirstScreenManifest('not json')).toEqual(none);
+    expect(
+      parseFirstScreenManifest(
+        '{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}],"catalogs":{"ja":"/assets/ja.js","en":3},"firstCatalogs":{"ja":"/assets/jf.js"},"firstCatalogPaths":["/",7]}',
+      ),
+    ).toEqual({
       pages: [{ path: '/a', modules: [], data: [] }],
       catalogs: { ja: '/assets/ja.js' },
+      firstCatalogs: { ja: '/assets/jf.js' },
+      firstCatalogPaths: ['/'],
     });
   });
 });

@@ -19,10 +19,15 @@ export interface FirstScreenPage {
   data: string[];
 }
 
-/** What the build wrote (`first-screen.json`): the pages, and each language's catalog chunk. */
+/**
+ * What the build wrote (`first-screen.json`): the pages, each language's catalog chunk, and its
+ * first-screen part with the pages that render with that part (ADR 0227).
+ */
 export interface FirstScreenManifest {
   pages: FirstScreenPage[];
   catalogs: Record<string, string>;
+  firstCatalogs: Record<string, string>;
+  firstCatalogPaths: string[];
 }
 
 /** Who is asking, as far as the links may depend on it (never on who they are). */
@@ -88,7 +93,9 @@ export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: st
  * page renders only once it is there) and the preload links of `pathname`'s page.
  */
 export function firstScreenHtml(indexHtml: string, manifest: FirstScreenManifest, pathname: string, request: FirstScreenRequest): string {
-  const catalog = manifest.catalogs[request.language];
+  // The page renders with the first-screen part when the build listed its path (a trailing slash aside).
+  const firstPart = manifest.firstCatalogPaths.includes(pathname.replace(/(.)\/+$/, '$1')) ? manifest.firstCatalogs[request.language] : undefined;
+  const catalog = firstPart ?? manifest.catalogs[request.language];
   const links = [
     ...(catalog ? [`<link rel="modulepreload" crossorigin href="${escapeAttribute(catalog)}">`] : []),
     ...[firstScreenLinks(manifest.pages, pathname, request.withSession)].filter(Boolean),
@@ -101,15 +108,18 @@ export function firstScreenHtml(indexHtml: string, manifest: FirstScreenManifest
 
 /** Reads what the build wrote; a missing or unreadable file means no preload links. */
 export function parseFirstScreenManifest(text: string | null): FirstScreenManifest {
-  const none: FirstScreenManifest = { pages: [], catalogs: {} };
+  const none: FirstScreenManifest = { pages: [], catalogs: {}, firstCatalogs: {}, firstCatalogPaths: [] };
   if (!text) return none;
   try {
-    const parsed = JSON.parse(text) as { pages?: unknown; catalogs?: unknown };
-    const catalogs =
-      typeof parsed.catalogs === 'object' && parsed.catalogs !== null
-        ? Object.fromEntries(Object.entries(parsed.catalogs).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    const parsed = JSON.parse(text) as { pages?: unknown; catalogs?: unknown; firstCatalogs?: unknown; firstCatalogPaths?: unknown };
+    const files = (value: unknown): Record<string, string> =>
+      typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
         : {};
-    if (!Array.isArray(parsed.pages)) return { pages: [], catalogs };
+    const catalogs = files(parsed.catalogs);
+    const firstCatalogs = files(parsed.firstCatalogs);
+    const firstCatalogPaths = Array.isArray(parsed.firstCatalogPaths) ? parsed.firstCatalogPaths.filter((p): p is string => typeof p === 'string') : [];
+    if (!Array.isArray(parsed.pages)) return { pages: [], catalogs, firstCatalogs, firstCatalogPaths };
     const pages = parsed.pages.filter(
       (p): p is FirstScreenPage =>
         typeof p === 'object' &&
@@ -118,7 +128,7 @@ export function parseFirstScreenManifest(text: string | null): FirstScreenManife
         Array.isArray((p as FirstScreenPage).modules) &&
         Array.isArray((p as FirstScreenPage).data),
     );
-    return { pages, catalogs };
+    return { pages, catalogs, firstCatalogs, firstCatalogPaths };
   } catch {
     return none;
   }

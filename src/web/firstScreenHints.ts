@@ -22,6 +22,17 @@ export interface FirstScreenHint {
 
 const shell = 'components/AppLayout.tsx';
 
+/**
+ * The pages that render with the first-screen part of the catalog (`i18n/firstScreen.ts`, ADR
+ * 0227): their HTML preloads that part, and every other page's the whole catalog.
+ */
+export const firstCatalogPaths: readonly string[] = ['/', '/sign-in'];
+
+/** Whether `pathname` is one of `firstCatalogPaths` (a trailing slash aside). */
+export function isFirstCatalogPath(pathname: string, paths: readonly string[] = firstCatalogPaths): boolean {
+  return paths.includes(pathname.replace(/(.)\/+$/, '$1'));
+}
+
 export const firstScreenHints: FirstScreenHint[] = [
   { path: '/sign-in', modules: ['features/auth/SignInPage.tsx'], data: ['/api/session', '/api/setup'] },
   { path: '/', modules: [shell, 'features/home/HomePage.tsx'], data: ['/api/session', '/api/home'] },

@@ -1,6 +1,7 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../domain/limits.js';
+import { isFirstCatalogPath } from '../firstScreenHints.js';
 
 /** Where the chosen language is remembered between visits, signed in or not. */
 export const languageStorageKey = 'taiwa.lang';
@@ -43,22 +44,59 @@ function applyLanguage(lng: string) {
  * carries one catalog, not both. i18next loads the other one when the language changes, and
  * switches once it is there. (No fallback language: the catalogs have the same keys, checked by
  * catalogs.test.ts, so a fallback would only load the second catalog for nothing.)
+ *
+ * The first screens (sign-in, home: `firstCatalogPaths`) start with the part of the catalog they
+ * need (`firstScreen.ts`, ADR 0227); `loadWholeCatalog` brings the rest, which every other page
+ * waits for (the root route) and which a missing key asks for at once.
  */
-const catalogs: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
-  ja: () => import('./ja.json'),
-  en: () => import('./en.json'),
+type CatalogModule = Promise<{ default: ResourceKey }>;
+const catalogs: Record<Locale, { whole: () => CatalogModule; first: () => CatalogModule }> = {
+  ja: { whole: () => import('./ja.json'), first: () => import('virtual:taiwa-first-catalog/ja') },
+  en: { whole: () => import('./en.json'), first: () => import('virtual:taiwa-first-catalog/en') },
 };
+
+/** The whole catalog is wanted from the start on any page but the first screens. */
+let wholeWanted = !isFirstCatalogPath(window.location.pathname);
+const wholeLoaded = new Map<Locale, Promise<void>>();
+
 const catalogBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, _namespace, callback) {
     if (!isLocale(language)) return callback(null, {});
-    catalogs[language]().then(
+    const whole = wholeWanted;
+    const load = (whole ? catalogs[language].whole : catalogs[language].first)();
+    load.then(
       (catalog) => callback(null, catalog.default),
       (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
     );
+    if (whole) {
+      // Settles after the callback above has put the catalog in the store.
+      const done = load.then(() => undefined);
+      wholeLoaded.set(language, done);
+      done.catch(() => wholeLoaded.delete(language));
+    }
   },
 };
+
+/**
+ * Resolves once the whole catalog of the shown language is there (at once when it already is);
+ * from then on a change of language loads the whole catalog of the new one.
+ */
+export function loadWholeCatalog(): Promise<void> {
+  wholeWanted = true;
+  const language = currentLocale();
+  let loaded = wholeLoaded.get(language);
+  if (!loaded) {
+    loaded = catalogs[language].whole().then((catalog) => {
+      i18n.addResourceBundle(language, 'translation', catalog.default, true, true);
+    });
+    // A failed load is tried again on the next call.
+    loaded.catch(() => wholeLoaded.delete(language));
+    wholeLoaded.set(language, loaded);
+  }
+  return loaded;
+}
 
 /** Resolves once the catalog of the language shown first is loaded: render after it. */
 export const i18nReady: Promise<unknown> = i18n
@@ -70,6 +108,10 @@ export const i18nReady: Promise<unknown> = i18n
     supportedLngs: [...locales],
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A key outside the first-screen part: load the rest; the components show it once it is there.
+    saveMissing: true,
+    missingKeyHandler: () => void loadWholeCatalog(),
+    react: { bindI18nStore: 'added' },
   });
 document.documentElement.lang = storedLanguage();
 rememberLanguageForHtml(storedLanguage());

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createRoute } from '@tanstack/react-router';
 import { runPreloadInLoader, speculative, type RoutePreload } from '../lib/firstScreen.js';
+import { loadWholeCatalog } from '../i18n/index.js';
 import { homeQuery } from '../lib/oneOnOne.js';
 import { useMe } from '../lib/session.js';
 import { appRoute } from './app.js';
@@ -8,7 +9,8 @@ import { appRoute } from './app.js';
 /** Loaded with its route only, so the first page stays small. */
 const loadPage = () => import('../features/home/HomePage.js');
 const HomePage = lazy(() => loadPage().then((m) => ({ default: m.HomePage })));
-const loadOrganisationHome = () => import('../features/analytics/OrganisationHomePage.js');
+// hr's and admin's home needs more of the catalog than the first-screen part (ADR 0227).
+const loadOrganisationHome = () => Promise.all([import('../features/analytics/OrganisationHomePage.js'), loadWholeCatalog()]).then(([page]) => page);
 const OrganisationHomePage = lazy(() => loadOrganisationHome().then((m) => ({ default: m.OrganisationHomePage })));
 
 /** What the page needs first: its code and, for a signed-in person, its data. */
