@@ -35,8 +35,9 @@ interface Row {
 
 /**
  * One query (ADR 0226): the page's groups of matches in series where the caller is one of the pair
- * (SPEC §2 inside the SQL, the policies' own conditions; topics as `visibleTopicsWhere`), one group
- * per meeting (or per series for records made between meetings), newest meeting first.
+ * (SPEC §2 inside the SQL, the policies' own conditions: `followUpPolicy.pairWhere` on the series,
+ * `topicVisibleInPairWhere` on their topics), one group per meeting (or per series for records
+ * made between meetings), newest meeting first.
  *
  * Each of the pair's series is walked from its newest meeting down, and a meeting is taken when
  * anything in it matches; the walk stops at the page's end, plus one meeting to tell whether
@@ -55,11 +56,11 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
   // without the planner weighing the pattern against each column's statistics: only the condition
   // an index can answer is an ILIKE, so planning stays cheap.
   const contains = (column: SQL | AnyPgColumn) => sql`strpos(lower(${column}), lower(${q})) > 0`;
-  const topicMatches = sql`${topicSearchText(topics)} ilike ${p} and (${contains(topics.title)} or ${contains(topics.note)})`;
+  // A match may not span two fields: the index finds candidates, each field is checked.
   const topicContains = sql`(${contains(topics.title)} or ${contains(topics.note)})`;
+  const topicMatches = sql`${topicSearchText(topics)} ilike ${p} and ${topicContains}`;
   const feedbackFields = sql`(${contains(feedbackRecords.situation)} or ${contains(feedbackRecords.behaviour)} or ${contains(feedbackRecords.impact)})`;
   const feedbackMatches = sql`${feedbackSearchText(feedbackRecords)} ilike ${p} and ${feedbackFields}`;
-  const feedbackText = sql`${feedbackRecords.situation} || E'\n' || ${feedbackRecords.behaviour} || E'\n' || ${feedbackRecords.impact}`;
   const { rows } = await db.execute<Row & Record<string, unknown>>(sql`
     with groups as (
       select g.meeting_id, g.series_id, g.starts_at, g.status from (
@@ -88,7 +89,7 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
     )
     select g.meeting_id, g.series_id, g.starts_at, g.status, e.id as partner_id, e.family_name, e.given_name, e.title,
            (select json_agg(json_build_object('kind', h.kind, 'text', h.text) order by h.o, h.n) from (
-              select 1 as o, ${topics.position} as n, 'topic' as kind, ${topics.title} || coalesce(E'\n' || ${topics.note}, '') as text
+              select 1 as o, ${topics.position} as n, 'topic' as kind, ${topicSearchText(topics)} as text
                 from ${topics}
                where ${topics.meetingId} = g.meeting_id and ${topicVisibleInPairWhere(actor)} and ${topicContains}
               union all
@@ -102,9 +103,9 @@ export async function searchContent(db: Tx, actor: Actor, q: string, page: numbe
                 from ${actionItems}
                where g.meeting_id is null and ${actionItems.seriesId} = g.series_id and ${actionItems.meetingId} is null and ${contains(actionItems.title)}
               union all
-              select 5, 0, 'feedback', ${feedbackText} from ${feedbackRecords} where ${feedbackRecords.meetingId} = g.meeting_id and ${feedbackFields}
+              select 5, 0, 'feedback', ${feedbackSearchText(feedbackRecords)} from ${feedbackRecords} where ${feedbackRecords.meetingId} = g.meeting_id and ${feedbackFields}
               union all
-              select 5, 0, 'feedback', ${feedbackText}
+              select 5, 0, 'feedback', ${feedbackSearchText(feedbackRecords)}
                 from ${feedbackRecords}
                where g.meeting_id is null and ${feedbackRecords.seriesId} = g.series_id and ${feedbackRecords.meetingId} is null and ${feedbackFields}
               order by 1, 2
