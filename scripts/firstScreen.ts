@@ -9,18 +9,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { firstCatalogPaths, firstScreenHints } from '../src/web/firstScreenHints.js';
+import { firstScreenHints } from '../src/web/firstScreenHints.js';
 import { firstScreenCatalog, pickCatalog } from '../src/web/i18n/firstScreen.js';
 
 /** What the server reads: per page path, the files to modulepreload and the data to preload. */
 export interface FirstScreenManifest {
-  pages: { path: string; modules: string[]; data: string[] }[];
+  pages: { path: string; modules: string[]; data: string[]; firstCatalog: boolean }[];
   /** Each language's catalog chunk (`src/web/i18n/<lang>.json`), by language. */
   catalogs: Record<string, string>;
   /** Each language's first-screen part of the catalog (ADR 0227), by language. */
   firstCatalogs: Record<string, string>;
-  /** The pages that render with the first-screen part. */
-  firstCatalogPaths: string[];
 }
 
 interface ChunkInfo {
@@ -65,7 +63,6 @@ export function firstScreenPlugin(): Plugin {
       const manifest: FirstScreenManifest = {
         catalogs,
         firstCatalogs,
-        firstCatalogPaths: [...firstCatalogPaths],
         pages: firstScreenHints.map((hint) => {
           const own = hint.modules.map((module) => {
             const id = path.resolve(root, module);
@@ -74,7 +71,7 @@ export function firstScreenPlugin(): Plugin {
             return chunk.fileName;
           });
           const files = [...closure(own)].filter((f) => !loadedByEntry.has(f));
-          return { path: hint.path, modules: files.map((f) => `/${f}`), data: hint.data };
+          return { path: hint.path, modules: files.map((f) => `/${f}`), data: hint.data, firstCatalog: hint.firstCatalog === true };
         }),
       };
       this.emitFile({ type: 'asset', fileName: firstScreenFile, source: JSON.stringify(manifest) });

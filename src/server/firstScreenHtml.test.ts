@@ -8,12 +8,13 @@ import { testDatabase } from './test/database.js';
 import { noDatabase } from './test/provided.js';
 
 const pages: FirstScreenPage[] = [
-  { path: '/', modules: ['/assets/AppLayout-a.js', '/assets/HomePage-b.js'], data: ['/api/session', '/api/home'] },
+  { path: '/', modules: ['/assets/AppLayout-a.js', '/assets/HomePage-b.js'], data: ['/api/session', '/api/home'], firstCatalog: true },
+  { path: '/sign-in', modules: ['/assets/SignIn-s.js'], data: ['/api/session'], firstCatalog: true },
   { path: '/meetings/$meetingId/room', modules: ['/assets/Room-c.js'], data: ['/api/session', '/api/meetings/$meetingId/flow'] },
 ];
 const catalogs = { ja: '/assets/ja-j.js', en: '/assets/en-e.js' };
 const firstCatalogs = { ja: '/assets/ja-first.js', en: '/assets/en-first.js' };
-const manifest = { pages, catalogs, firstCatalogs, firstCatalogPaths: ['/', '/sign-in'] };
+const manifest = { pages, catalogs, firstCatalogs };
 const indexHtml = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>';
 
 describe('matchFirstScreenPage', () => {
@@ -67,7 +68,7 @@ describe('firstScreenHtml', () => {
     expect(catalogOf('/meetings/m-1/room', 'ja')).toEqual(['/assets/ja-j.js']);
     expect(catalogOf('/sign-in/x', 'ja')).toEqual(['/assets/ja-j.js']);
     // A build list without the parts: the whole catalog everywhere.
-    expect(firstScreenHtml(indexHtml, { pages, catalogs, firstCatalogs: {}, firstCatalogPaths: [] }, '/', { withSession: true, language: 'ja' })).toContain('/assets/ja-j.js');
+    expect(firstScreenHtml(indexHtml, { pages, catalogs, firstCatalogs: {} }, '/', { withSession: true, language: 'ja' })).toContain('/assets/ja-j.js');
   });
 
   it('escapes what it writes into an attribute', () => {
@@ -76,18 +77,17 @@ describe('firstScreenHtml', () => {
   });
 
   it('reads only a well-formed list', () => {
-    const none = { pages: [], catalogs: {}, firstCatalogs: {}, firstCatalogPaths: [] };
+    const none = { pages: [], catalogs: {}, firstCatalogs: {} };
     expect(parseFirstScreenManifest(null)).toEqual(none);
     expect(parseFirstScreenManifest('not json')).toEqual(none);
     expect(
       parseFirstScreenManifest(
-        '{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}],"catalogs":{"ja":"/assets/ja.js","en":3},"firstCatalogs":{"ja":"/assets/jf.js"},"firstCatalogPaths":["/",7]}',
+        '{"pages":[{"path":"/"},{"path":"/a","modules":[],"data":[]}],"catalogs":{"ja":"/assets/ja.js","en":3},"firstCatalogs":{"ja":"/assets/jf.js"}}',
       ),
     ).toEqual({
       pages: [{ path: '/a', modules: [], data: [] }],
       catalogs: { ja: '/assets/ja.js' },
       firstCatalogs: { ja: '/assets/jf.js' },
-      firstCatalogPaths: ['/'],
     });
   });
 });

@@ -17,17 +17,18 @@ export interface FirstScreenPage {
   path: string;
   modules: string[];
   data: string[];
+  /** The page renders with the first-screen part of the catalog (ADR 0227). */
+  firstCatalog?: boolean;
 }
 
 /**
  * What the build wrote (`first-screen.json`): the pages, each language's catalog chunk, and its
- * first-screen part with the pages that render with that part (ADR 0227).
+ * first-screen part (ADR 0227).
  */
 export interface FirstScreenManifest {
   pages: FirstScreenPage[];
   catalogs: Record<string, string>;
   firstCatalogs: Record<string, string>;
-  firstCatalogPaths: string[];
 }
 
 /** Who is asking, as far as the links may depend on it (never on who they are). */
@@ -93,8 +94,7 @@ export function firstScreenLinks(pages: readonly FirstScreenPage[], pathname: st
  * page renders only once it is there) and the preload links of `pathname`'s page.
  */
 export function firstScreenHtml(indexHtml: string, manifest: FirstScreenManifest, pathname: string, request: FirstScreenRequest): string {
-  // The page renders with the first-screen part when the build listed its path (a trailing slash aside).
-  const firstPart = manifest.firstCatalogPaths.includes(pathname.replace(/(.)\/+$/, '$1')) ? manifest.firstCatalogs[request.language] : undefined;
+  const firstPart = matchFirstScreenPage(manifest.pages, pathname)?.page.firstCatalog === true ? manifest.firstCatalogs[request.language] : undefined;
   const catalog = firstPart ?? manifest.catalogs[request.language];
   const links = [
     ...(catalog ? [`<link rel="modulepreload" crossorigin href="${escapeAttribute(catalog)}">`] : []),
@@ -108,18 +108,17 @@ export function firstScreenHtml(indexHtml: string, manifest: FirstScreenManifest
 
 /** Reads what the build wrote; a missing or unreadable file means no preload links. */
 export function parseFirstScreenManifest(text: string | null): FirstScreenManifest {
-  const none: FirstScreenManifest = { pages: [], catalogs: {}, firstCatalogs: {}, firstCatalogPaths: [] };
+  const none: FirstScreenManifest = { pages: [], catalogs: {}, firstCatalogs: {} };
   if (!text) return none;
   try {
-    const parsed = JSON.parse(text) as { pages?: unknown; catalogs?: unknown; firstCatalogs?: unknown; firstCatalogPaths?: unknown };
+    const parsed = JSON.parse(text) as { pages?: unknown; catalogs?: unknown; firstCatalogs?: unknown };
     const files = (value: unknown): Record<string, string> =>
       typeof value === 'object' && value !== null
         ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
         : {};
     const catalogs = files(parsed.catalogs);
     const firstCatalogs = files(parsed.firstCatalogs);
-    const firstCatalogPaths = Array.isArray(parsed.firstCatalogPaths) ? parsed.firstCatalogPaths.filter((p): p is string => typeof p === 'string') : [];
-    if (!Array.isArray(parsed.pages)) return { pages: [], catalogs, firstCatalogs, firstCatalogPaths };
+    if (!Array.isArray(parsed.pages)) return { pages: [], catalogs, firstCatalogs };
     const pages = parsed.pages.filter(
       (p): p is FirstScreenPage =>
         typeof p === 'object' &&
@@ -128,7 +127,7 @@ export function parseFirstScreenManifest(text: string | null): FirstScreenManife
         Array.isArray((p as FirstScreenPage).modules) &&
         Array.isArray((p as FirstScreenPage).data),
     );
-    return { pages, catalogs, firstCatalogs, firstCatalogPaths };
+    return { pages, catalogs, firstCatalogs };
   } catch {
     return none;
   }

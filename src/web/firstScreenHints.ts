@@ -11,31 +11,25 @@
  * first screen asks for (`/api/session` on every page, see `lib/session.ts`) and whose answer does
  * not depend on the language (a preload sends the browser's Accept-Language, not the page's).
  *
- * Plain data, read by the build (`scripts/firstScreen.ts`); no imports.
+ * Plain data and one lookup, read by the build (`scripts/firstScreen.ts`) and the client; no imports.
  */
 export interface FirstScreenHint {
   /** The route's path, parameters as `$name` (as in `createRoute`). */
   path: string;
   modules: string[];
   data: string[];
+  /**
+   * The page renders with the first-screen part of the catalog (`i18n/firstScreen.ts`, ADR 0227):
+   * its HTML preloads that part; every other page's HTML the whole catalog.
+   */
+  firstCatalog?: boolean;
 }
 
 const shell = 'components/AppLayout.tsx';
 
-/**
- * The pages that render with the first-screen part of the catalog (`i18n/firstScreen.ts`, ADR
- * 0227): their HTML preloads that part, and every other page's the whole catalog.
- */
-export const firstCatalogPaths: readonly string[] = ['/', '/sign-in'];
-
-/** Whether `pathname` is one of `firstCatalogPaths` (a trailing slash aside). */
-export function isFirstCatalogPath(pathname: string, paths: readonly string[] = firstCatalogPaths): boolean {
-  return paths.includes(pathname.replace(/(.)\/+$/, '$1'));
-}
-
 export const firstScreenHints: FirstScreenHint[] = [
-  { path: '/sign-in', modules: ['features/auth/SignInPage.tsx'], data: ['/api/session', '/api/setup'] },
-  { path: '/', modules: [shell, 'features/home/HomePage.tsx'], data: ['/api/session', '/api/home'] },
+  { path: '/sign-in', modules: ['features/auth/SignInPage.tsx'], data: ['/api/session', '/api/setup'], firstCatalog: true },
+  { path: '/', modules: [shell, 'features/home/HomePage.tsx'], data: ['/api/session', '/api/home'], firstCatalog: true },
   {
     path: '/meetings/$meetingId/room',
     modules: [shell, 'features/meetingRoom/MeetingRoomPage.tsx', 'features/meetingRoom/SharedNotesEditor.tsx'],
@@ -63,3 +57,9 @@ export const firstScreenHints: FirstScreenHint[] = [
     data: ['/api/session', '/api/meetings/$meetingId'],
   },
 ];
+
+/** Whether `pathname` is a page that renders with the first-screen part of the catalog (a trailing slash aside). */
+export function isFirstCatalogPath(pathname: string): boolean {
+  const path = pathname.replace(/(.)\/+$/, '$1');
+  return firstScreenHints.some((hint) => hint.firstCatalog && hint.path === path);
+}

@@ -45,9 +45,9 @@ function applyLanguage(lng: string) {
  * switches once it is there. (No fallback language: the catalogs have the same keys, checked by
  * catalogs.test.ts, so a fallback would only load the second catalog for nothing.)
  *
- * The first screens (sign-in, home: `firstCatalogPaths`) start with the part of the catalog they
- * need (`firstScreen.ts`, ADR 0227); `loadWholeCatalog` brings the rest, which every other page
- * waits for (the root route) and which a missing key asks for at once.
+ * The first screens (sign-in, home: `firstCatalog` in `firstScreenHints.ts`) start with the part
+ * of the catalog they need (`firstScreen.ts`, ADR 0227); `loadWholeCatalog` brings the rest, which
+ * every other page waits for (the root route) and which a missing key asks for at once.
  */
 type CatalogModule = Promise<{ default: ResourceKey }>;
 const catalogs: Record<Locale, { whole: () => CatalogModule; first: () => CatalogModule }> = {
